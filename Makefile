@@ -1,0 +1,57 @@
+# Monitor Inclusie Roma — every target calls the package's CLI; `make help` lists them.
+# `make` on its own (CONTRACT §2) lists the targets and builds the database.
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+RAW    := data/raw
+OUT    := data/processed
+DB     := $(OUT)/monitor.duckdb
+INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
+
+.PHONY: help all build sample test lint format clean lock check-python
+
+help: ## list the targets
+	@echo "Monitor Inclusie Roma — make <target>:"
+	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sort | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo
+
+all: help build ## list the targets, then build data/processed/monitor.duckdb from data/raw
+
+build: $(DB) ## build the database from the deliveries and reference data
+
+$(DB): $(STAMP) $(INPUTS)
+	$(PY) -m pipeline run --raw $(RAW) --out $(OUT)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create the virtualenv with the pinned dependencies
+
+sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/leveringen (seeded)
+	$(PY) -m pipeline sample --scale pilot --out $(RAW)
+
+test: $(STAMP) ## run ruff and the whole test suite
+	$(VENV)/bin/ruff check pipeline dashboard tests bench
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff: lint and check formatting of imports
+	$(VENV)/bin/ruff check pipeline dashboard tests bench
+
+clean: ## remove built outputs and caches (never touches data/raw)
+	rm -rf $(OUT)/monitor.duckdb $(OUT)/manifest.json $(OUT)/.work* $(OUT)/.monitor*.tmp* $(OUT)/extracts
+	find . -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
+	rm -rf .pytest_cache .ruff_cache .hypothesis
+
+lock: ## re-resolve the pinned dependency set into requirements.lock
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+	rm -rf .venv-lock

@@ -1,0 +1,3 @@
+"""Monitor Inclusie Roma — the pipeline: municipal deliveries → validated, staged → monitor.duckdb."""
+
+__version__ = "0.1.0"

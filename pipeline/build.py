@@ -1,0 +1,121 @@
+"""One build: its inputs, its scratch space, its connection, and the lock that keeps builds apart.
+
+A build works in a scratch folder and a temporary database beside `monitor.duckdb`; only a
+complete build replaces the published database (see `stages/publish.py`). Leftovers of a killed
+build are swept by the next one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from pipeline.config import (
+    DELIVERIES_DIR,
+    REFERENCE_DIR,
+    Reference,
+    Settings,
+    load_reference,
+    load_settings,
+)
+from pipeline.progress import Progress
+
+DATABASE = "monitor.duckdb"
+MANIFEST = "manifest.json"
+LOCK = ".monitor.lock"
+WORK_PREFIX = ".work-"
+JSON_TMP_PREFIX = ".manifest.json.tmp-"
+TMP_PREFIX = ".monitor.duckdb.tmp-"
+
+
+@dataclass
+class Build:
+    raw_dir: Path
+    out_dir: Path
+    reference_dir: Path
+    ref: Reference
+    settings: Settings
+    con: duckdb.DuckDBPyConnection
+    work_dir: Path
+    progress: Progress
+    started: float = field(default_factory=time.time)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def deliveries_dir(self) -> Path:
+        return self.raw_dir / DELIVERIES_DIR
+
+    @property
+    def database(self) -> Path:
+        return self.out_dir / DATABASE
+
+    @property
+    def temporary_database(self) -> Path:
+        return self.out_dir / f"{TMP_PREFIX}{os.getpid()}"
+
+
+def resolve_reference_dir(raw_dir: Path) -> Path:
+    """`<raw>/reference`, or the project's own reference data when a raw folder has none."""
+    own = Path(raw_dir) / REFERENCE_DIR
+    if own.is_dir():
+        return own
+    return Path(__file__).resolve().parents[1] / "data" / "raw" / REFERENCE_DIR
+
+
+@contextmanager
+def exclusive(out_dir: Path, progress: Progress) -> Iterator[None]:
+    """Hold the build lock of an output folder; a second build waits until the first is done."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            progress.say(f"Er loopt al een build in {out_dir}; deze build wacht tot die klaar is …")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            sweep(out_dir)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def sweep(out_dir: Path) -> None:
+    """Remove the scratch folders and temporary databases of builds that were killed."""
+    for path in out_dir.iterdir():
+        if path.name.startswith((WORK_PREFIX, TMP_PREFIX, JSON_TMP_PREFIX)):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+@contextmanager
+def open_build(raw_dir: Path, out_dir: Path, progress: Progress,
+               connection: str = ":memory:") -> Iterator[Build]:  # fmt: skip
+    """A build with its scratch space; the scratch space is removed whatever happens."""
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    settings = load_settings()
+    reference_dir = resolve_reference_dir(raw_dir)
+    if reference_dir != raw_dir / REFERENCE_DIR:
+        progress.say(f"  {raw_dir} heeft geen map reference/; de referentiedata van het project geldt")
+    ref = load_reference(reference_dir.parent)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work_dir = out_dir / f"{WORK_PREFIX}{os.getpid()}"
+    work_dir.mkdir()
+    con = duckdb.connect(connection)
+    try:
+        con.execute(f"set memory_limit = '{settings.geheugen}'")
+        con.execute(f"set temp_directory = '{work_dir / 'duckdb-tmp'}'")
+        con.execute("set preserve_insertion_order = true")
+        yield Build(raw_dir, out_dir, reference_dir, ref, settings, con, work_dir, progress)
+    finally:
+        con.close()
+        shutil.rmtree(work_dir, ignore_errors=True)

@@ -1,0 +1,78 @@
+"""The command line of CONTRACT §2: `python -m pipeline run|check|extract|sample`.
+
+Exit status: 0 done; 1 a data problem (`check` found something, `run --strict` refused or
+quarantined anything); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.progress import Progress, nl_number
+
+OK, DATA_PROBLEM, USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; say it in Dutch
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        raise SystemExit(USAGE)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m pipeline", description="Monitor Inclusie Roma: de pipeline.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    r = sub.add_parser("run", help="bouw monitor.duckdb uit de leveringen en referentiedata")
+    r.add_argument("--raw", type=Path, default=Path("data/raw"), help="map met reference/ en leveringen/")
+    r.add_argument("--out", type=Path, default=Path("data/processed"), help="map voor monitor.duckdb")
+    r.add_argument("--strict", action="store_true",
+                   help="eindig met status 1 als er iets is geweigerd of in quarantaine gezet")  # fmt: skip
+    r.add_argument("--stil", action="store_true", help="geen voortgang tonen")
+
+    s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
+    s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
+    s.add_argument("--scale", choices=("pilot", "national", "stress"), default="pilot")
+    s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "sample":
+        return _sample(args)
+    return USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.run import run
+
+    if not args.raw.is_dir():
+        print(f"fout: de map {args.raw} bestaat niet", file=sys.stderr)
+        return USAGE
+    result = run(args.raw, args.out, Progress(quiet=args.stil))
+    if args.strict and not result.clean:
+        print("--strict: er is iets geweigerd of in quarantaine gezet (zie hierboven)", file=sys.stderr)
+        return DATA_PROBLEM
+    return OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from pipeline.sample import DEFAULT_SEED, generate
+
+    progress = Progress()
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    progress.say(f"▸ Synthetische steekproef, schaal {args.scale}, seed {seed} → {args.out}")
+    try:
+        files = generate(args.out, args.scale, seed,
+                         progress=lambda d, t: progress.count(d, t, "gemeenten"))  # fmt: skip
+    except FileExistsError as e:
+        print(f"fout: {e}", file=sys.stderr)
+        return USAGE
+    progress.say(f"  {nl_number(len(files))} leveringen geschreven")
+    return OK

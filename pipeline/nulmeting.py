@@ -1,0 +1,129 @@
+"""Outcome against the baseline (nulmeting) per municipality × indicator × doelgroep.
+
+The baseline year comes from `BaselineRule` (pipeline/config.py, settings.toml): start year − 1
+for a pilot, 2010 otherwise; where that year has no usable figure, the nearest earlier one within
+`max_jaren_terug` years. The latest value is the most recent usable figure after the baseline.
+
+Status respects the indicator's direction and the size of the numbers. A change counts only when
+it lies outside sampling noise:
+- rates (teller/noemer): the 95% Newcombe hybrid-score interval for the difference of two
+  proportions (Newcombe 1998, method 10) must exclude 0;
+- counts: the exact conditional test for two Poisson counts (c2 | c1 + c2 ~ Binomial(n, ½))
+  must give p < alpha.
+With fewer than `min_noemer` in a noemer, or fewer than `min_aantal` events in two counts
+together, the status is *onvoldoende gegevens*.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.config import BaselineRule, StatusRule
+from pipeline.statistics import newcombe, poisson_change_p, z_for
+
+KEY = ["gemeente_code", "indicator", "doelgroep"]
+VERBETERD, GELIJK, VERSLECHTERD, ONVOLDOENDE = "verbeterd", "gelijk", "verslechterd", "onvoldoende gegevens"
+GESTEGEN, GEDAALD = "gestegen", "gedaald"
+STATUSES = (VERBETERD, GELIJK, VERSLECHTERD, ONVOLDOENDE, GESTEGEN, GEDAALD)
+COLUMNS = [
+    *KEY, "nulmeting_jaar", "nulmeting_periode", "nulmeting_teller", "nulmeting_noemer",
+    "nulmeting_waarde", "laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer",
+    "laatste_waarde", "verschil", "verschil_laag", "verschil_hoog", "relatief_verschil",
+    "p_waarde", "toets", "streefwaarde", "streefwaarde_bereikt", "status",
+]  # fmt: skip
+
+
+def usable(waarnemingen: pd.DataFrame) -> pd.DataFrame:
+    """Figures that can serve as baseline or latest value: a value, and for rates a noemer > 0."""
+    w = waarnemingen
+    ok = w["waarde"].notna() & (w["noemer"].isna() | (w["noemer"] > 0))
+    return w.loc[ok]
+
+
+def pick_periods(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame,
+                 rule: BaselineRule) -> pd.DataFrame:  # fmt: skip
+    """Per key the baseline figure (per the rule) and the latest figure after it."""
+    cols = [*KEY, "jaar", "periode", "teller", "noemer", "waarde"]
+    w = usable(waarnemingen)[cols].merge(
+        gemeenten[["gemeente_code", "nulmeting_jaar"]].rename(columns={"nulmeting_jaar": "_nj"}),
+        on="gemeente_code",
+        how="inner",
+    )
+    window = (w["jaar"] <= w["_nj"]) & (w["jaar"] >= w["_nj"] - rule.max_jaren_terug)
+    base = (w.loc[window].sort_values("jaar").groupby(KEY, as_index=False).tail(1)
+            .drop(columns="_nj").rename(columns=lambda c: c if c in KEY else f"nulmeting_{c}"))  # fmt: skip
+    latest = (w.sort_values("jaar").groupby(KEY, as_index=False).tail(1).drop(columns="_nj")
+              .rename(columns=lambda c: c if c in KEY else f"laatste_{c}"))  # fmt: skip
+    keys = waarnemingen[KEY].drop_duplicates()
+    out = keys.merge(base, on=KEY, how="left").merge(latest, on=KEY, how="left")
+    no_outcome = out["laatste_jaar"].isna() | out["nulmeting_jaar"].isna() | (
+        out["laatste_jaar"] <= out["nulmeting_jaar"]
+    )
+    for c in ("laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer", "laatste_waarde"):
+        out[c] = out[c].where(~no_outcome)
+    return out
+
+
+def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.DataFrame,
+            rule: BaselineRule, status_rule: StatusRule) -> pd.DataFrame:  # fmt: skip
+    """`vergelijking_nulmeting`: baseline, latest, difference, its interval, and status."""
+    out = pick_periods(waarnemingen, gemeenten, rule).merge(
+        indicatoren[["indicator", "richting", "streefwaarde", "vermenigvuldiger"]], on="indicator"
+    )
+    z = z_for(status_rule.alpha)
+    rate = out["vermenigvuldiger"] != 1
+    out["verschil"] = out["laatste_waarde"] - out["nulmeting_waarde"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["relatief_verschil"] = np.where(
+            out["nulmeting_waarde"] > 0, out["verschil"] / out["nulmeting_waarde"], np.nan
+        )
+    t1 = out["nulmeting_teller"].to_numpy(float)
+    n1 = out["nulmeting_noemer"].to_numpy(float)
+    t2 = out["laatste_teller"].to_numpy(float)
+    n2 = out["laatste_noemer"].to_numpy(float)
+    _, low, high = newcombe(t1, n1, t2, n2, z)
+    mult = out["vermenigvuldiger"].to_numpy(float)
+    out["verschil_laag"] = np.where(rate, low * mult, np.nan)
+    out["verschil_hoog"] = np.where(rate, high * mult, np.nan)
+    p_counts = poisson_change_p(np.nan_to_num(t1), np.nan_to_num(t2))
+    out["p_waarde"] = np.where(~rate & out["verschil"].notna(), p_counts, np.nan)
+    out["toets"] = np.where(rate, "Newcombe-interval verschil twee proporties (95%)",
+                            "exacte conditionele toets twee Poisson-aantallen")  # fmt: skip
+
+    missing = out["verschil"].isna()
+    too_few = np.where(
+        rate,
+        (n1 < status_rule.min_noemer) | (n2 < status_rule.min_noemer),
+        (t1 + t2) < status_rule.min_aantal,
+    )
+    changed = np.where(
+        rate,
+        (out["verschil_laag"] > 0) | (out["verschil_hoog"] < 0),
+        out["p_waarde"] < status_rule.alpha,
+    )
+    up = out["verschil"] > 0
+    richting = out["richting"]
+    status = np.select(
+        [
+            missing | too_few,
+            ~changed,
+            richting.eq("neutraal") & up,
+            richting.eq("neutraal") & ~up,
+            richting.eq("hoger_beter") == up,
+        ],
+        [ONVOLDOENDE, GELIJK, GESTEGEN, GEDAALD, VERBETERD],
+        default=VERSLECHTERD,
+    )
+    out["status"] = status
+    target = out["streefwaarde"]
+    out["streefwaarde_bereikt"] = np.where(
+        target.notna() & out["laatste_waarde"].notna(),
+        np.where(richting.eq("hoger_beter"), out["laatste_waarde"] >= target,
+                 out["laatste_waarde"] <= target),
+        None,
+    )  # fmt: skip
+    for c in ("nulmeting_jaar", "laatste_jaar", "nulmeting_teller", "nulmeting_noemer",
+              "laatste_teller", "laatste_noemer"):  # fmt: skip
+        out[c] = out[c].astype("Int64")
+    return out[COLUMNS].sort_values(KEY).reset_index(drop=True)

@@ -1,0 +1,332 @@
+"""Read a delivery of any CONTRACT §1 variant: recognise its format, encoding, separator and header.
+
+`inspect` looks at a file's bytes once (hash, encoding, header, personal-data column names) and
+decides whether DuckDB can read it in bulk (`fast`) or whether it needs the exact, row-by-row
+reader here (`rows`): XLSX, blank lines, multi-line quoted fields, or rows DuckDB rejected.
+Both give the same rows with the row number a person sees in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from pipeline import privacy
+
+REQUIRED = ("gemeente_code", "periode", "indicator", "doelgroep", "teller")
+OPTIONAL = ("noemer", "bron", "peildatum", "opmerking")
+COLUMNS = REQUIRED + OPTIONAL
+DELIMITERS = (";", ",", "\t", "|")
+HEADER_SEARCH_ROWS = 20  # title lines above the header are normal; more than this is not a table
+XLSX_SHEET = "levering"
+FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)\.(csv|xlsx)$", re.IGNORECASE)
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class Refused(Exception):
+    """A whole file cannot be used; `reason` is written for the municipal officer."""
+
+    def __init__(self, reason: str, kolom: str | None = None, privacy: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kolom = kolom
+        self.privacy = privacy
+
+
+@dataclass
+class Inspection:
+    """What one look at a delivery's bytes tells."""
+
+    formaat: str = ""  # csv | xlsx
+    codering: str = ""  # utf-8 | utf-8-sig | cp1252 | latin-1
+    scheidingsteken: str = ""
+    kopregel: int = 0  # row number of the header (1 = first row)
+    kolommen: list[str] = field(default_factory=list)  # normalised header names, in file order
+    titelregels: list[str] = field(default_factory=list)  # text above the header
+    fast: bool = False  # DuckDB can read it in bulk
+    records: list[tuple[int, list[object]]] | None = field(default=None, repr=False)  # xlsx rows
+    sha256: str = ""
+    grootte: int = 0
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row the reader could not turn into a record of the header's width."""
+
+    rij: int
+    reden: str
+
+
+@dataclass
+class Rows:
+    """Records of a delivery as text, keyed by the canonical column names, with row numbers."""
+
+    rij: list[int] = field(default_factory=list)
+    values: dict[str, list[str | None]] = field(default_factory=lambda: {c: [] for c in COLUMNS})
+    overig: list[list[str | None] | None] = field(default_factory=list)  # columns not in COLUMNS
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def normalise_name(name: object) -> str:
+    """Header matching: case-insensitive after trimming; spaces and hyphens count as underscores."""
+    text = "" if name is None else str(name)
+    text = text.replace("\ufeff", "").strip().strip('"').strip().lower()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def parse_file_name(name: str) -> tuple[date, str]:
+    """`YYYY-MM-DD_<label>.csv|xlsx` → (delivery date, label)."""
+    m = FILE_NAME.match(name)
+    if not m:
+        raise Refused(
+            "de bestandsnaam moet beginnen met de leverdatum, zoals 2017-04-01_levering.csv "
+            "(JJJJ-MM-DD_omschrijving.csv of .xlsx)"
+        )
+    try:
+        leverdatum = date.fromisoformat(m.group(1))
+    except ValueError:
+        raise Refused(f"de leverdatum {m.group(1)} in de bestandsnaam bestaat niet") from None
+    return leverdatum, m.group(2)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with or without BOM, else Windows-1252, else Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
+    """(row number, normalised names) of the first row that holds every required column.
+
+    Refuses the file with a reason naming the missing columns when no row does.
+    """
+    best: tuple[int, int, list[str]] = (0, 0, [])
+    for n, record in enumerate(records, start=1):
+        if n > HEADER_SEARCH_ROWS:
+            break
+        names = [normalise_name(v) for v in record]
+        score = sum(c in names for c in REQUIRED)
+        if score == len(REQUIRED):
+            doubles = sorted({c for c in names if c and names.count(c) > 1})
+            if doubles:
+                raise Refused(
+                    f"kolom {doubles[0]} staat meer dan één keer in de kopregel (rij {n})",
+                    kolom=doubles[0],
+                )
+            return n, names
+        if score > best[0]:
+            best = (score, n, names)
+    score, n, _names = best
+    if score >= 2:
+        missing = [c for c in REQUIRED if c not in best[2]]
+        plural = "verplichte kolommen" if len(missing) > 1 else "verplichte kolom"
+        raise Refused(
+            f"{plural} {', '.join(missing)} ontbreekt in de kopregel (rij {n})",
+            kolom=missing[0],
+        )
+    raise Refused(
+        "geen kopregel gevonden: de eerste rijen bevatten niet de kolommen "
+        + ", ".join(REQUIRED)
+    )
+
+
+def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
+                      doublequote=True, strict=False)  # fmt: skip
+
+
+def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
+    """(delimiter, header row, header names) of a CSV text."""
+    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS * 2])
+    counts = {d: head.count(d) for d in DELIMITERS}
+    refusal: Refused | None = None
+    for d in sorted(DELIMITERS, key=lambda d: -counts[d]):
+        if not counts[d]:
+            continue
+        try:
+            n, names = find_header(_csv_records(head, d))
+            return d, n, names
+        except Refused as e:
+            if refusal is None or (e.kolom and not refusal.kolom):
+                refusal = e
+    raise refusal or Refused(
+        "geen kopregel gevonden: geen scheidingsteken (; of ,) in de eerste rijen"
+    )
+
+
+def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
+    """True when physical lines are records: no blank lines, no line breaks inside quotes."""
+    body = data.rstrip(b"\r\n\t ")
+    if b"\n\n" in body or b"\n\r\n" in body:
+        return False
+    if body.count(b"\r") != body.count(b"\r\n"):
+        return False
+    if b'"' in body:
+        return all(line.count(b'"') % 2 == 0 for line in body.split(b"\n"))
+    return kopregel >= 1
+
+
+def inspect(path: Path, data: bytes) -> Inspection:
+    """Look at a delivery once. Raises Refused when the file cannot be read as a table."""
+    info = Inspection(sha256=hashlib.sha256(data).hexdigest(), grootte=len(data))
+    if not data.strip():
+        raise Refused("het bestand is leeg")
+    if data.startswith(ZIP_MAGIC):
+        info.formaat = "xlsx"
+        title, records = xlsx_table(data)
+        try:
+            info.kopregel, info.kolommen = find_header(r for _, r in records)
+        except Refused as e:
+            e.reason = f"werkblad {title!r}: {e.reason}"
+            raise
+        info.titelregels = [
+            " ".join(str(v) for v in r if not _blank(v)) for n, r in records if n < info.kopregel
+        ]
+        info.records = records
+    else:
+        if path.suffix.lower() == ".xlsx":
+            raise Refused("het bestand heet .xlsx maar is geen Excel-werkmap (xlsx)")
+        if b"\x00" in data[:8192]:
+            raise Refused("het bestand is geen tekst (binaire inhoud); lever CSV of XLSX")
+        text, info.codering = decode(data)
+        info.formaat = "csv"
+        info.scheidingsteken, info.kopregel, info.kolommen = _sniff_csv(text)
+        info.titelregels = text.splitlines()[: info.kopregel - 1]
+        info.fast = _is_bulk_readable(data, info.kopregel)
+    personal = privacy.personal_columns(info.kolommen)
+    if personal:
+        raise Refused(
+            "het bestand bevat gegevens over personen (kolom "
+            + ", ".join(personal)
+            + "); lever alleen geaggregeerde cijfers",
+            kolom=personal[0],
+            privacy=True,
+        )
+    return info
+
+
+# --------------------------------------------------------------------------- exact reader
+
+
+def _blank(value: object) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _collect(
+    records: Iterable[tuple[int, list[object]]],
+    names: list[str],
+    kopregel: int,
+    cell: Callable[[object], str | None],
+    pad_short: bool,
+) -> Rows:
+    """Records after the header, as text; rows of the wrong width become problems."""
+    rows = Rows()
+    width = len(names)
+    positions = {c: names.index(c) for c in COLUMNS if c in names}
+    extras = [i for i, n in enumerate(names) if n not in COLUMNS]
+    for rij, record in records:
+        if rij <= kopregel:
+            continue
+        if not record or all(_blank(record[i]) for i in positions.values() if i < len(record)):
+            continue  # nothing in the known columns: no figure (blank or trailing ;;; rows)
+        if len(record) != width:
+            trimmed = list(record)
+            while len(trimmed) > width and _blank(trimmed[-1]):
+                trimmed.pop()
+            if len(trimmed) > width or (len(trimmed) < width and not pad_short):
+                rows.problems.append(RowProblem(
+                    rij, f"de rij heeft {len(record)} waarden, de kopregel {width} kolommen"))
+                continue
+            record = trimmed + [None] * (width - len(trimmed))
+        rows.rij.append(rij)
+        for c in COLUMNS:
+            v = record[positions[c]] if c in positions else None
+            rows.values[c].append(None if v is None else cell(v))
+        rows.overig.append([None if record[i] is None else cell(record[i]) for i in extras] or None)
+    return rows
+
+
+def csv_rows(data: bytes, info: Inspection) -> Rows:
+    """Every record of a CSV delivery, numbered as Excel numbers rows."""
+    text, _ = decode(data)
+    records = _csv_records(text, info.scheidingsteken)
+    numbered = ((n, list(r)) for n, r in enumerate(records, start=1))
+    rows = _collect(numbered, info.kolommen, info.kopregel, str, pad_short=False)
+    # an empty field in a CSV is missing, as DuckDB reads it
+    for c in COLUMNS:
+        rows.values[c] = [None if v == "" else v for v in rows.values[c]]
+    rows.overig = [None if o is None else [None if v == "" else v for v in o] for o in rows.overig]
+    return rows
+
+
+def xlsx_cell(value: object) -> str | None:
+    """The text of a spreadsheet cell as a municipality typed it."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _xlsx_sheet(data: bytes):  # noqa: ANN202 - openpyxl worksheet
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+        raise Refused(f"de Excel-werkmap is beschadigd of onvolledig ({type(e).__name__})") from None
+    except Exception as e:  # openpyxl raises many kinds for broken workbooks
+        raise Refused(f"de Excel-werkmap kan niet worden gelezen ({type(e).__name__})") from None
+    if not wb.worksheets:
+        raise Refused("de Excel-werkmap heeft geen werkblad")
+    named = [ws for ws in wb.worksheets if ws.title.strip().lower() == XLSX_SHEET]
+    return (named or wb.worksheets)[0]
+
+
+def xlsx_table(data: bytes) -> tuple[str, list[tuple[int, list[object]]]]:
+    """(sheet title, numbered rows) of the delivery's sheet: `levering`, else the first."""
+    ws = _xlsx_sheet(data)
+    try:
+        rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(min_row=1, values_only=True), 1)]
+    except Exception as e:  # a broken sheet part surfaces while iterating
+        raise Refused(f"het werkblad kan niet worden gelezen ({type(e).__name__})") from None
+    return ws.title, rows
+
+
+def xlsx_rows(data: bytes, info: Inspection) -> Rows:
+    """Every record of the delivery's sheet, numbered as Excel numbers rows."""
+    records = info.records if info.records is not None else xlsx_table(data)[1]
+    # a spreadsheet row is as wide as the sheet; missing trailing cells are empty, not ragged
+    return _collect(records, info.kolommen, info.kopregel, xlsx_cell, pad_short=True)
+
+
+def exact_rows(data: bytes, info: Inspection) -> Rows:
+    return xlsx_rows(data, info) if info.formaat == "xlsx" else csv_rows(data, info)

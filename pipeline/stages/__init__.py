@@ -1,0 +1,1 @@
+"""The stages of a build, in run order: extract → validate → transform → publish."""

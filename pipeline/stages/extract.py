@@ -1,0 +1,401 @@
+"""Stage 1 — extract: every delivery and the CBS tables into staging tables, each row with its lineage.
+
+Deliveries are looked at once in Python (hash, encoding, header, personal-data columns) and read
+in bulk by DuckDB, grouped by dialect; files DuckDB cannot number exactly (XLSX, blank lines,
+line breaks inside quotes, ragged rows) are read row by row in Python instead. Both paths give
+`stg_leveringrijen`: all text, with `levering_id` and `rij` (the row number as Excel shows it).
+A file that cannot be read as a table, or that holds data about persons, is refused whole and
+none of its values goes further than this stage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline import privacy, readers, sqlfiles
+from pipeline.build import Build
+from pipeline.config import (
+    BURGLARY_FILE,
+    MUNICIPALITY_REGISTER_FILE,
+    POPULATION_FILE,
+)
+from pipeline.readers import COLUMNS, Refused
+from pipeline.sqlcheck import ident, literal
+
+ACCEPTED = "geaccepteerd"
+REFUSED = "geweigerd"
+DOC_SUFFIXES = (".md", ".txt", ".pdf", ".docx")
+STAGING_COLUMNS = ("levering_id", "rij", *COLUMNS, "overig")
+
+
+@dataclass
+class DeliveryFile:
+    """One delivery file and what the extract stage learned about it."""
+
+    levering_id: int
+    path: Path
+    bestand: str  # relative to the raw folder, as lineage names it
+    map_code: str | None
+    leverdatum: date | None = None
+    label: str = ""
+    info: readers.Inspection = field(default_factory=readers.Inspection)
+    status: str = ACCEPTED
+    reden: str | None = None
+    reden_kolom: str | None = None
+    leespad: str | None = None  # what DuckDB reads (a UTF-8 copy for other encodings)
+    leesweg: str | None = None  # bulk | exact
+    rijen: int = 0
+
+    def refuse(self, reason: str, kolom: str | None = None) -> None:
+        self.status, self.reden, self.reden_kolom = REFUSED, reason, kolom
+
+
+def run(build: Build, files: list[Path] | None = None) -> list[DeliveryFile]:
+    """Stage reference tables and deliveries (all under `<raw>/leveringen`, or the given files)."""
+    stage_reference(build)
+    paths = discover(build.deliveries_dir) if files is None else files
+    return stage_deliveries(build, paths)
+
+
+# --------------------------------------------------------------------------- reference
+
+
+def stage_reference(build: Build) -> None:
+    """The catalogue, the pilot register and the CBS tables as staging tables."""
+    ref, rule = build.ref, build.settings.nulmeting
+    con = build.con
+    indicatoren = pd.DataFrame([{
+        "indicator": i.code, "domein": i.domein, "domein_naam": ref.domeinen.get(i.domein, i.domein),
+        "naam": i.naam, "definitie": i.definitie, "eenheid": i.eenheid,
+        "vermenigvuldiger": i.vermenigvuldiger, "periodetype": i.periodetype,
+        "richting": i.richting, "streefwaarde": i.streefwaarde, "bron": i.bron,
+        "noemer_omschrijving": i.noemer_omschrijving, "volgorde": i.volgorde,
+    } for i in ref.indicatoren])  # fmt: skip
+    indicatoren["streefwaarde"] = indicatoren["streefwaarde"].astype("float64")
+
+    def letters(keys: str) -> str:
+        return "; ".join(
+            f"{ref.brieven[k].kamerstuk} ({ref.brieven[k].datum.strftime('%d-%m-%Y')})"
+            for k in (s.strip() for s in keys.split(",")) if k
+        )  # fmt: skip
+
+    proeftuinen = pd.DataFrame([{
+        "naam": p.naam, "soort": p.soort, "gemeente_code": p.gemeente_code, "fase": p.fase,
+        "startjaar": p.startjaar, "startjaar_aanname": p.startjaar_aanname,
+        "startjaar_toelichting": p.startjaar_toelichting or None,
+        "nulmeting_jaar": rule.year(p.startjaar), "subsidie": p.subsidie,
+        "interventies": list(p.interventies),
+        **{f"bron_{k}": letters(p.bronnen.get(k, "")) or None
+           for k in ("deelname", "startjaar", "subsidie", "interventies")},
+    } for p in ref.proeftuinen])  # fmt: skip
+    vergelijking = pd.DataFrame(
+        [{"naam": v.naam, "gemeente_code": v.gemeente_code, "toelichting": v.toelichting,
+          "bron": letters(v.bron)} for v in ref.vergelijking],
+        columns=["naam", "gemeente_code", "toelichting", "bron"],
+    )
+    for name, frame in (("stg_indicatoren", indicatoren), ("stg_proeftuinen", proeftuinen),
+                        ("stg_vergelijking", vergelijking)):  # fmt: skip
+        con.register("_frame", frame)
+        con.execute(f"create or replace table {name} as select * from _frame")
+        con.unregister("_frame")
+    params = {
+        "register_file": str(build.reference_dir / MUNICIPALITY_REGISTER_FILE),
+        "population_file": str(build.reference_dir / POPULATION_FILE),
+        "burglary_file": str(build.reference_dir / BURGLARY_FILE),
+    }
+    for model in ("stg_gemeenten", "stg_bevolking", "stg_woninginbraak"):
+        sqlfiles.materialise(con, model, params)
+
+
+# --------------------------------------------------------------------------- deliveries
+
+
+def discover(deliveries_dir: Path) -> list[Path]:
+    """Every delivery under `leveringen/`, in a stable order; documentation files are skipped."""
+    if not deliveries_dir.is_dir():
+        return []
+    out = []
+    for path in sorted(deliveries_dir.rglob("*")):
+        if not path.is_file() or path.name.startswith((".", "~$")):
+            continue
+        if path.parent == deliveries_dir and path.suffix.lower() in DOC_SUFFIXES:
+            continue
+        out.append(path)
+    return out
+
+
+def _relative(path: Path, build: Build) -> str:
+    try:
+        return path.resolve().relative_to(build.raw_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _folder_code(path: Path, build: Build) -> str | None:
+    """The municipality whose folder holds the file (`leveringen/GM0228/...`), if it is one."""
+    try:
+        parts = path.resolve().relative_to(build.deliveries_dir.resolve()).parts
+    except ValueError:
+        parts = (path.parent.name, path.name)
+    if len(parts) < 2:
+        return None
+    return normalise_code(parts[0])
+
+
+def normalise_code(text: str) -> str | None:
+    """`GM0228`, `gm228`, `0228` and `228` → `GM0228`; anything else → None."""
+    t = text.strip().upper().removeprefix("GM").strip()
+    return f"GM{int(t):04d}" if t.isdigit() and len(t) <= 4 else None
+
+
+def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
+    """Inspect and read every file into `stg_leveringrijen`; record each file in `stg_bestanden`."""
+    con = build.con
+    con.execute(
+        "create or replace table stg_leveringrijen ("
+        "levering_id integer, rij integer, "
+        + ", ".join(f"{c} varchar" for c in COLUMNS)
+        + ", overig varchar[])"
+    )
+    con.execute("create or replace table stg_leesproblemen (levering_id integer, rij integer, reden varchar)")
+    files: list[DeliveryFile] = []
+    exact: dict[str, list] = {c: [] for c in STAGING_COLUMNS}
+    problems: list[tuple[int, int, str]] = []
+    transcoded = build.work_dir / "utf8"
+    for n, path in enumerate(paths, start=1):
+        f = DeliveryFile(n, path, _relative(path, build), _folder_code(path, build))
+        files.append(f)
+        _inspect(f, build, transcoded, exact, problems)
+        build.progress.count(n, len(paths), "bestanden bekeken")
+    _register_files(build, files)
+    bulk = [f for f in files if f.leesweg == "bulk"]
+    redo = _read_bulk(build, bulk)
+    for f in redo:
+        # DuckDB skipped rows of this file (ragged rows): read it exactly, numbering every row
+        data = f.path.read_bytes()
+        rows = readers.exact_rows(data, f.info)
+        _append_exact(exact, problems, f, rows)
+        f.leesweg = "exact"
+    _insert_exact(build, exact, problems)
+    _count_rows(build, files)
+    _refuse_personal_values(build, files)
+    _register_files(build, files)
+    return files
+
+
+def _inspect(f: DeliveryFile, build: Build, transcoded: Path, exact: dict[str, list],
+             problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
+    try:
+        f.leverdatum, f.label = readers.parse_file_name(f.path.name)
+        if f.path.suffix.lower() not in (".csv", ".xlsx"):
+            raise Refused("het bestand is geen CSV of XLSX")
+        data = f.path.read_bytes()
+        f.info = readers.inspect(f.path, data)
+        _refuse_personal_title_lines(f.info)
+        if f.info.fast:
+            f.leesweg = "bulk"
+            if f.info.codering in ("utf-8", "utf-8-sig"):
+                f.leespad = str(f.path.resolve())
+            else:
+                transcoded.mkdir(parents=True, exist_ok=True)
+                target = transcoded / f"{f.levering_id}.csv"
+                text, _ = readers.decode(data)
+                target.write_bytes(text.encode("utf-8"))
+                f.leespad = str(target)
+        else:
+            f.leesweg = "exact"
+            _append_exact(exact, problems, f, readers.exact_rows(data, f.info))
+            f.info.records = None
+    except Refused as e:
+        f.refuse(e.reason, e.kolom)
+    except OSError as e:
+        f.refuse(f"het bestand kan niet worden gelezen ({e.strerror or type(e).__name__})")
+
+
+def _refuse_personal_title_lines(info: readers.Inspection) -> None:
+    """Title lines above the header are not loaded, but a BSN or e-mail there still refuses the file."""
+    for n, line in enumerate(info.titelregels, start=1):
+        kind = privacy.value_kind(line)
+        if kind:
+            raise Refused(
+                f"het bestand bevat gegevens over personen: een {kind} in rij {n} (boven de kopregel); "
+                "lever alleen geaggregeerde cijfers", privacy=True,
+            )  # fmt: skip
+
+
+def _append_exact(exact: dict[str, list], problems: list[tuple[int, int, str]],
+                  f: DeliveryFile, rows: readers.Rows) -> None:  # fmt: skip
+    n = len(rows.rij)
+    exact["levering_id"] += [f.levering_id] * n
+    exact["rij"] += rows.rij
+    for c in COLUMNS:
+        exact[c] += rows.values[c]
+    exact["overig"] += rows.overig if rows.overig else [None] * n
+    problems += [(f.levering_id, p.rij, p.reden) for p in rows.problems]
+
+
+def _insert_exact(build: Build, exact: dict[str, list], problems: list[tuple[int, int, str]]) -> None:
+    table = pa.table({
+        "levering_id": pa.array(exact["levering_id"], pa.int32()),
+        "rij": pa.array(exact["rij"], pa.int32()),
+        **{c: pa.array(exact[c], pa.string()) for c in COLUMNS},
+        "overig": pa.array(exact["overig"], pa.list_(pa.string())),
+    })  # fmt: skip
+    build.con.register("_exact", table)
+    build.con.execute("insert into stg_leveringrijen select * from _exact")
+    build.con.unregister("_exact")
+    if problems:
+        frame = pd.DataFrame(problems, columns=["levering_id", "rij", "reden"])
+        build.con.register("_problems", frame)
+        build.con.execute("insert into stg_leesproblemen select * from _problems")
+        build.con.unregister("_problems")
+
+
+def _register_files(build: Build, files: list[DeliveryFile]) -> None:
+    frame = pd.DataFrame([{
+        "levering_id": f.levering_id, "bestand": f.bestand, "map_code": f.map_code,
+        "leverdatum": f.leverdatum, "label": f.label or None, "sha256": f.info.sha256 or None,
+        "grootte": f.info.grootte, "formaat": f.info.formaat or None,
+        "codering": f.info.codering or None, "scheidingsteken": f.info.scheidingsteken or None,
+        "kopregel": f.info.kopregel or None, "kolommen": f.info.kolommen,
+        "leespad": f.leespad, "leesweg": f.leesweg, "status": f.status, "reden": f.reden,
+        "reden_kolom": f.reden_kolom, "rijen": f.rijen,
+    } for f in files], columns=[
+        "levering_id", "bestand", "map_code", "leverdatum", "label", "sha256", "grootte", "formaat",
+        "codering", "scheidingsteken", "kopregel", "kolommen", "leespad", "leesweg", "status",
+        "reden", "reden_kolom", "rijen",
+    ])  # fmt: skip
+    frame["leverdatum"] = pd.to_datetime(frame["leverdatum"]).dt.date
+    build.con.register("_files", frame)
+    build.con.execute("""
+        create or replace table stg_bestanden as
+        select levering_id::integer as levering_id, bestand, map_code,
+            leverdatum::date as leverdatum, label, sha256, grootte::bigint as grootte, formaat,
+            codering, scheidingsteken, kopregel::integer as kopregel,
+            kolommen::varchar[] as kolommen, leespad, leesweg, status, reden, reden_kolom,
+            rijen::integer as rijen
+        from _files
+    """)
+    build.con.unregister("_files")
+
+
+def _column_spec(names: list[str]) -> tuple[str, list[str]]:
+    """DuckDB `columns` for a header: known columns by name, the others as x_<position>."""
+    physical = [n if n in COLUMNS else f"x_{i}" for i, n in enumerate(names)]
+    spec = "{" + ", ".join(f"{literal(p)}: 'VARCHAR'" for p in physical) + "}"
+    extras = [p for p in physical if p.startswith("x_")]
+    return spec, extras
+
+
+def _read_bulk(build: Build, files: list[DeliveryFile]) -> list[DeliveryFile]:
+    """Read files DuckDB can number exactly, one query per dialect; returns files to read exactly."""
+    groups: dict[tuple, list[DeliveryFile]] = defaultdict(list)
+    for f in files:
+        groups[(f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen))].append(f)
+    redo: list[DeliveryFile] = []
+    con = build.con
+    for (delim, kopregel, names), members in groups.items():
+        spec, extras = _column_spec(list(names))
+        select = ", ".join(
+            f"g.{ident(c)}" if c in names else f"cast(null as varchar) as {ident(c)}" for c in COLUMNS
+        )
+        overig = f"[{', '.join(f'g.{ident(x)}' for x in extras)}]" if extras else "cast(null as varchar[])"
+        paths = "[" + ", ".join(literal(f.leespad) for f in members) + "]"
+        try:
+            con.execute(f"""
+                insert into stg_leveringrijen
+                with gelezen as materialized (
+                    select *, row_number() over () as volgnummer
+                    from read_csv({paths}, delim = {literal(delim)}, quote = '"', escape = '"',
+                        header = true, skip = {kopregel - 1}, auto_detect = false,
+                        columns = {spec}, filename = true, store_rejects = true,
+                        rejects_table = 'rej_fouten', rejects_scan = 'rej_scans')
+                ),
+                eerste as (
+                    select filename, min(volgnummer) as eerste from gelezen group by filename
+                )
+                select b.levering_id, cast(g.volgnummer - e.eerste + b.kopregel + 1 as integer),
+                    {select}, {overig}
+                from gelezen as g
+                join eerste as e using (filename)
+                join stg_bestanden as b on b.leespad = g.filename
+            """)
+            skipped = {p for (p,) in con.execute(
+                "select distinct s.file_path from rej_fouten f join rej_scans s using (scan_id, file_id)"
+            ).fetchall()}  # fmt: skip
+        except Exception:
+            skipped = {f.leespad for f in members}
+        if skipped:
+            ids = [f.levering_id for f in members if f.leespad in skipped]
+            con.execute(f"delete from stg_leveringrijen where levering_id in ({', '.join(map(str, ids))})")
+            redo += [f for f in members if f.leespad in skipped]
+    con.execute("drop table if exists rej_fouten; drop table if exists rej_scans")
+    # rows with nothing in the known columns carry no figure (trailing ;;; lines of spreadsheets)
+    con.execute(
+        "delete from stg_leveringrijen where "
+        + " and ".join(f"nullif(trim({c}), '') is null" for c in COLUMNS)
+    )
+    return redo
+
+
+def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
+    counts = dict(build.con.execute("""
+        select levering_id, count(*) from (
+            select levering_id from stg_leveringrijen
+            union all select levering_id from stg_leesproblemen
+        ) group by levering_id
+    """).fetchall())  # fmt: skip
+    for f in files:
+        f.rijen = int(counts.get(f.levering_id, 0))
+
+
+def _refuse_personal_values(build: Build, files: list[DeliveryFile]) -> None:
+    """Refuse files with a value that looks like a BSN, e-mail address or phone number, anywhere.
+
+    One scan of the staging table; the reason names kinds, columns and rows, never a value.
+    """
+    con = build.con
+    columns = [*COLUMNS, "overig"]
+    kinds = ", ".join(
+        f"{privacy.sql_value_kind(ident(c))} as {ident(c)}" for c in COLUMNS
+    ) + ", " + privacy.sql_value_kind("array_to_string(overig, chr(31))") + " as overig"  # fmt: skip
+    prefilter = " or ".join(
+        f"length({ident(c)}) >= 9 or contains({ident(c)}, '@')" for c in COLUMNS
+    ) + " or overig is not null"  # fmt: skip
+    hits = con.execute(f"""
+        with soorten as (
+            select levering_id, rij, {kinds}
+            from stg_leveringrijen
+            where {prefilter}
+        )
+        unpivot soorten on {', '.join(ident(c) for c in columns)} into name kolom value soort
+    """).fetchall()  # fmt: skip
+    if not hits:
+        return
+    by_file: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for levering_id, rij, kolom, soort in hits:
+        by_file[levering_id].append((rij, kolom, soort))
+    for f in files:
+        found = sorted(by_file.get(f.levering_id, []))
+        if not found:
+            continue
+        extras = [n for n in f.info.kolommen if n and n not in COLUMNS]
+        described = []
+        for rij, kolom, soort in found[:5]:
+            where = kolom if kolom != "overig" else ("/".join(extras) or "overige kolommen")
+            described.append(f"een {soort} in kolom {where}, rij {rij}")
+        more = f" en {len(found) - 5} andere" if len(found) > 5 else ""
+        f.refuse(
+            "het bestand bevat gegevens over personen: " + "; ".join(described) + more
+            + "; lever alleen geaggregeerde cijfers",
+            kolom=found[0][1] if found[0][1] != "overig" else None,
+        )  # fmt: skip
+    refused = [str(i) for i in by_file]
+    con.execute(f"delete from stg_leveringrijen where levering_id in ({', '.join(refused)})")
+    con.execute(f"delete from stg_leesproblemen where levering_id in ({', '.join(refused)})")

@@ -1,0 +1,52 @@
+"""Stage 2 — validate: type the staged rows and hold them to the schemas of `pipeline/schemas.py`.
+
+The staging boundary is checked first (every row has its lineage; a breach is a bug and stops
+the build). Then every delivery row is checked against the row rules of CONTRACT §1, set-based
+in DuckDB (`pipeline.sqlcheck`); each broken rule becomes a message in `int_meldingen` with the
+file, row, column and a reason in Dutch. Rows that could not be read whole are there too.
+"""
+
+from __future__ import annotations
+
+from pipeline import schemas, sqlfiles
+from pipeline.build import Build
+from pipeline.sqlcheck import violations_sql
+
+ROW_KEY = ["levering_id", "rij"]
+
+
+class BrokenInvariant(RuntimeError):
+    """A stage broke its own promise: a bug in the pipeline, not a problem in the data."""
+
+
+def check_invariants(build: Build, table: str, schema: object) -> None:
+    """Fail the build when `table` breaks `schema` (used for promises, not for data rules)."""
+    found = build.con.execute(
+        f"select kolom, regel, count(*) from ({violations_sql(table, schema, ROW_KEY)}) group by all"
+    ).fetchall()
+    if found:
+        detail = "; ".join(f"{k} {r}: {n} rijen" for k, r, n in found)
+        raise BrokenInvariant(f"{table} houdt zich niet aan zijn schema: {detail}")
+
+
+def run(build: Build) -> int:
+    """Create `int_leveringrijen` and `int_meldingen`; returns the number of messages."""
+    con = build.con
+    check_invariants(build, "stg_leveringrijen", schemas.staging_rows())
+    sqlfiles.materialise(con, "int_leveringrijen", {
+        "code_pattern": schemas.CODE_PATTERN,
+        "periode_pattern": schemas.PERIODE_PATTERN,
+        "number_pattern": schemas.NUMBER_PATTERN,
+        "date_pattern": schemas.DATE_PATTERN,
+    })  # fmt: skip
+    codes = [c for (c,) in con.execute("select distinct gemeente_code from stg_gemeenten").fetchall()]
+    rules = schemas.delivery_rows(build.ref, build.settings, codes)
+    con.execute(f"""
+        create or replace table int_meldingen as
+        select levering_id, rij, volgorde, kolom, regel, reden
+        from ({violations_sql("int_leveringrijen", rules, ROW_KEY)})
+        union all
+        select levering_id, rij, -1 as volgorde, '(hele rij)' as kolom, 'rij.breedte' as regel, reden
+        from stg_leesproblemen
+    """)
+    return con.execute("select count(*) from int_meldingen").fetchall()[0][0]
