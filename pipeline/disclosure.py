@@ -127,7 +127,7 @@ def sql_suppressed(r: DisclosureRule | None = None, doelgroep: str = "doelgroep"
     """The same rule as a DuckDB boolean expression, for set-based use at scale."""
     r = r or rule()
     groups = ", ".join("'" + g.replace("'", "''") + "'" for g in r.doelgroepen)
-    small = "between {lo} and {hi}".format(lo=r.teller_min, hi=r.teller_max)
+    small = f"between {r.teller_min} and {r.teller_max}"
     return (
         f"({doelgroep} in ({groups}) and ({teller} {small} "
         f"or ({noemer} is not null and {noemer} < {r.min_noemer}) "
