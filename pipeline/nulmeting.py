@@ -116,7 +116,8 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
         default=VERSLECHTERD,
     )
     out["status"] = status
-    target = out["streefwaarde"]
+    target = pd.to_numeric(out["streefwaarde"], errors="coerce")
+    out["streefwaarde"] = target
     out["streefwaarde_bereikt"] = np.where(
         target.notna() & out["laatste_waarde"].notna(),
         np.where(richting.eq("hoger_beter"), out["laatste_waarde"] >= target,

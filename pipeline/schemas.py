@@ -20,6 +20,7 @@ CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
 NUMBER_PATTERN = r"^[+-]?[0-9]+([.,][0-9]+)?$"
 DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
+WHITESPACE = " \t\r\n\u00a0"  # trimmed from every delivered value
 DELIVERY_KEY = ["levering_id", "gemeente_code", "periode", "indicator", "doelgroep"]
 
 

@@ -96,6 +96,17 @@ def sample_codes(scale: str, reference_source: Path) -> list[str]:
     return sorted(current_municipalities(reference_source))
 
 
+def planned_rows(scale: str, reference_source: Path | None = None) -> int | None:
+    """Rows a scale with full re-deliveries will write (None for yearly deliveries, which vary)."""
+    spec = SPECS[scale]
+    if not spec.redeliveries:
+        return None
+    source = Path(reference_source or default_reference_source())
+    n_years = spec.years[1] - spec.years[0] + 1
+    delivered = sum(1 for i in load_reference(source.parent).indicatoren if i.bron == "gemeente")
+    return len(sample_codes(scale, source)) * spec.redeliveries * n_years * delivered * 2
+
+
 def generate(
     out: Path,
     scale: str = "pilot",
@@ -103,10 +114,12 @@ def generate(
     reference_source: Path | None = None,
     redeliveries: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    codes: list[str] | None = None,
 ) -> list[Path]:
     """Write a complete raw directory at `out`; returns the delivery files written.
 
-    `redeliveries` overrides the scale's number of full re-deliveries (for benchmarks).
+    `redeliveries` overrides the scale's number of full re-deliveries and `codes` the
+    municipalities (for benchmarks and tests).
     """
     if scale not in SPECS:
         raise ValueError(f"onbekende schaal {scale!r}; kies uit {', '.join(SCALES)}")
@@ -123,7 +136,7 @@ def generate(
     ref = load_reference(out)
     catalogue = {i.code: i for i in ref.indicatoren if i.bron == "gemeente"}
     rng = np.random.default_rng(seed)
-    munis = municipalities(source, ref, sample_codes(scale, source), rng, spec.roma_share)
+    munis = municipalities(source, ref, codes or sample_codes(scale, source), rng, spec.roma_share)
     years = list(range(spec.years[0], spec.years[1] + 1))
     written: list[Path] = []
     for n, m in enumerate(munis, start=1):

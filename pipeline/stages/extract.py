@@ -275,11 +275,13 @@ def _register_files(build: Build, files: list[DeliveryFile]) -> None:
     build.con.register("_files", frame)
     build.con.execute("""
         create or replace table stg_bestanden as
-        select levering_id::integer as levering_id, bestand, map_code,
-            leverdatum::date as leverdatum, label, sha256, grootte::bigint as grootte, formaat,
-            codering, scheidingsteken, kopregel::integer as kopregel,
-            kolommen::varchar[] as kolommen, leespad, leesweg, status, reden, reden_kolom,
-            rijen::integer as rijen
+        select levering_id::integer as levering_id, bestand::varchar as bestand,
+            map_code::varchar as map_code, leverdatum::date as leverdatum, label::varchar as label,
+            sha256::varchar as sha256, grootte::bigint as grootte, formaat::varchar as formaat,
+            codering::varchar as codering, scheidingsteken::varchar as scheidingsteken,
+            kopregel::integer as kopregel, kolommen::varchar[] as kolommen,
+            leespad::varchar as leespad, leesweg::varchar as leesweg, status::varchar as status,
+            reden::varchar as reden, reden_kolom::varchar as reden_kolom, rijen::integer as rijen
         from _files
     """)
     build.con.unregister("_files")

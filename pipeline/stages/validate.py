@@ -38,6 +38,7 @@ def run(build: Build) -> int:
         "periode_pattern": schemas.PERIODE_PATTERN,
         "number_pattern": schemas.NUMBER_PATTERN,
         "date_pattern": schemas.DATE_PATTERN,
+        "whitespace": schemas.WHITESPACE,
     })  # fmt: skip
     codes = [c for (c,) in con.execute("select distinct gemeente_code from stg_gemeenten").fetchall()]
     rules = schemas.delivery_rows(build.ref, build.settings, codes)

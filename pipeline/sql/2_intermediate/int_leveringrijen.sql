@@ -1,7 +1,8 @@
 -- Typed delivery rows: text trimmed, codes normalised, numbers, periods and dates parsed, the
 -- indicator's catalogue entry attached. Nothing is judged here: a value that does not parse
 -- becomes NULL beside its raw text (`*_ruw`), and the rules in pipeline/schemas.py say what is
--- wrong with it. Only rows of files that were not refused are typed.
+-- wrong with it. Only rows of files that were not refused are typed. Trimming removes spaces,
+-- tabs, line breaks and the non-breaking spaces spreadsheets leave behind.
 with rijen as (
     select r.*, b.map_code, b.leverdatum
     from stg_leveringrijen as r
@@ -15,15 +16,15 @@ tekst as (
         rij,
         map_code,
         leverdatum,
-        nullif(trim(gemeente_code), '') as gemeente_code_ruw,
-        nullif(trim(periode), '') as periode_ruw,
-        nullif(trim(indicator), '') as indicator_ruw,
-        nullif(trim(doelgroep), '') as doelgroep_ruw,
-        nullif(trim(teller), '') as teller_ruw,
-        nullif(trim(noemer), '') as noemer_ruw,
-        nullif(trim(bron), '') as bron,
-        nullif(trim(peildatum), '') as peildatum_ruw,
-        nullif(trim(opmerking), '') as opmerking
+        nullif(trim(gemeente_code, {{ whitespace }}), '') as gemeente_code_ruw,
+        nullif(trim(periode, {{ whitespace }}), '') as periode_ruw,
+        nullif(trim(indicator, {{ whitespace }}), '') as indicator_ruw,
+        nullif(trim(doelgroep, {{ whitespace }}), '') as doelgroep_ruw,
+        nullif(trim(teller, {{ whitespace }}), '') as teller_ruw,
+        nullif(trim(noemer, {{ whitespace }}), '') as noemer_ruw,
+        nullif(trim(bron, {{ whitespace }}), '') as bron,
+        nullif(trim(peildatum, {{ whitespace }}), '') as peildatum_ruw,
+        nullif(trim(opmerking, {{ whitespace }}), '') as opmerking
     from rijen
 ),
 

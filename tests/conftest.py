@@ -1,0 +1,89 @@
+"""Shared fixtures: small raw folders made by the tests themselves, and builds of them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.config import REFERENCE_DIR
+from pipeline.progress import Progress
+from pipeline.run import RunResult, run
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHIPPED_RAW = PROJECT / "data" / "raw"
+HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
+
+
+def quiet() -> Progress:
+    return Progress(quiet=True)
+
+
+@pytest.fixture(scope="session")
+def reference_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own reference data (not ../shared), copied once per session."""
+    target = tmp_path_factory.mktemp("reference") / REFERENCE_DIR
+    shutil.copytree(SHIPPED_RAW / REFERENCE_DIR, target)
+    return target
+
+
+@pytest.fixture
+def make_raw(tmp_path: Path, reference_copy: Path) -> Callable[..., Path]:
+    """Write a raw folder: reference data plus the given deliveries {relative path: text or bytes}."""
+
+    def _make(deliveries: dict[str, str | bytes], name: str = "raw") -> Path:
+        raw = tmp_path / name
+        shutil.copytree(reference_copy, raw / REFERENCE_DIR)
+        for rel, content in deliveries.items():
+            path = raw / "leveringen" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        (raw / "leveringen").mkdir(exist_ok=True)
+        return raw
+
+    return _make
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Callable[..., tuple[RunResult, duckdb.DuckDBPyConnection]]:
+    """Run the pipeline on a raw folder into a fresh output folder; returns the result and a
+    read-only connection to the new database (closed after the test)."""
+    opened: list[duckdb.DuckDBPyConnection] = []
+
+    def _build(raw: Path, out: Path | None = None) -> tuple[RunResult, duckdb.DuckDBPyConnection]:
+        out = out or tmp_path / "out"
+        result = run(raw, out, quiet())
+        con = duckdb.connect(str(out / "monitor.duckdb"), read_only=True)
+        opened.append(con)
+        return result, con
+
+    yield _build
+    for con in opened:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, Path]:
+    """The shipped sample built once per session into a temporary folder."""
+    out = tmp_path_factory.mktemp("sample-build")
+    result = run(SHIPPED_RAW, out, quiet())
+    return result, out / "monitor.duckdb"
+
+
+@pytest.fixture
+def sample_db(sample_build: tuple[RunResult, Path]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(sample_build[1]), read_only=True)
+    yield con
+    con.close()
+
+
+def csv_delivery(*rows: str, header: str = HEADER) -> str:
+    """A small semicolon CSV delivery."""
+    return "\n".join([header, *rows]) + "\n"
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:
+    return con.execute(sql, list(params)).fetchall()

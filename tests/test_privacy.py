@@ -1,0 +1,60 @@
+"""Recognising data about persons, in column names and in values."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline import privacy
+
+
+@pytest.mark.parametrize("name", [
+    "bsn", "BSN", "burgerservicenummer", "Sofinummer", "naam", "Voornaam", "achternaam", "first_name",
+    "Last Name", "geboortedatum", "date_of_birth", "DOB", "adres", "straat", "huisnummer",
+    "postcode_huisnummer", "telefoon", "telefoonnummer", "phone", "e-mail", "email", "E-mailadres",
+    "naam_kind",
+])  # fmt: skip
+def test_columns_that_identify_persons_are_recognised(name):
+    assert privacy.is_person_column(name)
+
+
+@pytest.mark.parametrize("name", [
+    "gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer", "bron", "peildatum",
+    "opmerking", "gemeentenaam", "gemeente_naam", "indicator_naam", "percentage", "postcode",
+])  # fmt: skip
+def test_aggregate_columns_are_not_mistaken_for_personal_data(name):
+    assert not privacy.is_person_column(name)
+
+
+def test_eleven_test():
+    assert privacy.passes_eleven_test("111222333")
+    assert privacy.passes_eleven_test("123456782")
+    assert not privacy.passes_eleven_test("123456789")
+    assert not privacy.passes_eleven_test("000000000")
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("123456782", "BSN"), ("BSN 1234.56.782 bekend", "BSN"), ("zie 111222333", "BSN"),
+    ("j.jansen@ede.nl", "e-mailadres"), ("bel 06-12345678", "telefoonnummer"),
+    ("+31 6 12345678", "telefoonnummer"), ("020-1234567", "telefoonnummer"),
+    ("123456789", None), ("2016-2017", None), ("01-10-2016", None), ("2016-10-01", None),
+    ("25000000", None), ("Politie (BVH) – Veiligheidshuis, één loket", None), ("0900-8844", None),
+])  # fmt: skip
+def test_values_that_look_like_personal_data(value, kind):
+    assert privacy.value_kind(value) == kind
+
+
+@given(st.lists(st.one_of(
+    st.text(alphabet="0123456789 .-+@abc()", max_size=30),
+    st.from_regex(r"[0-9]{9}", fullmatch=True),
+    st.from_regex(r"0[1-9][0-9]{8}", fullmatch=True),
+    st.from_regex(r"[a-z]{1,5}@[a-z]{1,5}\.nl", fullmatch=True),
+), min_size=1, max_size=20))  # fmt: skip
+def test_sql_and_python_recognise_the_same_values(values):
+    con = duckdb.connect()
+    con.register("waarden", pd.DataFrame({"v": values}))
+    sql = [k for (k,) in con.execute(f"select {privacy.sql_value_kind('v')} from waarden").fetchall()]
+    assert sql == [privacy.value_kind(v) for v in values]
