@@ -39,11 +39,11 @@ sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/lever
 	$(PY) -m pipeline sample --scale pilot --out $(RAW)
 
 test: $(STAMP) ## run ruff and the whole test suite
-	$(VENV)/bin/ruff check pipeline dashboard tests bench
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff: lint and check formatting of imports
-	$(VENV)/bin/ruff check pipeline dashboard tests bench
+	$(VENV)/bin/ruff check .
 
 clean: ## remove built outputs and caches (never touches data/raw)
 	rm -rf $(OUT)/monitor.duckdb $(OUT)/manifest.json $(OUT)/.work* $(OUT)/.monitor*.tmp* $(OUT)/extracts
