@@ -22,7 +22,7 @@ def create_app(db_path: Path | str | None = None) -> dash.Dash:
     """A dashboard on the database at `db_path` (read-only; a new build is picked up by itself)."""
     data.use(Path(db_path) if db_path else Path(os.environ.get("MONITOR_DB", data.DEFAULT_DB)))
     app = dash.Dash(
-        __name__,
+        "dashboard",  # the package name, so that pages import as dashboard.pages.<page>
         use_pages=True,
         pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"),
