@@ -70,7 +70,8 @@ class Monitor:
             st = os.stat(self.path)
         except FileNotFoundError as e:
             raise DatabaseMissing(
-                f"De database {self.path} bestaat nog niet. Bouw hem met `make` (of `python -m pipeline run`)."
+                f"De database {self.path} bestaat nog niet. Bouw hem met `make` (of `python -m "
+                "pipeline run`)."
             ) from e
         stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
         with self._lock:
@@ -263,7 +264,9 @@ class Monitor:
             select * exclude (rn) from (
                 select w.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, w.indicator,
                        w.doelgroep, w.jaar, w.periode, w.teller, w.noemer, w.waarde, w.voorlopig,
-                       row_number() over (partition by w.gemeente_code, w.indicator order by w.jaar desc) as rn
+                       row_number() over (
+                           partition by w.gemeente_code, w.indicator order by w.jaar desc
+                       ) as rn
                 from waarnemingen w join gemeenten g using (gemeente_code)
                 where w.doelgroep = ?
             ) where rn = 1

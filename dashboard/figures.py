@@ -541,7 +541,8 @@ def funnel_chart(
                 marker={"color": color, "size": size, "line": {"color": "white", "width": 1}},
                 hoverinfo="text",
                 hovertext=[
-                    f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.number(t)} van {fmt.number(nn)}<br>{lig}"
+                    f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.number(t)} van "
+                    f"{fmt.number(nn)}<br>{lig}"
                     for g, per, v, w, t, nn, lig in zip(
                         p["gemeente_naam"],
                         p["periode"],
@@ -688,7 +689,8 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> go.Figure:
             marker={"size": 13, "color": colors, "line": {"color": theme.INK, "width": 1.5}},
             hoverinfo="text",
             hovertext=[
-                f"<b>{r.naam}</b> {fmt.period(r.periode, r.voorlopig)}: {fmt.value(r.waarde, r.vermenigvuldiger)}"
+                f"<b>{r.naam}</b> {fmt.period(r.periode, r.voorlopig)}: "
+                f"{fmt.value(r.waarde, r.vermenigvuldiger)}"
                 f"<br>status: {theme.label(statuses.get(r.indicator, ''))}"
                 for r in own.itertuples()
             ],

@@ -32,7 +32,8 @@ def page() -> html.Div:
             urlstate.page_key(PATH, {}),
             *components.page_header(
                 "Datakwaliteit",
-                "Wat is er geleverd, wat is geweigerd of in quarantaine gezet, en van welke build komen de cijfers?",
+                "Wat is er geleverd, wat is geweigerd of in quarantaine gezet, en van welke build "
+                "komen de cijfers?",
             ),
             completeness_section(),
             refused_section(),
@@ -51,9 +52,8 @@ def completeness_section() -> html.Section:
     per_year = grid.groupby("jaar")["gemeente_code"].nunique()
     caption = (
         f"Aantal geldige cijfers per gemeente en jaar; verwacht worden er {fmt.number(expected)} "
-        f"({fmt.number(delivered)} indicatoren × {len(DOELGROEPEN)} doelgroepen). Gemeenten met leveringen per jaar: "
-        + ", ".join(f"{y}: {fmt.number(n)}" for y, n in per_year.items())
-        + "."
+        f"({fmt.number(delivered)} indicatoren × {len(DOELGROEPEN)} doelgroepen). Gemeenten met "
+        "leveringen per jaar: " + ", ".join(f"{y}: {fmt.number(n)}" for y, n in per_year.items()) + "."
     )
     return components.section("Volledigheid", [components.figure(ids.GRAPH_COMPLETENESS, fig, caption)])
 
@@ -62,8 +62,10 @@ def refused_section() -> html.Section:
     lev = monitor().leveringen()
     refused = lev.loc[lev["status"] == "geweigerd"]
     intro = (
-        f"{fmt.number(len(lev))} leveringen, waarvan {fmt.number(len(refused))} geweigerd. Een geweigerd bestand "
-        "wordt helemaal niet gebruikt; van een bestand met gegevens over personen wordt geen enkele waarde bewaard."
+        f"{fmt.number(len(lev))} leveringen, waarvan {fmt.number(len(refused))} geweigerd. Een "
+        "geweigerd bestand "
+        "wordt helemaal niet gebruikt; van een bestand met gegevens over personen wordt geen enkele "
+        "waarde bewaard."
     )
     if refused.empty:
         return components.section("Geweigerde bestanden", [html.P(intro)])
@@ -90,8 +92,10 @@ def refused_section() -> html.Section:
 def quarantine_section() -> html.Section:
     q = monitor().quarantaine()
     intro = (
-        f"{fmt.number(len(q))} rijen in quarantaine. Per rij staan hier bestand, rijnummer, kolom en de regel die "
-        "niet klopte; de waarden zelf tonen we niet, omdat een reden de geleverde aantallen noemt en kleine aantallen "
+        f"{fmt.number(len(q))} rijen in quarantaine. Per rij staan hier bestand, rijnummer, kolom en "
+        "de regel die "
+        "niet klopte; de waarden zelf tonen we niet, omdat een reden de geleverde aantallen noemt en "
+        "kleine aantallen "
         "van de doelgroep roma niet gepubliceerd mogen worden. De gemeente ziet de volledige reden met "
         "`python -m pipeline check` op haar eigen bestand."
     )
@@ -145,7 +149,8 @@ def manifest_section() -> html.Section:
         ("Gegevens", "synthetische steekproef" if b.synthetisch else "echte leveringen"),
         (
             "Leveringen",
-            f"{fmt.number(b.leveringen_geaccepteerd)} geaccepteerd, {fmt.number(b.leveringen_geweigerd)} geweigerd",
+            f"{fmt.number(b.leveringen_geaccepteerd)} geaccepteerd, "
+            f"{fmt.number(b.leveringen_geweigerd)} geweigerd",
         ),
         ("Rijen in quarantaine", fmt.number(b.rijen_quarantaine)),
         ("Versies", ", ".join(f"{k} {v}" for k, v in sorted(b.versies.items()))),
@@ -176,7 +181,7 @@ def manifest_section() -> html.Section:
                     for r in inputs.itertuples()
                 ],
                 numeric=(2, 3),
-                caption="Invoer (elk bestand met zijn sha256 staat in manifest.json en de tabel manifest_invoer)",
+                caption="Invoer (elk bestand met zijn sha256: manifest.json en de tabel manifest_invoer)",
             ),
         ],
     )

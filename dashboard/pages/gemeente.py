@@ -28,7 +28,8 @@ def resolve(code: object, params: dict) -> tuple[pd.Series, dict[str, str]]:
     gemeente = monitor().gemeente(code) if isinstance(code, str) and CODE.match(code) else None
     if gemeente is None:
         raise urlstate.NotFound(
-            "Deze gemeentecode kennen we niet. Een gemeentecode is GM gevolgd door vier cijfers, zoals GM0228 "
+            "Deze gemeentecode kennen we niet. Een gemeentecode is GM gevolgd door vier cijfers, "
+            "zoals GM0228 "
             "(Ede); kies hieronder een gemeente uit de lijst via het overzicht of de kaart."
         )
     return gemeente, {"doelgroep": urlstate.choice(params, "doelgroep", DOELGROEPEN, "roma")}
@@ -261,9 +262,12 @@ def spine_figure(code: str, doelgroep: str) -> html.Figure:
         fig = figures.spine_chart(spine, statuses)
         placed = spine.loc[spine["bereik"] & spine["waarde"].notna() & ~spine["onderdrukt"]]
         caption = (
-            f"Doelgroep {doelgroep}: per indicator het laatste cijfer van alle gemeenten (lichtgrijs van slechtste "
-            "tot beste, donkerder de middelste helft, streepje de mediaan) en deze gemeente (rondje in de kleur van "
-            f"haar status). Rechts is beter. Geplaatst: {fmt.number(len(placed))} van {fmt.number(len(spine))} "
+            f"Doelgroep {doelgroep}: per indicator het laatste cijfer van alle gemeenten (lichtgrijs "
+            "van slechtste "
+            "tot beste, donkerder de middelste helft, streepje de mediaan) en deze gemeente (rondje "
+            "in de kleur van "
+            f"haar status). Rechts is beter. Geplaatst: {fmt.number(len(placed))} van "
+            f"{fmt.number(len(spine))} "
             "indicatoren."
         )
         return components.figure(ids.GRAPH_SPINE, fig, caption)
@@ -333,7 +337,8 @@ def deliveries_section(g: pd.Series) -> html.Section:
         "Leveringen",
         [
             html.P(
-                f"{fmt.number(len(lev))} bestanden, waarvan {fmt.number(refused)} geweigerd. Een latere levering "
+                f"{fmt.number(len(lev))} bestanden, waarvan {fmt.number(refused)} geweigerd. Een "
+                "latere levering "
                 "vervangt een eerdere voor hetzelfde cijfer; de vervangen rijen blijven bewaard."
             ),
             html.Details(

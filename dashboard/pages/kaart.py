@@ -3,6 +3,8 @@ an indicator's latest value, or its status against the baseline, per municipalit
 
 from __future__ import annotations
 
+import itertools
+
 import dash
 import numpy as np
 import pandas as pd
@@ -108,9 +110,7 @@ def value_classes(values: pd.Series, n: int = len(BLUES)) -> tuple[list[float], 
     edges = list(np.unique(np.quantile(v, np.linspace(0, 1, n + 1))))
     if len(edges) == 1:
         edges = [edges[0], edges[0]]
-    labels = [
-        f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}" for lo, hi in zip(edges[:-1], edges[1:], strict=True)
-    ]
+    labels = [f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}" for lo, hi in itertools.pairwise(edges)]
     return edges, labels
 
 
@@ -177,7 +177,8 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         elif fmt.is_missing(r.waarde):
             line = f"{ind['naam']}, {doelgroep}: geen cijfer"
         else:
-            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode, r.voorlopig)}: {fmt.value(r.waarde, mult)}"
+            shown = fmt.value(r.waarde, mult)
+            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
         if isinstance(r.status, str) and not r.onderdrukt:
             change = "onderdrukt" if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
             line += f"<br>tegenover nulmeting ({r.nulmeting_periode}): {change}, {theme.label(r.status)}"

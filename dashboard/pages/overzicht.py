@@ -37,7 +37,8 @@ def page(state: dict[str, str]) -> html.Div:
             *components.page_header(
                 "Hebben de proeftuinen gewerkt?",
                 "Per indicator: hoe staat elke proeftuin ervoor ten opzichte van zijn nulmeting (het laatste "
-                "jaar vóór de start)? Groen is verbeterd, oranje gelijk gebleven, rood verslechterd, grijs: te "
+                "jaar vóór de start)? Groen is verbeterd, oranje gelijk gebleven, rood verslechterd, "
+                "grijs: te "
                 "weinig gegevens om iets te zeggen.",
             ),
             html.P(
@@ -139,7 +140,7 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
     return components.section(
         "De vier domeinen",
         [components.status_legend(), html.Div(cards, className="row g-3")],
-        intro=f"Aantal proeftuinen ({fmt.number(n_pilots)} gemeenten) per status, voor de doelgroep {doelgroep}.",
+        intro=f"Aantal proeftuinen ({fmt.number(n_pilots)} gemeenten) per status, doelgroep {doelgroep}.",
     )
 
 
@@ -190,7 +191,8 @@ def rug_section(
                 text = fmt.value(r.laatste_waarde, mult)
                 base = "onderdrukt" if r.nulmeting_onderdrukt else fmt.value(r.nulmeting_waarde, mult)
                 title = (
-                    f"{p.gemeente_naam}, {ind.naam} ({doelgroep}): nulmeting {fmt.period(r.nulmeting_periode)} "
+                    f"{p.gemeente_naam}, {ind.naam} ({doelgroep}): nulmeting "
+                    f"{fmt.period(r.nulmeting_periode)} "
                     f"{base}; laatste {fmt.period(r.laatste_periode, r.laatste_voorlopig)} {text}; "
                     f"{theme.label(status)}"
                 )

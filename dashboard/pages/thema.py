@@ -284,7 +284,8 @@ def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Di
                 html.Div(
                     [
                         html.Span(
-                            f"{groep.capitalize()} samen, {fmt.period(g['periode'], g['voorlopig'])} ({doelgroep})"
+                            f"{groep.capitalize()} samen, {fmt.period(g['periode'], g['voorlopig'])} "
+                            f"({doelgroep})"
                         ),
                         html.Span(fmt.value(g["waarde"], mult), className="getal"),
                         html.Span(
@@ -313,7 +314,8 @@ def trends_section(
     hidden = int(series["onderdrukt"].sum())
     caption = (
         f"Elke proeftuin (blauw) tegen alle andere gemeenten met cijfers (grijs). Gestippeld: het startjaar; "
-        f"gestreept: de nulmeting{'; oranje: de streefwaarde' if not fmt.is_missing(ind['streefwaarde']) else ''}. "
+        "gestreept: de "
+        f"nulmeting{'; oranje: de streefwaarde' if not fmt.is_missing(ind['streefwaarde']) else ''}. "
         f"Status van de proeftuinen ten opzichte van hun nulmeting: {summary or 'geen'}. "
         + (f"{fmt.number(hidden)} cijfers zijn onderdrukt (× onderaan). " if hidden else "")
         + (
@@ -329,9 +331,11 @@ def trends_section(
 def groups_section(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
     fig = figures.group_chart(groups, ind)
     caption = (
-        "Teller en noemer van alle proeftuinen samen tegen die van alle andere gemeenten samen, per jaar, met "
+        "Teller en noemer van alle proeftuinen samen tegen die van alle andere gemeenten samen, per "
+        "jaar, met "
         "een 95%-interval (band). Een groepstotaal waaruit een onderdrukt cijfer terug te rekenen zou zijn, "
-        "wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een beschrijving, "
+        "wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een "
+        "beschrijving, "
         "geen effectmeting."
     )
     return components.section(
@@ -353,7 +357,8 @@ def gap_section(ind: pd.Series) -> html.Section | None:
         for r in shown.sort_values("gemeente_naam").itertuples()
     )
     caption = (
-        f"Laatste cijfer van roma (blauw rondje) naast dat van de hele bevolking (grijs vierkantje) per gemeente; "
+        "Laatste cijfer van roma (blauw rondje) naast dat van de hele bevolking (grijs vierkantje) "
+        "per gemeente; "
         f"● = proeftuin. Kloof roma − totaal: {text or 'geen'}."
         + (
             f" Bij {fmt.number(int(gaps['onderdrukt'].sum()))} gemeenten is het roma-cijfer onderdrukt."
@@ -381,7 +386,8 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
             "Trechterplot",
             [
                 html.P(
-                    "Een trechterplot zet een cijfer af tegen zijn noemer; deze indicator is een aantal zonder noemer."
+                    "Een trechterplot zet een cijfer af tegen zijn noemer; deze indicator is een "
+                    "aantal zonder noemer."
                 )
             ],
         )
@@ -396,12 +402,16 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
     outside = points.loc[points["ligging"] != "binnen de grenzen"]
     hidden = rows.loc[rows["onderdrukt"], "gemeente_naam"].tolist()
     caption = (
-        f"{fmt.period(rows['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen blauw) tegen "
-        f"de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het cijfer van "
-        f"alle getoonde gemeenten samen ({fmt.value(centre, mult)}) is een verschil goed te verklaren door toeval; "
+        f"{fmt.period(rows['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen "
+        "blauw) tegen "
+        "de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het "
+        "cijfer van "
+        f"alle getoonde gemeenten samen ({fmt.value(centre, mult)}) is een verschil goed te verklaren "
+        "door toeval; "
         f"een kleine gemeente is dus niet snel een uitschieter. "
         + (
-            f"Buiten de grenzen: {', '.join(f'{r.gemeente_naam} ({r.ligging})' for r in outside.itertuples())}. "
+            "Buiten de grenzen: "
+            f"{', '.join(f'{r.gemeente_naam} ({r.ligging})' for r in outside.itertuples())}. "
             if not outside.empty
             else "Geen gemeente ligt buiten de grenzen. "
         )
