@@ -78,7 +78,7 @@ class Monitor:
             if stamp != self._stamp or self._con is None:
                 # The old connection is dropped, not closed: a query that is still running on
                 # another thread finishes on the old build.
-                self._con = duckdb.connect(str(self.path), read_only=True)
+                self._con = _open_read_only(self.path)
                 self._stamp = stamp
                 self._cache.clear()
             return self._con, "-".join(map(str, stamp))
@@ -87,6 +87,7 @@ class Monitor:
         con, _ = self._connection()
         cursor = con.cursor()  # one cursor per query: connections are not shared across threads
         try:
+            cursor.execute("use monitor")  # the default catalog is per cursor
             return cursor.execute(sql, list(params)).df()
         finally:
             cursor.close()
@@ -363,6 +364,19 @@ class Monitor:
             order by q.bestand, q.rij
         """),
         )
+
+
+def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A fresh read-only connection to the file now at `path`.
+
+    `duckdb.connect(path)` would hand back the process's cached instance of the *old* file after a
+    rename; attaching into a new in-memory instance always opens the file that is there now.
+    """
+    con = duckdb.connect(":memory:")
+    quoted = str(path).replace("'", "''")
+    con.execute(f"attach '{quoted}' as monitor (read_only)")
+    con.execute("use monitor")
+    return con
 
 
 _monitor: Monitor | None = None
