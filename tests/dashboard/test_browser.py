@@ -22,10 +22,26 @@ from pipeline import disclosure
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]  # fmt: skip
-PAGES = ["/", "/thema/verzuim", "/thema/arbeid", "/thema/wonen", "/thema/veiligheid", "/gemeente/GM0228",
-         "/gemeente/GM0003", "/kaart", "/datakwaliteit", "/over"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PAGES = [
+    "/",
+    "/thema/verzuim",
+    "/thema/arbeid",
+    "/thema/wonen",
+    "/thema/veiligheid",
+    "/gemeente/GM0228",
+    "/gemeente/GM0003",
+    "/kaart",
+    "/datakwaliteit",
+    "/over",
+]
 
 
 def _free_port() -> int:
@@ -38,8 +54,12 @@ def _free_port() -> int:
 def server(sample_db):
     port = _free_port()
     root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
-                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -89,7 +109,8 @@ class Watched:
         """Trace data as plotly.js holds it (numbers decoded), via gd._fullData."""
         if self.page.locator(f"#{graph_id}").count():
             self.page.wait_for_function(
-                "id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd._fullData; }",
+                "id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');"
+                " return gd && gd._fullData; }",
                 arg=graph_id,
             )
         return self.page.evaluate(
@@ -100,7 +121,9 @@ class Watched:
         )
 
     def outside(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))]
+        return [
+            u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))
+        ]
 
 
 @pytest.fixture
@@ -123,7 +146,9 @@ def test_every_page_renders_with_the_synthetic_notice_no_console_errors_and_no_o
 
 def test_map_is_drawn_without_map_tiles_and_outlines_the_pilots(watched):
     watched.open("/kaart?indicator=woninginbraak&doelgroep=totaal")
-    layout = watched.page.evaluate("() => Object.keys(document.querySelector('#grafiek-kaart .js-plotly-plot')._fullLayout)")
+    layout = watched.page.evaluate(
+        "() => Object.keys(document.querySelector('#grafiek-kaart .js-plotly-plot')._fullLayout)"
+    )
     assert not any(k.startswith(("geo", "mapbox", "map")) for k in layout)
     names = [t["name"] for t in watched.graph_data("grafiek-kaart")]
     assert "proeftuin (omlijnd)" in names
@@ -136,15 +161,19 @@ def test_filter_change_updates_charts_table_and_address_and_back_restores(watche
     table_before = watched.page.inner_text("#tabel-vergelijking")
     watched.page.select_option("#thema-indicator", "relatief_verzuim")
     watched.page.wait_for_url("**indicator=relatief_verzuim**")
-    watched.page.wait_for_function("() => document.querySelector('#grafiek-trend') && "
-                                   "document.body.innerText.includes('Ingeschreven leerplichtigen')")  # fmt: skip
+    watched.page.wait_for_function(
+        "() => document.querySelector('#grafiek-trend') && "
+        "document.body.innerText.includes('Ingeschreven leerplichtigen')"
+    )
     watched.page.wait_for_load_state("networkidle")
     assert watched.graph_data("grafiek-trend") != before
     assert watched.page.inner_text("#tabel-vergelijking") != table_before
 
     watched.page.go_back()
     watched.page.wait_for_url("**indicator=absoluut_verzuim**")
-    watched.page.wait_for_function("() => document.querySelector('#thema-indicator').value === 'absoluut_verzuim'")
+    watched.page.wait_for_function(
+        "() => document.querySelector('#thema-indicator').value === 'absoluut_verzuim'"
+    )
     watched.page.wait_for_load_state("networkidle")
     assert watched.graph_data("grafiek-trend") == before
     assert watched.errors == []
@@ -155,7 +184,9 @@ def test_sorting_the_table_changes_its_order_and_lives_in_the_address(watched):
     before = watched.page.inner_text("#tabel-vergelijking tbody")
     watched.page.select_option("#thema-sorteer", "laatste-hoog")
     watched.page.wait_for_url("**sorteer=laatste-hoog**")
-    watched.page.wait_for_function("b => document.querySelector('#tabel-vergelijking tbody').innerText !== b", arg=before)
+    watched.page.wait_for_function(
+        "b => document.querySelector('#tabel-vergelijking tbody').innerText !== b", arg=before
+    )
 
 
 def test_copied_link_reopens_the_same_view(watched, browser, server):
@@ -196,16 +227,22 @@ def test_municipality_choice_navigates_and_download_works(watched):
 
 def _latest_suppressed_pilot_cell(db: Path) -> dict:
     with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(f"""
+        return (
+            con.execute(f"""
             select w.gemeente_code, g.gemeente_naam, w.indicator, i.domein, i.vermenigvuldiger, w.jaar,
                    w.periode, w.waarde, w.teller, w.noemer
             from waarnemingen w join gemeenten g using (gemeente_code) join indicatoren i using (indicator)
-            where g.proeftuin and i.vermenigvuldiger = 100 and {disclosure.sql_suppressed(doelgroep="w.doelgroep",
-                  teller="w.teller", noemer="w.noemer")}
+            where g.proeftuin and i.vermenigvuldiger = 100 and {
+                disclosure.sql_suppressed(doelgroep="w.doelgroep", teller="w.teller", noemer="w.noemer")
+            }
               and w.jaar = (select max(jaar) from waarnemingen x where x.gemeente_code = w.gemeente_code
                             and x.indicator = w.indicator and x.doelgroep = 'roma')
             order by w.gemeente_code, w.indicator limit 1
-        """).df().iloc[0].to_dict()  # fmt: skip
+        """)
+            .df()
+            .iloc[0]
+            .to_dict()
+        )
 
 
 def test_small_roma_cell_is_never_shown_as_a_number(watched, sample_db):
@@ -233,7 +270,12 @@ def test_small_roma_cell_is_never_shown_as_a_number(watched, sample_db):
 
 
 def test_unknown_addresses_get_a_friendly_not_found_page(watched):
-    for path in ("/gemeente/GM9999", "/thema/sport", "/thema/verzuim?indicator=%3Cscript%3E", "/bestaat/niet"):
+    for path in (
+        "/gemeente/GM9999",
+        "/thema/sport",
+        "/thema/verzuim?indicator=%3Cscript%3E",
+        "/bestaat/niet",
+    ):
         watched.open(path)
         assert "Niet gevonden" in watched.page.inner_text("main"), path
     assert watched.errors == []

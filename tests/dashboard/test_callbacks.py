@@ -61,7 +61,10 @@ def test_page_is_not_rebuilt_when_its_own_filters_changed_the_address(app):
     state = {"indicator": "bijstand", "doelgroep": "roma"}
     own = "/thema/arbeid?indicator=bijstand&doelgroep=roma&sorteer=gemeente"
     assert thema.layout("arbeid", _sync=own, **state) is dash.no_update
-    assert thema.layout("arbeid", _sync="/thema/arbeid?indicator=bijstand&doelgroep=totaal", **state) is not dash.no_update
+    assert (
+        thema.layout("arbeid", _sync="/thema/arbeid?indicator=bijstand&doelgroep=totaal", **state)
+        is not dash.no_update
+    )
 
 
 def test_theme_download_is_csv_for_dutch_excel_with_suppression(app):
@@ -90,6 +93,8 @@ def test_municipality_download_has_every_indicator(app):
 def test_csv_cells_never_start_a_formula():
     import pandas as pd
 
-    out = downloads.csv_nl(pd.DataFrame({"tekst": ["=SUM(A1)", "+1", "@x", "-2", "gewoon"], "getal": [1.5] * 5}), False)
+    out = downloads.csv_nl(
+        pd.DataFrame({"tekst": ["=SUM(A1)", "+1", "@x", "-2", "gewoon"], "getal": [1.5] * 5}), False
+    )
     text = out.decode("utf-8-sig")
     assert "'=SUM(A1)" in text and "'+1" in text and "'@x" in text and ";1,5" in text

@@ -52,7 +52,10 @@ def _raw(sample_db, sql):
 
 def test_suppressed_roma_cells_leave_the_data_module_empty(sample_db):
     m = Monitor(sample_db)
-    hidden = _raw(sample_db, f"select gemeente_code, indicator, jaar from waarnemingen where {disclosure.sql_suppressed()}")
+    hidden = _raw(
+        sample_db,
+        f"select gemeente_code, indicator, jaar from waarnemingen where {disclosure.sql_suppressed()}",
+    )
     assert len(hidden) > 0, "the sample should hold small roma cells, or this test proves nothing"
     for indicator, cells in hidden.groupby("indicator"):
         published = m.series(indicator, "roma").merge(cells, on=["gemeente_code", "indicator", "jaar"])
@@ -77,7 +80,10 @@ def test_group_totals_never_give_back_a_suppressed_cell(sample_db):
     groups = m.groups("absoluut_verzuim", "roma")
     for (jaar, is_pilot), cells in raw.groupby(["jaar", "proeftuin"]):
         hidden = disclosure.suppressed(cells["doelgroep"], cells["teller"], cells["noemer"])
-        row = groups.loc[(groups["jaar"] == jaar) & (groups["groep"] == ("proeftuinen" if is_pilot else "andere gemeenten"))]
+        row = groups.loc[
+            (groups["jaar"] == jaar)
+            & (groups["groep"] == ("proeftuinen" if is_pilot else "andere gemeenten"))
+        ]
         if hidden.sum() == 1:
             assert row["onderdrukt"].iloc[0] and pd.isna(row["waarde"].iloc[0])
 

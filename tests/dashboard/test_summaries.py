@@ -11,9 +11,18 @@ from pipeline.statistics import funnel_limits, z_for
 
 def _cells(tellers, noemers, pilot=True, doelgroep="roma"):
     n = len(tellers)
-    return pd.DataFrame({"gemeente_code": [f"GM{i:04d}" for i in range(n)], "jaar": 2020, "periode": "2020",
-                         "proeftuin": pilot, "doelgroep": doelgroep, "teller": tellers, "noemer": noemers,
-                         "voorlopig": False})
+    return pd.DataFrame(
+        {
+            "gemeente_code": [f"GM{i:04d}" for i in range(n)],
+            "jaar": 2020,
+            "periode": "2020",
+            "proeftuin": pilot,
+            "doelgroep": doelgroep,
+            "teller": tellers,
+            "noemer": noemers,
+            "voorlopig": False,
+        }
+    )
 
 
 def test_group_total_is_withheld_when_exactly_one_cell_is_suppressed():
@@ -35,9 +44,18 @@ def test_totaal_group_is_never_suppressed():
 
 
 def test_gap_follows_suppression_of_the_roma_cell():
-    roma = pd.DataFrame({"gemeente_code": ["GM0001", "GM0002"], "jaar": [2020, 2020], "gemeente_naam": ["A", "B"],
-                         "groep": "overig", "proeftuin": False, "periode": "2020", "waarde": [10.0, np.nan],
-                         "onderdrukt": [False, True]})
+    roma = pd.DataFrame(
+        {
+            "gemeente_code": ["GM0001", "GM0002"],
+            "jaar": [2020, 2020],
+            "gemeente_naam": ["A", "B"],
+            "groep": "overig",
+            "proeftuin": False,
+            "periode": "2020",
+            "waarde": [10.0, np.nan],
+            "onderdrukt": [False, True],
+        }
+    )
     totaal = pd.DataFrame({"gemeente_code": ["GM0001", "GM0002"], "jaar": [2020, 2020], "waarde": [4.0, 5.0]})
     gap = summaries.gap(roma, totaal).set_index("gemeente_code")
     assert gap.loc["GM0001", "kloof"] == 6.0
@@ -45,8 +63,15 @@ def test_gap_follows_suppression_of_the_roma_cell():
 
 
 def test_funnel_centre_uses_published_cells_only():
-    rows = pd.DataFrame({"gemeente_code": ["a", "b", "c"], "teller": [10, 30, pd.NA], "noemer": [100, 100, pd.NA],
-                         "waarde": [10.0, 30.0, np.nan], "onderdrukt": [False, False, True]})
+    rows = pd.DataFrame(
+        {
+            "gemeente_code": ["a", "b", "c"],
+            "teller": [10, 30, pd.NA],
+            "noemer": [100, 100, pd.NA],
+            "waarde": [10.0, 30.0, np.nan],
+            "onderdrukt": [False, False, True],
+        }
+    )
     points, limits, centre = summaries.funnel(rows, 100)
     assert centre == 20.0
     assert list(points["gemeente_code"]) == ["a", "b"]
@@ -64,9 +89,19 @@ def test_funnel_limits_narrow_with_the_noemer_and_approach_the_normal_limits():
 
 
 def test_spine_puts_better_to_the_right():
-    latest = pd.DataFrame({"indicator": "x", "gemeente_code": ["a", "b", "c", "d"], "waarde": [1.0, 2.0, 3.0, 4.0],
-                           "periode": "2020", "voorlopig": False, "onderdrukt": False})
-    cat = pd.DataFrame({"indicator": ["x"], "naam": ["X"], "richting": ["lager_beter"], "vermenigvuldiger": [100]})
+    latest = pd.DataFrame(
+        {
+            "indicator": "x",
+            "gemeente_code": ["a", "b", "c", "d"],
+            "waarde": [1.0, 2.0, 3.0, 4.0],
+            "periode": "2020",
+            "voorlopig": False,
+            "onderdrukt": False,
+        }
+    )
+    cat = pd.DataFrame(
+        {"indicator": ["x"], "naam": ["X"], "richting": ["lager_beter"], "vermenigvuldiger": [100]}
+    )
     s = summaries.spine(latest, cat, "a").iloc[0]
     assert s["s_waarde"] == 1.0  # the lowest value is the best when lower is better
 
