@@ -73,3 +73,19 @@ def poisson_interval(count: np.ndarray, z_alpha: float = 0.05) -> tuple[np.ndarr
     low = np.where(c > 0, stats.chi2.ppf(z_alpha / 2, 2 * c) / 2, 0.0)
     high = stats.chi2.ppf(1 - z_alpha / 2, 2 * c + 2) / 2
     return low, high
+
+
+def mover_difference(
+    d1: np.ndarray, low1: np.ndarray, high1: np.ndarray, d2: np.ndarray, low2: np.ndarray, high2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Interval for d1 − d2 from separate intervals of two independent estimates (MOVER).
+
+    Zou & Donner (2008): recovers the variance of each from its own (possibly asymmetric)
+    limits, which keeps the coverage of score intervals such as Newcombe's. Returns (d, low, high).
+    """
+    d1, low1, high1, d2, low2, high2 = (np.asarray(x, dtype=float)
+                                        for x in (d1, low1, high1, d2, low2, high2))  # fmt: skip
+    d = d1 - d2
+    low = d - np.sqrt((d1 - low1) ** 2 + (high2 - d2) ** 2)
+    high = d + np.sqrt((high1 - d1) ** 2 + (d2 - low2) ** 2)
+    return d, low, high
