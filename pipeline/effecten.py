@@ -36,9 +36,10 @@ two-sample test: the influence-function variance of pilots and comparison munici
 scaled by n/(n − 1), and Welch–Satterthwaite degrees of freedom. In a balanced panel with
 never-treated comparison this *is* Welch's t-test on one number per municipality (its mean
 change after the start against its baseline), which `tests/test_effecten.py` checks, as it
-checks the point estimates against a hand-computed 2×2 DiD and (where installed) against the
-`differences` package. A Monte Carlo (`tests/test_effecten.py`) shows the interval keeps its
-coverage where the normal one does not.
+checks the point estimates against a hand-computed 2×2 DiD and, with their influence-function
+errors, against the `differences` package. In a Monte Carlo shaped like the programme (4, 3 and
+2 pilots, 14 comparison municipalities, binomial noise, effects differing per pilot) this
+interval covers the true effect in 95% of panels, the normal one in about 91%.
 
 Why not a package. `csdid` 0.4.3, `differences` 0.3.0, `moderndid` 0.2.0 and `pyfixest` 0.60
 all install beside pandas 3.1 / numpy 2.4 and run, but none gives small-sample inference fit
@@ -51,7 +52,9 @@ against `differences` in the tests (a development dependency).
 Too small to say anything (`te_klein`): fewer pilots or comparison municipalities with data
 than `[effecten]` in settings.toml asks, or an interval that cannot be computed. A cohort
 without data in its baseline year drops out (e.g. CBS burglaries start in 2012, so the 2011
-cohort has no baseline for `woninginbraak`); `cohorten` says which cohorts were used.
+cohort has no baseline for `woninginbraak`); `cohorten` says which cohorts were used. A missing
+year costs that year, not the municipality: each ATT(g, t) uses the municipalities with a figure
+in both year t and the baseline year g − 1.
 
 Columns of `effecten` (one row per indicator × doelgroep):
     indicator, doelgroep; effect (the pilots' effect in the indicator's unit); ci_laag, ci_hoog
@@ -490,8 +493,8 @@ def variants(gemeenten: pd.DataFrame, rule: EffectRule) -> list[Variant]:
                     for c, s in zip(assumed["gemeente_code"], assumed["startjaar"], strict=True)}  # fmt: skip
         names = dict(zip(assumed["gemeente_code"], assumed["gemeente_naam"], strict=True))
         years = ", ".join(f"{names[c]} {y}" for c, y in sorted(override.items()))
-        out.append(Variant(f"aanname_startjaar_{shift:+d}",
-                           f"aangenomen startjaren {shift:+d} jaar ({years})", {"override": override}))  # fmt: skip
+        text = f"aangenomen startjaren {shift:+d} jaar ({years})"
+        out.append(Variant(f"aanname_startjaar_{shift:+d}", text, {"override": override}))
     return out
 
 
