@@ -523,3 +523,53 @@ def tables(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.
 def with_rule(rule: EffectRule, **changes: object) -> EffectRule:
     """A copy of the rule with some settings changed (for sensitivity analyses in notebooks)."""
     return replace(rule, **changes)
+
+
+# ------------------------------------------------------------------ the method, for /over
+
+UITLEG = """\
+### Werkte de aanpak? Proeftuinen tegen gemeenten die geen proeftuin waren
+
+Alles verandert in de loop der jaren, ook buiten de proeftuinen. Daarom vergelijkt de monitor
+niet alleen elke proeftuin met haar eigen nulmeting, maar ook de *verandering* in de proeftuinen
+met de verandering in gemeenten die geen proeftuin waren (een verschil-in-verschillen).
+
+- **Startjaren.** De proeftuinen begonnen niet allemaal in hetzelfde jaar; waar de brieven geen
+  startjaar noemen, is het een aanname (aangegeven met een *). Elke groep proeftuinen met
+  hetzelfde startjaar wordt apart vergeleken vanaf haar eigen nulmeting (startjaar − 1), volgens
+  de methode van Callaway en Sant'Anna (2021). Een gewone regressie met
+  vaste effecten voor gemeente en jaar doen we bewust niet: bij verschillende startjaren kan die
+  vroege proeftuinen als vergelijking voor late gebruiken en zelfs het teken van het effect omdraaien.
+- **Vergelijkingsgroep.** Gemeenten die nooit proeftuin waren en cijfers voor dezelfde indicator
+  en doelgroep leverden. Elke gemeente telt even zwaar, hoe groot haar doelgroep ook is.
+- **Het effect** is het gemiddelde extra verschil na de start, in de eenheid van de indicator
+  (bijvoorbeeld procentpunten per 100 leerplichtigen). Een negatief effect bij verzuim is gunstig.
+- **Onzekerheid.** Elk effect staat er met een {pct}%-interval: een stip met een lijn, nooit een los
+  getal. Met negen proeftuinen is dat interval breed; het is berekend met gemeenten als
+  onafhankelijke eenheden en met de correctie voor kleine aantallen van Welch. Ligt 0 in het
+  interval, dan is er geen aantoonbaar effect.
+- **Te weinig om iets te zeggen.** Minder dan {min_proeftuinen} proeftuinen of {min_vergelijking}
+  vergelijkingsgemeenten met cijfers: dan toont de monitor geen effect.
+- **Gingen ze vóór de start gelijk op?** De grafiek per jaar sinds de start laat ook de jaren vóór
+  de start zien. Liggen die stippen rond 0, dan bewogen proeftuinen en andere gemeenten vóór de
+  start gelijk op en is de vergelijking geloofwaardig; wijken ze af, lees het effect dan met zorg.
+- **Gevoeligheid.** De database bevat dezelfde schatting met proeftuinen vóór hun start als extra
+  vergelijking, met alleen de gemeenten uit de brieven als vergelijking, gewogen naar de omvang
+  van de doelgroep, en met de aangenomen startjaren een jaar eerder of later.
+
+### De kloof tussen Roma en de hele bevolking
+
+Het EU-kader voor Roma 2020–2030 meet vooruitgang als het halveren van de kloof tussen Roma en de
+hele bevolking. Per gemeente en indicator toont de monitor de kloof (roma − totaal) bij de
+nulmeting en in het laatste jaar, en hoe ver de gemeente is op weg naar een kloof die
+{doel}. 100% betekent: doel bereikt. Alleen voor verhoudingen (per 100, per 1.000), niet voor
+aantallen, en alleen waar de Roma-groep er bij de nulmeting slechter voor stond. Een kloof die
+uit een onderdrukt cijfer volgt, wordt niet getoond.
+"""
+
+
+def uitleg(rule: EffectRule, doel_fractie: float) -> str:
+    """The method in plain Dutch (Markdown), with the thresholds from settings.toml, for `/over`."""
+    doel = "gehalveerd is" if doel_fractie == 0.5 else f"met {_pct(doel_fractie)}% is verkleind"
+    return UITLEG.format(pct=_pct(rule.betrouwbaarheid), min_proeftuinen=rule.min_proeftuinen,
+                         min_vergelijking=rule.min_vergelijking, doel=doel)  # fmt: skip
