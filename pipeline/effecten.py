@@ -63,10 +63,11 @@ Columns of `effecten` (one row per indicator × doelgroep):
     as in vergelijking_nulmeting, respecting the indicator's direction); methode;
     vergelijkingsgroep ('nooit' or 'nog_niet'); n_proeftuinen, n_vergelijking (municipalities
     with data that the estimate uses); n_groep_tijd (group-time cells after the start);
-    cohorten (start year: pilots, '*' where the start year is an assumption); eerste_jaar,
-    laatste_jaar; voortrend, voortrend_laag, voortrend_hoog, voortrend_p (mean of the event-study
-    estimates before the start, e ≤ −2: a placebo that should be near 0 if pilots and
-    non-pilots moved in parallel; empty when no cohort has years before its baseline);
+    cohorten (start year: pilots, '*' where the start year is an assumption); eerste_jaar (the
+    earliest baseline year used), laatste_jaar (the last year used); voortrend, voortrend_laag,
+    voortrend_hoog, voortrend_p (mean of the event-study estimates before the start, e ≤ −2: a
+    placebo that should be near 0 if pilots and non-pilots moved in parallel; empty when no
+    cohort has years before its baseline);
     n_voorperioden; te_klein (bool); reden (why too small, in Dutch).
 
 Columns of `effecten_gebeurtenis` (indicator × doelgroep × jaren_sinds_start):
