@@ -76,6 +76,24 @@ class DisclosureRule:
 
 
 @dataclass(frozen=True)
+class EffectRule:
+    """Settings of the effect estimates against non-pilots (pipeline/effecten.py)."""
+
+    min_proeftuinen: int
+    min_vergelijking: int
+    betrouwbaarheid: float
+    vergelijkingsgroep: str
+    aanname_verschuivingen: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GapRule:
+    """The gap between roma and totaal, and the target for it (pipeline/kloof.py)."""
+
+    doel_fractie: float
+
+
+@dataclass(frozen=True)
 class ValidationLimits:
     eerste_jaar: int
     max_aantal: int
@@ -90,6 +108,8 @@ class Settings:
     onthulling: DisclosureRule
     validatie: ValidationLimits
     geheugen: str
+    effecten: EffectRule
+    kloof: GapRule
 
 
 @dataclass(frozen=True)
@@ -163,7 +183,7 @@ class Reference:
 def load_settings(path: Path = SETTINGS_PATH) -> Settings:
     """Read settings.toml."""
     raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    n, o, v = raw["nulmeting"], raw["onthulling"], raw["validatie"]
+    n, o, v, e = raw["nulmeting"], raw["onthulling"], raw["validatie"], raw["effecten"]
     return Settings(
         nulmeting=BaselineRule(n["jaren_voor_start"], n["jaar_zonder_proeftuin"], n["max_jaren_terug"]),
         status=StatusRule(
@@ -174,6 +194,11 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
         ),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],
+        effecten=EffectRule(
+            int(e["min_proeftuinen"]), int(e["min_vergelijking"]), float(e["betrouwbaarheid"]),
+            e["vergelijkingsgroep"], tuple(int(x) for x in e["aanname_verschuivingen"]),
+        ),
+        kloof=GapRule(float(raw["kloof"]["doel_fractie"])),
     )
 
 

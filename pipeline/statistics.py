@@ -98,3 +98,19 @@ def funnel_limits(p0: float, noemer: np.ndarray, coverage: float) -> tuple[np.nd
 
     low, high = limit(tail), limit(1 - tail)
     return np.where(valid, low, np.nan), np.where(valid, high, np.nan)
+
+
+def mover_difference(
+    d1: np.ndarray, low1: np.ndarray, high1: np.ndarray, d2: np.ndarray, low2: np.ndarray, high2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Interval for d1 − d2 from separate intervals of two independent estimates (MOVER).
+
+    Zou & Donner (2008): recovers the variance of each from its own (possibly asymmetric)
+    limits, which keeps the coverage of score intervals such as Newcombe's. Returns (d, low, high).
+    """
+    d1, low1, high1, d2, low2, high2 = (np.asarray(x, dtype=float)
+                                        for x in (d1, low1, high1, d2, low2, high2))  # fmt: skip
+    d = d1 - d2
+    low = d - np.sqrt((d1 - low1) ** 2 + (high2 - d2) ** 2)
+    high = d + np.sqrt((high1 - d1) ** 2 + (d2 - low2) ** 2)
+    return d, low, high

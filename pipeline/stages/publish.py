@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, nulmeting, schemas, sqlfiles
+from pipeline import __version__, effecten, kloof, nulmeting, schemas, sqlfiles
 from pipeline.build import MANIFEST, Build
 from pipeline.config import BURGLARY_FILE, REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
 from pipeline.sample import MARKER
@@ -82,6 +82,17 @@ def write_marts(build: Build) -> dict[str, int]:
     con.execute(f"create or replace table {OUT}.vergelijking_nulmeting as select * from _vergelijking")
     con.unregister("_vergelijking")
     counts["vergelijking_nulmeting"] = len(vergelijking)
+
+    with build.progress.stage("effecten", "Effecten: proeftuinen tegen niet-proeftuinen, kloof roma–totaal"):
+        s = build.settings
+        analyses = effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten)
+        analyses["kloof"] = kloof.kloof(w, frames["gemeenten"], frames["indicatoren"],
+                                        s.nulmeting, s.status, s.kloof)  # fmt: skip
+        for name, frame in analyses.items():
+            con.register("_analyse", frame)
+            con.execute(f"create or replace table {OUT}.{name} as select * from _analyse")
+            con.unregister("_analyse")
+            counts[name] = len(frame)
     return counts
 
 

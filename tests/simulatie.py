@@ -1,0 +1,56 @@
+"""A panel with a known effect, made by the tests: staggered pilots, comparison municipalities,
+and figures for `roma` (effect planted from each pilot's start year) and `totaal` (no effect)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+YEARS = tuple(range(2010, 2025))
+COHORTS = (2011,) * 4 + (2015,) * 3 + (2016,) * 2  # as the programme: phase 1, 2015, assumed 2016
+N_COMPARISON = 14
+INDICATOR = "bijstand"  # a rate per 100, lower is better
+
+
+def gemeenten(cohorts: tuple[int, ...] = COHORTS, n_comparison: int = N_COMPARISON) -> pd.DataFrame:
+    """Pilots P01… with their start years (the 2016 ones marked as assumed), comparison V01…"""
+    rows = [{"gemeente_code": f"P{k:02d}", "gemeente_naam": f"Proeftuin {k}", "proeftuin": True,
+             "startjaar": g, "startjaar_aanname": g == 2016, "groep": "proeftuin", "nulmeting_jaar": g - 1}
+            for k, g in enumerate(cohorts, start=1)]  # fmt: skip
+    rows += [{"gemeente_code": f"V{k:02d}", "gemeente_naam": f"Vergelijking {k}", "proeftuin": False,
+              "startjaar": None, "startjaar_aanname": False, "groep": "genoemd" if k <= 4 else "overig",
+              "nulmeting_jaar": 2010} for k in range(1, n_comparison + 1)]  # fmt: skip
+    out = pd.DataFrame(rows)
+    out["startjaar"] = out["startjaar"].astype("Int64")
+    return out
+
+
+def indicatoren() -> pd.DataFrame:
+    return pd.DataFrame({"indicator": [INDICATOR], "richting": ["lager_beter"], "volgorde": [1],
+                         "is_aantal": [False], "vermenigvuldiger": [100]})  # fmt: skip
+
+
+def waarnemingen(seed: int, effect: float, gem: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Binomial figures per municipality and year: a municipal level, a trend shared by all, a
+    random walk of each municipality's own, and — for `roma` in pilots from their start year on —
+    `effect` points per 100 added to the probability. `totaal` gets no effect."""
+    gem = gemeenten() if gem is None else gem
+    rng = np.random.default_rng(seed)
+    years = np.array(YEARS)
+    shared = rng.normal(0, 0.01, len(years)).cumsum()
+    rows = []
+    for _, m in gem.iterrows():
+        start = m["startjaar"] if pd.notna(m["startjaar"]) else None
+        for doelgroep, base, size in (("roma", 0.45, rng.integers(60, 400)), ("totaal", 0.05, 20_000)):
+            own = rng.normal(0, 0.06 if doelgroep == "roma" else 0.005)
+            walk = rng.normal(0, 0.01, len(years)).cumsum()
+            for k, jaar in enumerate(years):
+                p = base + own + shared[k] + walk[k]
+                if doelgroep == "roma" and start is not None and jaar >= start:
+                    p += effect / 100
+                p = float(np.clip(p, 0.01, 0.99))
+                teller = int(rng.binomial(size, p))
+                rows.append({"gemeente_code": m["gemeente_code"], "indicator": INDICATOR,
+                             "doelgroep": doelgroep, "jaar": int(jaar), "periode": str(jaar),
+                             "teller": teller, "noemer": int(size), "waarde": teller / size * 100})  # fmt: skip
+    return pd.DataFrame(rows)
