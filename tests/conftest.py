@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
 
 from pipeline.config import REFERENCE_DIR
 from pipeline.progress import Progress
@@ -87,3 +88,9 @@ def csv_delivery(*rows: str, header: str = HEADER) -> str:
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:
     return con.execute(sql, list(params)).fetchall()
+
+
+# Property tests judge correctness, never speed: no per-example deadline (a cold first call on a
+# loaded CI machine is not a failure).
+settings.register_profile("monitor", deadline=None)
+settings.load_profile("monitor")
