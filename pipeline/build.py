@@ -11,13 +11,14 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from pipeline import sqlfiles
 from pipeline.config import (
     DELIVERIES_DIR,
     REFERENCE_DIR,
@@ -48,6 +49,12 @@ class Build:
     progress: Progress
     started: float = field(default_factory=time.time)
     notes: list[str] = field(default_factory=list)
+
+    def model(self, name: str, params: Mapping[str, object] | None = None,
+              catalog: str | None = None) -> int:  # fmt: skip
+        """Materialise a SQL model, timed; returns its row count."""
+        with self.progress.step(name):
+            return sqlfiles.materialise(self.con, name, params or {}, catalog)
 
     @property
     def deliveries_dir(self) -> Path:

@@ -38,6 +38,16 @@ class Progress:
         self.timings[name] = time.perf_counter() - start
         self.say(f"  {name} klaar in {nl_number(self.timings[name], 2)} s")
 
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """Time a step within a stage; say so when it took long enough to matter."""
+        start = time.perf_counter()
+        yield
+        took = time.perf_counter() - start
+        self.timings[name] = took
+        if took >= 0.5:
+            self.say(f"  · {name}: {nl_number(took, 1)} s")
+
     def count(self, done: int, total: int, what: str) -> None:
         """A counter for many items; at most a few lines per second when not on a terminal."""
         if self.quiet:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import privacy, readers, sqlfiles
+from pipeline import privacy, readers
 from pipeline.build import Build
 from pipeline.config import (
     BURGLARY_FILE,
@@ -110,7 +110,7 @@ def stage_reference(build: Build) -> None:
         "burglary_file": str(build.reference_dir / BURGLARY_FILE),
     }
     for model in ("stg_gemeenten", "stg_bevolking", "stg_woninginbraak"):
-        sqlfiles.materialise(con, model, params)
+        build.model(model, params)
 
 
 # --------------------------------------------------------------------------- deliveries
@@ -180,7 +180,8 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
         build.progress.count(n, len(paths), "bestanden bekeken")
     _register_files(build, files)
     bulk = [f for f in files if f.leesweg == "bulk"]
-    redo = _read_bulk(build, bulk)
+    with build.progress.step("bulk lezen (DuckDB)"):
+        redo = _read_bulk(build, bulk)
     for f in redo:
         # DuckDB skipped rows of this file (ragged rows): read it exactly, numbering every row
         data = f.path.read_bytes()
@@ -189,7 +190,8 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
         f.leesweg = "exact"
     _insert_exact(build, exact, problems)
     _count_rows(build, files)
-    _refuse_personal_values(build, files)
+    with build.progress.step("persoonsgegevens zoeken"):
+        _refuse_personal_values(build, files)
     _register_files(build, files)
     return files
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, effecten, kloof, nulmeting, schemas, sqlfiles
+from pipeline import __version__, effecten, kloof, nulmeting, schemas
 from pipeline.build import MANIFEST, Build
 from pipeline.config import BURGLARY_FILE, REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
 from pipeline.sample import MARKER
@@ -65,7 +65,7 @@ def write_marts(build: Build) -> dict[str, int]:
         "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
         "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
     }
-    counts = {m: sqlfiles.materialise(con, m, params, catalog=OUT) for m in MARTS}
+    counts = {m: build.model(m, params, catalog=OUT) for m in MARTS}
     _check(build, f"{OUT}.waarnemingen", schemas.waarnemingen(build.ref),
            ["gemeente_code", "periode", "indicator", "doelgroep"])  # fmt: skip
 

@@ -8,7 +8,6 @@ The CBS figures for `totaal` join them here.
 
 from __future__ import annotations
 
-from pipeline import sqlfiles
 from pipeline.build import Build
 
 MODELS = ("int_conflicten", "int_quarantaine", "int_rijen_geldig", "int_cbs_woninginbraak")
@@ -16,4 +15,4 @@ MODELS = ("int_conflicten", "int_quarantaine", "int_rijen_geldig", "int_cbs_woni
 
 def run(build: Build) -> dict[str, int]:
     """Materialise the intermediate models in order; returns their row counts."""
-    return {m: sqlfiles.materialise(build.con, m, {}) for m in MODELS}
+    return {m: build.model(m) for m in MODELS}

@@ -8,7 +8,7 @@ file, row, column and a reason in Dutch. Rows that could not be read whole are t
 
 from __future__ import annotations
 
-from pipeline import schemas, sqlfiles
+from pipeline import schemas
 from pipeline.build import Build
 from pipeline.sqlcheck import violations_sql
 
@@ -32,8 +32,9 @@ def check_invariants(build: Build, table: str, schema: object) -> None:
 def run(build: Build) -> int:
     """Create `int_leveringrijen` and `int_meldingen`; returns the number of messages."""
     con = build.con
-    check_invariants(build, "stg_leveringrijen", schemas.staging_rows())
-    sqlfiles.materialise(con, "int_leveringrijen", {
+    with build.progress.step("staging-schema"):
+        check_invariants(build, "stg_leveringrijen", schemas.staging_rows())
+    build.model("int_leveringrijen", {
         "code_pattern": schemas.CODE_PATTERN,
         "periode_pattern": schemas.PERIODE_PATTERN,
         "number_pattern": schemas.NUMBER_PATTERN,
@@ -42,7 +43,8 @@ def run(build: Build) -> int:
     })  # fmt: skip
     codes = [c for (c,) in con.execute("select distinct gemeente_code from stg_gemeenten").fetchall()]
     rules = schemas.delivery_rows(build.ref, build.settings, codes)
-    con.execute(f"""
+    with build.progress.step("int_meldingen"):
+        con.execute(f"""
         create or replace table int_meldingen as
         select levering_id, rij, volgorde, kolom, regel, reden
         from ({violations_sql("int_leveringrijen", rules, ROW_KEY)})
