@@ -103,8 +103,9 @@ def _known(con: duckdb.DuckDBPyConnection, what: str, values: list[str], sql: st
         if v in labels:
             continue
         alike = [] if what == "gemeente" else difflib.get_close_matches(v, sorted(labels), n=3, cutoff=0.6)
-        named = [c for c, label in sorted(labels.items())
-                 if len(v) >= 3 and label and v.lower() in str(label).lower()][:3]  # fmt: skip
+        named = sorted((str(label).lower() != v.lower(), c) for c, label in labels.items()
+                       if len(v) >= 3 and label and v.lower() in str(label).lower())  # exact first
+        named = [c for _, c in named[:3]]
         hints = [f"{c} ({labels[c]})" for c in dict.fromkeys(named + alike)]
         hint = f" — bedoelt u {' of '.join(hints)}?" if hints else ""
         if not hints and len(labels) <= 20:
