@@ -117,6 +117,9 @@ def _extract(args: argparse.Namespace) -> int:
     except UsageError as e:
         print(f"fout: {e}", file=sys.stderr)
         return USAGE
+    except OSError as e:  # --out is a file, or a folder nobody may write in
+        print(f"fout: kan het extract niet schrijven in {args.out}: {e.strerror or e}", file=sys.stderr)
+        return USAGE
     release = result.release
     progress.say(f"▸ Extract {args.format} uit {args.db} (build {release.manifest_id})")
     if release.synthetic:

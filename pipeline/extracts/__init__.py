@@ -46,7 +46,7 @@ def csv_nl_bytes(frame: pd.DataFrame) -> bytes:
         raise ValueError(f"het frame mist de kolommen {', '.join(missing)}; gebruik figures_frame()")
     out = frame.loc[:, list(NAMES)].reset_index(drop=True)
     out = disclosure.apply_cells(out)
-    base_hidden = out["nulmeting_onderdrukt"].fillna(False).to_numpy(bool)
+    base_hidden = out["nulmeting_onderdrukt"].astype("boolean").fillna(False).to_numpy(bool)
     out["nulmeting_waarde"] = out["nulmeting_waarde"].astype("Float64").mask(base_hidden)
     table = pa.Table.from_pandas(out, schema=arrow_schema(), preserve_index=False)
     return csv_bytes(table, FORMATS["csv-nl"])

@@ -77,6 +77,12 @@ def test_a_missing_database_exits_2_and_says_how_to_build_it(tmp_path, capsys):
     assert "bestaat niet" in capsys.readouterr().err
 
 
+def test_an_out_folder_that_is_a_file_exits_2(sample_db_path, tmp_path, capsys):
+    (tmp_path / "bestand").write_text("x")
+    assert _extract(sample_db_path, tmp_path / "bestand") == 2
+    assert "kan het extract niet schrijven" in capsys.readouterr().err
+
+
 def test_a_file_that_is_no_monitor_database_exits_2(tmp_path, capsys):
     import duckdb
 
