@@ -29,6 +29,7 @@ def descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, f
         "name": RESOURCE,
         "type": "table",
         "title": notes.TITLE,
+        "description": fmt.description,
         "path": fmt.filename,
         "format": fmt.filename.rsplit(".", 1)[1],
         "mediatype": fmt.mediatype,

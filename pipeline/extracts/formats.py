@@ -45,6 +45,7 @@ class Format:
     name: str
     filename: str
     mediatype: str
+    description: str
     delimiter: str = ","
     decimal: str = "."
     true: str = "true"
@@ -53,11 +54,16 @@ class Format:
 
 
 FORMATS = {
-    "csv": Format("csv", f"{BASENAME}.csv", "text/csv"),
-    "csv-nl": Format("csv-nl", f"{BASENAME}.csv", "text/csv", ";", ",", "ja", "nee", bom=True),
+    "csv": Format("csv", f"{BASENAME}.csv", "text/csv",
+                  "UTF-8, komma als scheidingsteken, decimale punt, true/false: voor software."),
+    "csv-nl": Format("csv-nl", f"{BASENAME}.csv", "text/csv",
+                     "UTF-8 met BOM, puntkomma als scheidingsteken, decimale komma, ja/nee: opent met "
+                     "een dubbelklik goed in Nederlandse Excel.", ";", ",", "ja", "nee", bom=True),
     "xlsx": Format("xlsx", f"{BASENAME}.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "parquet": Format("parquet", f"{BASENAME}.parquet", "application/vnd.apache.parquet"),
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "Excel-werkmap: tabbladen cijfers, codeboek en bronnen en toelichting."),
+    "parquet": Format("parquet", f"{BASENAME}.parquet", "application/vnd.apache.parquet",
+                      "Parquet, getypeerd volgens het codeboek, met de omschrijvingen in het schema."),
 }  # fmt: skip
 
 
