@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample extract test lint format clean lock check-python
+.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -42,6 +42,15 @@ extract: $(DB) ## write the extract for ministries to data/processed/extracts (F
 
 sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/leveringen (seeded)
 	$(PY) -m pipeline sample --scale pilot --out $(RAW)
+
+dashboard: $(DB) ## build the database if needed, then serve the dashboard on http://127.0.0.1:8050/
+	$(PY) -m dashboard --db $(DB)
+
+serve: $(DB) ## serve the dashboard for many users: gunicorn with several workers on 127.0.0.1:8050
+	MONITOR_DB=$(DB) $(VENV)/bin/gunicorn --workers 4 --threads 2 --bind 127.0.0.1:8050 dashboard.app:server
+
+screenshot: $(DB) ## docs/overzicht.png: a screenshot of the overview (headless Chromium)
+	$(PY) -m dashboard.screenshot --db $(DB) --out docs/overzicht.png
 
 test: $(STAMP) ## run ruff and the whole test suite
 	$(VENV)/bin/ruff check .

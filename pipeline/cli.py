@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
                    help="eindig met status 1 als er iets is geweigerd of in quarantaine gezet")  # fmt: skip
     r.add_argument("--stil", action="store_true", help="geen voortgang tonen")
 
+    c = sub.add_parser("check", help="controleer leveringen vóór het versturen (niets wordt opgeslagen)")
+    c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV- of XLSX-levering(en)")
+    c.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
+
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
     s.add_argument("--scale", choices=("pilot", "national", "stress"), default="pilot")
@@ -75,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         return _sample(args)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "check":
+        return _check(args)
     return USAGE
 
 
@@ -89,6 +95,18 @@ def _run(args: argparse.Namespace) -> int:
         print("--strict: er is iets geweigerd of in quarantaine gezet (zie hierboven)", file=sys.stderr)
         return DATA_PROBLEM
     return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pipeline.check import check, write_report
+
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        print(f"fout: bestand niet gevonden: {', '.join(missing)}", file=sys.stderr)
+        return USAGE
+    reports = check(args.files, args.raw)
+    write_report(reports, sys.stdout)
+    return OK if all(r.clean for r in reports) else DATA_PROBLEM
 
 
 def _sample(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ so that the bulk path (SQL over a staging table) and the exact path (Python rows
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Header tokens (after splitting on anything not a letter or digit) that identify persons.
 PERSON_TOKENS = frozenset({
@@ -60,6 +61,7 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[^0-9a-z]+", name.lower()) if t]
 
 
+@cache
 def is_person_column(name: str) -> bool:
     """True when a header names data about persons (BSN, name, birth date, address, contact)."""
     tokens = _tokens(name)

@@ -28,6 +28,7 @@ HEADER_SEARCH_ROWS = 20  # title lines above the header are normal; more than th
 XLSX_SHEET = "levering"
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)\.(csv|xlsx)$", re.IGNORECASE)
 ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, or an encrypted .xlsx
 
 
 class Refused(Exception):
@@ -96,18 +97,25 @@ def parse_file_name(name: str) -> tuple[date, str]:
     return leverdatum, m.group(2)
 
 
+def _utf8(data: bytes) -> str | None:
+    """UTF-8 text, tolerating a file cut off inside its last character (a truncated upload)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
+            try:
+                return data[: e.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 with or without BOM, else Windows-1252, else Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
+    bom = data.startswith(b"\xef\xbb\xbf")
+    text = _utf8(data[3:] if bom else data)
+    if text is not None:
+        return text, "utf-8-sig" if bom else "utf-8"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -149,6 +157,9 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
     )
 
 
+csv.field_size_limit(10_000_000)  # a long free-text cell is no reason to refuse a file
+
+
 def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                       doublequote=True, strict=False)  # fmt: skip
@@ -165,6 +176,8 @@ def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
         try:
             n, names = find_header(_csv_records(head, d))
             return d, n, names
+        except csv.Error:
+            continue
         except Refused as e:
             if refusal is None or (e.kolom and not refusal.kolom):
                 refusal = e
@@ -190,6 +203,11 @@ def inspect(path: Path, data: bytes) -> Inspection:
     info = Inspection(sha256=hashlib.sha256(data).hexdigest(), grootte=len(data))
     if not data.strip():
         raise Refused("het bestand is leeg")
+    if data.startswith(OLE_MAGIC):
+        raise Refused(
+            "het bestand is een oud Excel-bestand (.xls) of een versleutelde werkmap; "
+            "sla het op als .xlsx zonder wachtwoord, of als CSV"
+        )
     if data.startswith(ZIP_MAGIC):
         info.formaat = "xlsx"
         title, records = xlsx_table(data)
@@ -268,9 +286,14 @@ def _collect(
 def csv_rows(data: bytes, info: Inspection) -> Rows:
     """Every record of a CSV delivery, numbered as Excel numbers rows."""
     text, _ = decode(data)
+    if "\x00" in text:
+        raise Refused("het bestand bevat ongeldige tekens (NUL-bytes); lever een gewone CSV of XLSX")
     records = _csv_records(text, info.scheidingsteken)
     numbered = ((n, list(r)) for n, r in enumerate(records, start=1))
-    rows = _collect(numbered, info.kolommen, info.kopregel, str, pad_short=False)
+    try:
+        rows = _collect(numbered, info.kolommen, info.kopregel, str, pad_short=False)
+    except csv.Error as e:
+        raise Refused(f"het bestand is geen leesbare CSV ({e})") from None
     # an empty field in a CSV is missing, as DuckDB reads it
     for c in COLUMNS:
         rows.values[c] = [None if v == "" else v for v in rows.values[c]]

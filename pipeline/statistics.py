@@ -73,3 +73,28 @@ def poisson_interval(count: np.ndarray, z_alpha: float = 0.05) -> tuple[np.ndarr
     low = np.where(c > 0, stats.chi2.ppf(z_alpha / 2, 2 * c) / 2, 0.0)
     high = stats.chi2.ppf(1 - z_alpha / 2, 2 * c + 2) / 2
     return low, high
+
+
+def funnel_limits(p0: float, noemer: np.ndarray, coverage: float) -> tuple[np.ndarray, np.ndarray]:
+    """Control limits of a funnel plot for proportions: where p = teller/noemer falls with
+    probability `coverage` when every unit has the overall proportion `p0`.
+
+    Exact binomial limits with the interpolation of Spiegelhalter (2005, Statistics in Medicine 24,
+    appendix A.1.1), so that the limits move smoothly with the noemer instead of in steps; NaN
+    where noemer is 0 or missing. Returns (low, high) as proportions.
+    """
+    n = np.asarray(noemer, dtype=float)
+    valid = n > 0
+    safe_n = np.where(valid, n, 1.0)
+    tail = (1 - coverage) / 2
+
+    def limit(prob: float) -> np.ndarray:
+        r = stats.binom.ppf(prob, safe_n, p0)
+        upper = stats.binom.cdf(r, safe_n, p0)
+        lower = stats.binom.cdf(r - 1, safe_n, p0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            alpha = np.where(upper > lower, (upper - prob) / (upper - lower), 0.0)
+        return np.clip((r - alpha) / safe_n, 0, 1)
+
+    low, high = limit(tail), limit(1 - tail)
+    return np.where(valid, low, np.nan), np.where(valid, high, np.nan)

@@ -8,6 +8,7 @@ default seed.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class ScaleSpec:
     redeliveries: int  # 0: yearly deliveries with corrections; n: n full re-deliveries
     formats: tuple[str, ...]  # profiles for municipalities not named in NAMED_PROFILES
     weights: tuple[float, ...]
+    named_profiles: bool = True  # the letters' municipalities export as NAMED_PROFILES says
 
 
 SPECS = {
@@ -80,8 +82,9 @@ SPECS = {
                        (0.35, 0.35, 0.2, 0.1)),
     "national": ScaleSpec((2010, 2024), 0.4, 0, ("utf8-komma", "excel-nl", "ansi", "xlsx"),
                           (0.4, 0.4, 0.15, 0.05)),
-    "stress": ScaleSpec((2000, 2024), 1.0, 40, ("utf8-komma", "excel-nl", "ansi"),
-                        (0.4, 0.4, 0.2)),
+    # UTF-8 only: the benchmark pairs the pipeline with DuckDB's bare read_csv of the same
+    # files, and DuckDB reads no Windows-1252
+    "stress": ScaleSpec((2000, 2024), 1.0, 40, ("utf8-komma", "excel-nl"), (0.5, 0.5), False),
 }  # fmt: skip
 
 
@@ -125,7 +128,7 @@ def generate(
         raise ValueError(f"onbekende schaal {scale!r}; kies uit {', '.join(SCALES)}")
     spec = SPECS[scale]
     if redeliveries is not None:
-        spec = ScaleSpec(spec.years, spec.roma_share, redeliveries, spec.formats, spec.weights)
+        spec = dataclasses.replace(spec, redeliveries=redeliveries)
     source = Path(reference_source or default_reference_source())
     out = Path(out)
     _copy_reference(source, out / REFERENCE_DIR)
@@ -157,16 +160,18 @@ def generate(
             for f in figures:
                 by_period.setdefault((catalogue[f.indicator].periodetype, f.jaar), []).append(f)
             deliveries = yearly_deliveries(by_period, catalogue, m.code, years, m_rng)
-        profile_name = NAMED_PROFILES.get(m.code) or str(
+        named = NAMED_PROFILES.get(m.code) if spec.named_profiles else None
+        profile_name = named or str(
             m_rng.choice(spec.formats, p=np.array(spec.weights) / sum(spec.weights))
         )
-        written += [_write(deliveries_dir, d, profile_name, m.naam) for d in deliveries]
+        memo: dict = {}
+        written += [_write(deliveries_dir, d, profile_name, m.naam, memo) for d in deliveries]
         if progress:
             progress(n, len(munis))
     return written
 
 
-def _write(deliveries_dir: Path, d: Delivery, profile_name: str, naam: str) -> Path:
+def _write(deliveries_dir: Path, d: Delivery, profile_name: str, naam: str, memo: dict) -> Path:
     profile = PROFILES[profile_name]
     folder = deliveries_dir / d.gemeente_code
     folder.mkdir(parents=True, exist_ok=True)
@@ -176,7 +181,7 @@ def _write(deliveries_dir: Path, d: Delivery, profile_name: str, naam: str) -> P
         path.write_bytes(xlsx_bytes(profile, rows, d.label, naam, d.leverdatum))
     else:
         path = folder / f"{d.stem}.csv"
-        path.write_bytes(csv_bytes(profile, rows))
+        path.write_bytes(csv_bytes(profile, rows, memo))
     return path
 
 

@@ -101,21 +101,29 @@ def _quote(value: str, delimiter: str) -> str:
     return value
 
 
-def csv_bytes(profile: Profile, rows: list[Row]) -> bytes:
-    """A CSV delivery in the profile's dialect."""
+def csv_bytes(profile: Profile, rows: list[Row], memo: dict[Row, str] | None = None) -> bytes:
+    """A CSV delivery in the profile's dialect.
+
+    `memo` remembers formatted lines across deliveries of one municipality, so that re-sending a
+    mostly unchanged history (the stress scale) does not format every line again.
+    """
     columns = COLUMNS + (("percentage",) if profile.percentage else ())
+    memo = {} if memo is None else memo
     lines = [profile.delimiter.join(_header(profile, columns))]
-    for r in rows:
-        values = [
-            _code(profile, r.gemeente_code), _periode(profile, r), r.indicator, r.doelgroep,
-            str(r.teller), "" if r.noemer is None else str(r.noemer), r.bron,
-            _datum(profile, r.peildatum), r.opmerking,
-        ]  # fmt: skip
-        if profile.percentage:
-            values.append(_percentage(r))
-        lines.append(profile.delimiter.join(_quote(v, profile.delimiter) for v in values))
+    lines += [memo.get(r) or memo.setdefault(r, _line(profile, r)) for r in rows]
     text = profile.newline.join(lines) + profile.newline
     return text.encode(profile.encoding)
+
+
+def _line(profile: Profile, r: Row) -> str:
+    values = [
+        _code(profile, r.gemeente_code), _periode(profile, r), r.indicator, r.doelgroep,
+        str(r.teller), "" if r.noemer is None else str(r.noemer), r.bron,
+        _datum(profile, r.peildatum), r.opmerking,
+    ]  # fmt: skip
+    if profile.percentage:
+        values.append(_percentage(r))
+    return profile.delimiter.join(_quote(v, profile.delimiter) for v in values)
 
 
 def xlsx_bytes(profile: Profile, rows: list[Row], title: str, gemeente: str,

@@ -130,17 +130,18 @@ def discover(deliveries_dir: Path) -> list[Path]:
     return out
 
 
-def _relative(path: Path, build: Build) -> str:
+def _relative(path: Path, raw_dir: Path) -> str:
+    """The file's name in lineage: its path under the raw folder (`leveringen/GM0228/...`)."""
     try:
-        return path.resolve().relative_to(build.raw_dir.resolve()).as_posix()
+        return path.relative_to(raw_dir).as_posix()
     except ValueError:
         return path.name
 
 
-def _folder_code(path: Path, build: Build) -> str | None:
+def _folder_code(path: Path, deliveries_dir: Path) -> str | None:
     """The municipality whose folder holds the file (`leveringen/GM0228/...`), if it is one."""
     try:
-        parts = path.resolve().relative_to(build.deliveries_dir.resolve()).parts
+        parts = path.relative_to(deliveries_dir).parts
     except ValueError:
         parts = (path.parent.name, path.name)
     if len(parts) < 2:
@@ -168,8 +169,12 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
     exact: dict[str, list] = {c: [] for c in STAGING_COLUMNS}
     problems: list[tuple[int, int, str]] = []
     transcoded = build.work_dir / "utf8"
-    for n, path in enumerate(paths, start=1):
-        f = DeliveryFile(n, path, _relative(path, build), _folder_code(path, build))
+    raw_dir, deliveries_dir = build.raw_dir.resolve(), build.deliveries_dir.resolve()
+    for n, given in enumerate(paths, start=1):
+        path = given.absolute()
+        if not path.is_relative_to(raw_dir):
+            path = path.resolve()  # a symlink or '..' that leads into the raw folder after all
+        f = DeliveryFile(n, path, _relative(path, raw_dir), _folder_code(path, deliveries_dir))
         files.append(f)
         _inspect(f, build, transcoded, exact, problems)
         build.progress.count(n, len(paths), "bestanden bekeken")
@@ -198,10 +203,14 @@ def _inspect(f: DeliveryFile, build: Build, transcoded: Path, exact: dict[str, l
         data = f.path.read_bytes()
         f.info = readers.inspect(f.path, data)
         _refuse_personal_title_lines(f.info)
+        if f.info.fast and f.info.codering not in ("utf-8", "utf-8-sig") and _may_hold_personal_data(data):
+            # DuckDB reads UTF-8 only, so such a file would be copied to disk as UTF-8 first;
+            # a file that might hold personal data is read in memory instead, and never copied
+            f.info.fast = False
         if f.info.fast:
             f.leesweg = "bulk"
             if f.info.codering in ("utf-8", "utf-8-sig"):
-                f.leespad = str(f.path.resolve())
+                f.leespad = str(f.path)
             else:
                 transcoded.mkdir(parents=True, exist_ok=True)
                 target = transcoded / f"{f.levering_id}.csv"
@@ -216,6 +225,15 @@ def _inspect(f: DeliveryFile, build: Build, transcoded: Path, exact: dict[str, l
         f.refuse(e.reason, e.kolom)
     except OSError as e:
         f.refuse(f"het bestand kan niet worden gelezen ({e.strerror or type(e).__name__})")
+    except Exception as e:
+        # only the kind of error: its message could quote a value from the file
+        f.refuse(f"het bestand kan niet worden gelezen als tabel ({type(e).__name__})")
+
+
+def _may_hold_personal_data(data: bytes) -> bool:
+    """Could any value be a BSN, e-mail address or phone number? (The whole text at once: a
+    separator between cells breaks every pattern, so this finds at least what a per-cell scan finds.)"""
+    return privacy.value_kind(readers.decode(data)[0]) is not None
 
 
 def _refuse_personal_title_lines(info: readers.Inspection) -> None:
@@ -355,6 +373,8 @@ def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
     """).fetchall())  # fmt: skip
     for f in files:
         f.rijen = int(counts.get(f.levering_id, 0))
+        if f.status == ACCEPTED and f.rijen == 0:
+            f.refuse("het bestand bevat geen cijfers: onder de kopregel staan geen rijen")
 
 
 def _refuse_personal_values(build: Build, files: list[DeliveryFile]) -> None:

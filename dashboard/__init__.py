@@ -1,0 +1,1 @@
+"""The Dash dashboard of the Monitor Inclusie Roma (CONTRACT §5): `python -m dashboard`."""

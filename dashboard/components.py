@@ -1,0 +1,245 @@
+"""Building blocks shared by the pages: the app shell, labelled controls, figures with captions,
+tables, the status legend, the synthetic-data notice and the "niet gevonden" page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard import fmt, ids, theme, urlstate
+from dashboard.data import DatabaseMissing, monitor
+from pipeline import disclosure
+
+GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+DOELGROEP_OPTIONS = [
+    {"label": "roma", "value": "roma"},
+    {"label": "totaal (hele bevolking)", "value": "totaal"},
+]
+DOMEIN_PATHS = ("verzuim", "arbeid", "wonen", "veiligheid")
+
+
+def synthetic_notice() -> html.Div:
+    """The notice that the shown data are the synthetic sample."""
+    return html.Div(
+        [
+            html.Strong("Synthetische gegevens. "),
+            "De roma-cijfers in deze monitor zijn verzonnen door een generator (de meegeleverde "
+            "steekproef); alleen de CBS/PDOK-referentiedata zijn echt. Trek er geen conclusies uit.",
+        ],
+        className="synthetisch",
+        role="note",
+        id="synthetisch",
+    )
+
+
+def _nav() -> dbc.Nav:
+    try:
+        pilots = monitor().gemeenten()
+        pilots = pilots.loc[pilots["proeftuin"]]
+        first = str(pilots.iloc[0]["gemeente_code"]) if not pilots.empty else "GM0228"
+    except DatabaseMissing:
+        first = "GM0228"
+    links = [
+        ("Overzicht", "/"),
+        *((f"{d.capitalize()}", f"/thema/{d}") for d in DOMEIN_PATHS),
+        ("Gemeente", f"/gemeente/{first}"),
+        ("Kaart", "/kaart"),
+        ("Datakwaliteit", "/datakwaliteit"),
+        ("Over", "/over"),
+    ]
+    return dbc.Nav(
+        [
+            dbc.NavItem(dbc.NavLink(label, href=href, active="exact" if href == "/" else "partial"))
+            for label, href in links
+        ],
+        className="hoofdmenu",
+        navbar=True,
+    )
+
+
+def shell() -> html.Div:
+    """The frame around every page: header, menu, synthetic notice, page, footer."""
+    banner: list = []
+    footer_build: list = []
+    try:
+        build = monitor().build()
+        if build.synthetisch:
+            banner = [synthetic_notice()]
+        footer_build = [f"Build {build.id} van {fmt.date(build.gemaakt)}. "]
+    except DatabaseMissing as e:
+        banner = [html.Div(str(e), className="alert alert-danger", role="alert")]
+    return html.Div(
+        [
+            html.A("Direct naar de inhoud", href="#inhoud", className="skiplink"),
+            html.Header(
+                html.Div(
+                    [
+                        html.Div(
+                            [
+                                html.Span("Monitor Inclusie Roma", className="merk-naam"),
+                                html.Span("proeftuinen tegen hun nulmeting", className="merk-sub"),
+                            ],
+                            className="merk",
+                        ),
+                        _nav(),
+                    ],
+                    className="container-xxl kop-binnen",
+                ),
+                className="kop",
+            ),
+            html.Div(banner, className="container-xxl"),
+            html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
+            html.Footer(
+                html.Div(
+                    [
+                        *footer_build,
+                        "Bron referentiedata: CBS / PDOK (CC-BY 4.0). ",
+                        dcc.Link("Over deze monitor", href="/over"),
+                        " · ",
+                        dcc.Link("Datakwaliteit", href="/datakwaliteit"),
+                    ],
+                    className="container-xxl",
+                ),
+                className="voet",
+            ),
+            dcc.Store(id=ids.SYNC),
+        ]
+    )
+
+
+def not_found(message: str) -> html.Div:
+    """A friendly page for an address that names nothing we know."""
+    return html.Div(
+        [
+            urlstate.page_key(None),
+            html.H1("Niet gevonden"),
+            html.P(message),
+            html.P(
+                [
+                    "Ga naar het ",
+                    dcc.Link("overzicht", href="/"),
+                    ", kies een thema in het menu, of lees ",
+                    dcc.Link("over deze monitor", href="/over"),
+                    ".",
+                ]
+            ),
+        ],
+        className="niet-gevonden",
+    )
+
+
+def page_header(title: str, intro: str | Sequence | None = None) -> list:
+    """A page's title and its one-paragraph introduction."""
+    out: list = [html.H1(title)]
+    if intro:
+        out.append(html.P(intro, className="lead"))
+    return out
+
+
+def select(component_id: str, label: str, options: list[dict], value: str) -> html.Div:
+    """A labelled native select (keyboard usable, read by screen readers)."""
+    return html.Div(
+        [
+            dbc.Label(label, html_for=component_id),
+            dbc.Select(id=component_id, options=options, value=value),
+        ],
+        className="filter",
+    )
+
+
+def radios(component_id: str, label: str, options: list[dict], value: str) -> html.Fieldset:
+    """A labelled group of radio buttons."""
+    return html.Fieldset(
+        [
+            html.Legend(label, className="form-label"),
+            dbc.RadioItems(id=component_id, options=options, value=value, inline=True),
+        ],
+        className="filter",
+    )
+
+
+def figure(graph_id: str, fig: go.Figure, caption: str | list, title: str | None = None) -> html.Figure:
+    """A chart with its text alternative: a caption that says what it shows in words."""
+    return html.Figure(
+        [
+            *([html.H3(title, className="h5")] if title else []),
+            dcc.Graph(id=graph_id, figure=fig, config=GRAPH_CONFIG),
+            html.Figcaption(caption, className="bijschrift"),
+        ],
+        className="grafiek",
+    )
+
+
+def section(
+    title: str, children: list, section_id: str | None = None, intro: str | None = None
+) -> html.Section:
+    """A titled part of a page."""
+    attrs = {"id": section_id} if section_id else {}
+    return html.Section(
+        [html.H2(title), *([html.P(intro)] if intro else []), *children], className="deel", **attrs
+    )
+
+
+def suppressed() -> html.Span:
+    """The word 'onderdrukt' in a cell, with the rule on hover (and for screen readers)."""
+    return html.Span("onderdrukt", title=disclosure.explanation(), className="onderdrukt")
+
+
+def status_badge(status: str) -> html.Span:
+    """A status as coloured text (colour never the only carrier)."""
+    label, _, _ = theme.STATUS.get(status, (status, "", ""))
+    extra = {"title": disclosure.explanation()} if status == theme.ONDERDRUKT else {}
+    return html.Span(label, className=f"status status-{status.replace(' ', '-')}", **extra)
+
+
+def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
+    """The legend of status colours."""
+    return html.Ul(
+        [html.Li(status_badge(s)) for s in statuses], className="legenda", **{"aria-label": "Legenda"}
+    )
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence],
+    table_id: str | None = None,
+    numeric: Sequence[int] = (),
+    caption: str | None = None,
+) -> html.Div:
+    """A plain, accessible HTML table; `numeric` columns are right-aligned."""
+    attrs = {"id": table_id} if table_id else {}
+    return html.Div(
+        html.Table(
+            [
+                *([html.Caption(caption)] if caption else []),
+                html.Thead(
+                    html.Tr(
+                        [
+                            html.Th(h, scope="col", className="num" if i in numeric else None)
+                            for i, h in enumerate(header)
+                        ]
+                    )
+                ),
+                html.Tbody(
+                    [
+                        html.Tr(
+                            [html.Td(c, className="num" if i in numeric else None) for i, c in enumerate(r)]
+                        )
+                        for r in rows
+                    ]
+                ),
+            ],
+            className="table table-sm tabel",
+            **attrs,
+        ),
+        className="table-responsive",
+    )
+
+
+def value_or_suppressed(value: object, hidden: bool, vermenigvuldiger: int) -> object:
+    """A formatted value, or the suppressed marker."""
+    return suppressed() if hidden else fmt.value(value, vermenigvuldiger)

@@ -1,0 +1,97 @@
+"""Dutch number and date format for everything the dashboard shows: `12,5%`, `1.234`, `3,4 per 1.000`."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from pipeline.progress import nl_number
+
+MISSING = "–"
+SUPPRESSED = "onderdrukt"
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def is_missing(x: object) -> bool:
+    """None, NaN and pandas' NA all count as missing."""
+    if x is None:
+        return True
+    try:
+        return bool(math.isnan(float(x)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+def number(x: object, decimals: int = 0) -> str:
+    """1234.5 → '1.234,5'; missing → '–'."""
+    if is_missing(x):
+        return MISSING
+    text = nl_number(float(x), decimals)  # type: ignore[arg-type]
+    return "0" if text in ("-0", "-0,0", "-0,00") and decimals == 0 else text.replace("-", "−")
+
+
+def value(x: object, vermenigvuldiger: int, signed: bool = False) -> str:
+    """A value in the indicator's unit: per 100 as a percentage, per 1.000 spelled out, counts whole."""
+    if is_missing(x):
+        return MISSING
+    v = float(x)  # type: ignore[arg-type]
+    sign = "+" if signed and v > 0 else ""
+    if vermenigvuldiger == 100:
+        return f"{sign}{number(v, 1)}%"
+    if vermenigvuldiger == 1000:
+        return f"{sign}{number(v, 1)} per 1.000"
+    if vermenigvuldiger == 1:
+        return f"{sign}{number(v, 0)}"
+    return f"{sign}{number(v, 1)} per {number(vermenigvuldiger)}"
+
+
+def points(x: object, vermenigvuldiger: int) -> str:
+    """A difference of two values: percentage points for per-100 rates."""
+    if is_missing(x):
+        return MISSING
+    v = float(x)  # type: ignore[arg-type]
+    sign = "+" if v > 0 else ""
+    if vermenigvuldiger == 100:
+        return f"{sign}{number(v, 1)} procentpunt"
+    return value(v, vermenigvuldiger, signed=True)
+
+
+def interval(low: object, high: object, vermenigvuldiger: int) -> str:
+    """'10,1–15,2%' (a 95% interval in the indicator's unit)."""
+    if is_missing(low) or is_missing(high):
+        return MISSING
+    lo = value(low, vermenigvuldiger)
+    hi = value(high, vermenigvuldiger)
+    suffix = "%" if vermenigvuldiger == 100 else ""
+    return f"{lo.removesuffix(suffix)} tot {hi}"
+
+
+def period(periode: object, voorlopig: object = False) -> str:
+    """A period as StatLine shows it: a provisional figure gets an asterisk (2024*)."""
+    if is_missing(periode) and not isinstance(periode, str):
+        return MISSING
+    text = str(periode)
+    return f"{text}*" if voorlopig is True or (not is_missing(voorlopig) and bool(voorlopig)) else text
+
+
+def date(moment: datetime) -> str:
+    """23 november 2026, 12:16."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+def share(part: int, whole: int) -> str:
+    """'3 van 9'."""
+    return f"{number(part)} van {number(whole)}"

@@ -1,0 +1,1 @@
+"""Pages of the dashboard, one `dash.register_page` module each (CONTRACT §5)."""

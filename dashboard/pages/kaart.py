@@ -1,0 +1,230 @@
+"""`/kaart`: a choropleth of the Netherlands from the shipped CBS/PDOK boundaries (no online tiles):
+an indicator's latest value, or its status against the baseline, per municipality; pilots outlined."""
+
+from __future__ import annotations
+
+import itertools
+
+import dash
+import numpy as np
+import pandas as pd
+from dash import Input, Output, callback, dcc, html
+
+from dashboard import components, figures, fmt, geo, ids, theme, urlstate
+from dashboard.data import monitor
+from pipeline import disclosure
+from pipeline.config import DOELGROEPEN
+
+PATH = "/kaart"
+dash.register_page(__name__, path=PATH, name="Kaart", title="Kaart – Monitor Inclusie Roma", order=3)
+
+MATEN = {"waarde": "laatste cijfer", "verandering": "status tegenover de nulmeting"}
+BLUES = ("#DEEBF7", "#9ECAE1", "#6BAED6", "#2171B5", "#08306B")
+NO_DATA = "geen cijfer"
+SUPPRESSED = "onderdrukt"
+NO_DATA_COLOR = "#F7F7F7"
+
+
+def resolve(params: dict) -> dict[str, str]:
+    cat = monitor().indicatoren()
+    indicator = urlstate.choice(params, "indicator", list(cat["indicator"]), "woninginbraak")
+    bron = cat.loc[cat["indicator"] == indicator, "bron"].iloc[0]
+    doelgroep = urlstate.choice(params, "doelgroep", DOELGROEPEN, "totaal" if bron == "cbs" else "roma")
+    maat = urlstate.choice(params, "maat", list(MATEN), "waarde")
+    return {"indicator": indicator, "doelgroep": doelgroep, "maat": maat}
+
+
+def layout(_sync: object = None, **params: object) -> object:
+    try:
+        state = resolve(params)
+    except urlstate.NotFound as e:
+        return components.not_found(str(e))
+    return urlstate.layout_or_keep(PATH, state, _sync, lambda: page(state))
+
+
+def page(state: dict[str, str]) -> html.Div:
+    cat = monitor().indicatoren()
+    return html.Div(
+        [
+            urlstate.page_key(PATH, state),
+            *components.page_header(
+                "Kaart",
+                "Per gemeente het laatste cijfer van een indicator, of de status tegenover de nulmeting. "
+                "Proeftuinen zijn zwart omlijnd. Wijs een gemeente aan voor de details.",
+            ),
+            html.Div(
+                [
+                    components.select(
+                        ids.KAART_INDICATOR,
+                        "Indicator",
+                        [
+                            {"label": f"{r.naam} ({r.domein_naam})", "value": r.indicator}
+                            for r in cat.itertuples()
+                        ],
+                        state["indicator"],
+                    ),
+                    components.radios(
+                        ids.KAART_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]
+                    ),
+                    components.radios(
+                        ids.KAART_MAAT,
+                        "Toon",
+                        [{"label": v, "value": k} for k, v in MATEN.items()],
+                        state["maat"],
+                    ),
+                ],
+                className="filters",
+            ),
+            dcc.Loading(
+                html.Div(body(state["indicator"], state["doelgroep"], state["maat"]), id=ids.KAART_BODY),
+                delay_show=400,
+            ),
+        ]
+    )
+
+
+@callback(
+    Output(ids.KAART_BODY, "children"),
+    Input(ids.KAART_INDICATOR, "value"),
+    Input(ids.KAART_DOELGROEP, "value"),
+    Input(ids.KAART_MAAT, "value"),
+    prevent_initial_call=True,
+)
+def update(indicator: str, doelgroep: str, maat: str) -> object:
+    """A filter changed: the map again (values outside the catalogue are ignored)."""
+    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN or maat not in MATEN:
+        return dash.no_update
+    return body(indicator, doelgroep, maat)
+
+
+urlstate.register_filters(
+    {"indicator": ids.KAART_INDICATOR, "doelgroep": ids.KAART_DOELGROEP, "maat": ids.KAART_MAAT}
+)
+
+
+def value_classes(values: pd.Series, n: int = len(BLUES)) -> tuple[list[float], list[str]]:
+    """Quantile class breaks for published values, and the Dutch label of each class."""
+    v = values.dropna().astype(float)
+    if v.empty:
+        return [], []
+    edges = list(np.unique(np.quantile(v, np.linspace(0, 1, n + 1))))
+    if len(edges) == 1:
+        edges = [edges[0], edges[0]]
+    labels = [f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}" for lo, hi in itertools.pairwise(edges)]
+    return edges, labels
+
+
+def classify(frame: pd.DataFrame, maat: str, mult: int) -> tuple[pd.DataFrame, list[tuple[str, str, bool]]]:
+    """gemeente_code → klasse, and the legend (klasse, colour, striped) in order."""
+    if maat == "verandering":
+        klasse = frame["status"].map(lambda s: theme.label(s) if isinstance(s, str) else NO_DATA)
+        legend = [(theme.label(s), theme.STATUS[s][1], s == theme.ONDERDRUKT) for s in theme.STATUS_ORDER]
+        return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
+    edges, labels = value_classes(frame["waarde"])
+    unit = "%" if mult == 100 else ""
+    klasse = pd.Series(NO_DATA, index=frame.index, dtype=object)
+    if edges:
+        idx = np.clip(
+            np.searchsorted(edges, frame["waarde"].astype(float), side="right") - 1, 0, len(labels) - 1
+        )
+        has = frame["waarde"].notna().to_numpy()
+        klasse[has] = [labels[i] + unit for i in idx[has]]
+    klasse[frame["onderdrukt"].to_numpy(bool)] = SUPPRESSED
+    colors = BLUES if len(labels) == len(BLUES) else BLUES[-len(labels) :] if labels else ()
+    legend = [(lab + unit, c, False) for lab, c in zip(labels, colors, strict=True)]
+    legend += [(SUPPRESSED, "#FFFFFF", True)]
+    return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
+
+
+def map_frame(indicator: str, doelgroep: str) -> pd.DataFrame:
+    """Per municipality on the map: latest published value and published status."""
+    m = monitor()
+    latest = m.latest(doelgroep)
+    latest = latest.loc[
+        latest["indicator"] == indicator, ["gemeente_code", "periode", "waarde", "voorlopig", "onderdrukt"]
+    ]
+    v = m.vergelijking(indicator)
+    v = v.loc[
+        v["doelgroep"] == doelgroep,
+        ["gemeente_code", "status", "verschil", "nulmeting_periode", "onderdrukt"],
+    ]
+    v = v.rename(columns={"onderdrukt": "verschil_onderdrukt"})
+    shapes = geo.municipalities()[["gemeente_code", "naam"]]
+    out = shapes.merge(latest, on="gemeente_code", how="left").merge(v, on="gemeente_code", how="left")
+    out["onderdrukt"] = out["onderdrukt"].astype("boolean").fillna(False).astype(bool)
+    return out
+
+
+def body(indicator: str, doelgroep: str, maat: str) -> list:
+    """Map, caption and the same figures as a table (remembered per build)."""
+    return monitor().memo("kaart", (indicator, doelgroep, maat), lambda: _body(indicator, doelgroep, maat))  # type: ignore[return-value]
+
+
+def _body(indicator: str, doelgroep: str, maat: str) -> list:
+    m = monitor()
+    ind = m.indicator(indicator)
+    mult = int(ind["vermenigvuldiger"])
+    frame = map_frame(indicator, doelgroep)
+    classes, legend = classify(frame, maat, mult)
+    legend.append((NO_DATA, NO_DATA_COLOR, False))
+    pilots = set(m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"])
+    explanation = disclosure.explanation()
+    hover = {}
+    for r in frame.itertuples():
+        head = f"<b>{r.naam}</b> ({r.gemeente_code}){' – proeftuin' if r.gemeente_code in pilots else ''}"
+        if r.onderdrukt:
+            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode)}: onderdrukt.<br>{_wrap(explanation)}"
+        elif fmt.is_missing(r.waarde):
+            line = f"{ind['naam']}, {doelgroep}: geen cijfer"
+        else:
+            shown = fmt.value(r.waarde, mult)
+            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
+        if isinstance(r.status, str) and not r.onderdrukt:
+            change = "onderdrukt" if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
+            line += f"<br>tegenover nulmeting ({r.nulmeting_periode}): {change}, {theme.label(r.status)}"
+        hover[r.gemeente_code] = f"{head}<br>{line}"
+    fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots)
+    shown = frame.loc[frame["waarde"].notna()]
+    hidden = int(frame["onderdrukt"].sum())
+    caption = (
+        f"{ind['naam']} ({ind['eenheid']}), doelgroep {doelgroep}, {MATEN[maat]}: "
+        f"{fmt.number(len(shown))} van de {fmt.number(len(frame))} gemeenten van 2024 hebben een cijfer"
+        + (f", bij {fmt.number(hidden)} is het onderdrukt" if hidden else "")
+        + ". Klassen: vijf even grote groepen gemeenten. * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. "
+        "De tabel hieronder geeft dezelfde cijfers."
+    )
+    missing = set(m.latest(doelgroep).query("indicator == @indicator")["gemeente_code"]) - set(
+        frame["gemeente_code"]
+    )
+    if missing:
+        caption += f" Niet op de kaart (opgeheven gemeenten): {fmt.number(len(missing))}."
+    table_rows = [
+        [
+            r.naam,
+            fmt.period(r.periode, r.voorlopig) if isinstance(r.periode, str) else "–",
+            components.value_or_suppressed(r.waarde, r.onderdrukt, mult),
+            components.status_badge(r.status) if isinstance(r.status, str) else "–",
+        ]
+        for r in frame.loc[frame["waarde"].notna() | frame["onderdrukt"]].sort_values("naam").itertuples()
+    ]
+    return [
+        components.figure(ids.GRAPH_MAP, fig, caption),
+        html.Details(
+            [
+                html.Summary("Toon de cijfers als tabel"),
+                components.table(["Gemeente", "Periode", "Waarde", "Status"], table_rows, numeric=(2,)),
+            ]
+        ),
+    ]
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Break a long hover text into lines."""
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if len(line) + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "<br>".join([*lines, line])

@@ -1,0 +1,487 @@
+"""`/thema/<domein>`: one domain — trends per pilot against baseline and target, pilots as a group
+against the other municipalities, the roma–totaal gap, a funnel plot and a sortable table.
+
+Sections of `body`, top to bottom: indicator, key figures, trends per pilot, groups, gap, funnel.
+The pilots' effect against non-pilots (`effecten` and the event study, issue 6) belongs after
+the groups section: add a function beside `groups_section` and list it in `body`.
+"""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboard import components, downloads, figures, fmt, ids, summaries, theme, urlstate
+from dashboard.data import monitor
+from pipeline import disclosure
+from pipeline.config import DOELGROEPEN, DOMEINEN
+
+PREFIX = "/thema/"
+dash.register_page(
+    __name__,
+    path_template="/thema/<domein>",
+    name="Thema",
+    title=lambda domein=None: f"{str(domein).capitalize()} – Monitor Inclusie Roma",
+)
+
+# value → (label, column, descending)
+SORTS = {
+    "gemeente": ("gemeente (A–Z)", "gemeente_naam", False),
+    "laatste-hoog": ("laatste waarde, hoog naar laag", "laatste_waarde", True),
+    "laatste-laag": ("laatste waarde, laag naar hoog", "laatste_waarde", False),
+    "verschil-hoog": ("verschil, hoog naar laag", "verschil", True),
+    "verschil-laag": ("verschil, laag naar hoog", "verschil", False),
+    "status": ("status", "status_rang", False),
+}
+RICHTING = {
+    "lager_beter": "lager is beter",
+    "hoger_beter": "hoger is beter",
+    "neutraal": "neutraal: meer kan ook betere signalering betekenen",
+}
+
+
+def indicator_choices(domein: str) -> pd.DataFrame:
+    cat = monitor().indicatoren()
+    return cat.loc[cat["domein"] == domein]
+
+
+def default_doelgroep(indicator: pd.Series) -> str:
+    """`totaal` for CBS indicators (they have no roma figures), else `roma`."""
+    return "totaal" if indicator["bron"] == "cbs" else "roma"
+
+
+def resolve(domein: object, params: dict) -> dict[str, str]:
+    """The view an address asks for, checked against the catalogue (raises NotFound)."""
+    if not isinstance(domein, str) or domein not in DOMEINEN:
+        raise urlstate.NotFound(
+            "Dit thema kennen we niet. De thema's zijn verzuim, arbeid, wonen en veiligheid."
+        )
+    cat = indicator_choices(domein)
+    indicator = urlstate.choice(params, "indicator", list(cat["indicator"]), str(cat["indicator"].iloc[0]))
+    ind = cat.loc[cat["indicator"] == indicator].iloc[0]
+    doelgroep = urlstate.choice(params, "doelgroep", DOELGROEPEN, default_doelgroep(ind))
+    sorteer = urlstate.choice(params, "sorteer", list(SORTS), "gemeente")
+    return {"indicator": indicator, "doelgroep": doelgroep, "sorteer": sorteer}
+
+
+def layout(domein: object = None, _sync: object = None, **params: object) -> object:
+    try:
+        state = resolve(domein, params)
+    except urlstate.NotFound as e:
+        return components.not_found(str(e))
+    path = f"{PREFIX}{domein}"
+    return urlstate.layout_or_keep(path, state, _sync, lambda: page(str(domein), state))
+
+
+def page(domein: str, state: dict[str, str]) -> html.Div:
+    cat = indicator_choices(domein)
+    return html.Div(
+        [
+            urlstate.page_key(f"{PREFIX}{domein}", state),
+            *components.page_header(
+                str(cat["domein_naam"].iloc[0]),
+                "Kies een indicator en een doelgroep. De grafieken tonen elke proeftuin tegen zijn "
+                "nulmeting, de proeftuinen samen tegen de andere gemeenten, en de kloof tussen roma "
+                "en de hele bevolking.",
+            ),
+            html.Div(
+                [
+                    components.select(
+                        ids.THEMA_INDICATOR,
+                        "Indicator",
+                        [{"label": r.naam, "value": r.indicator} for r in cat.itertuples()],
+                        state["indicator"],
+                    ),
+                    components.radios(
+                        ids.THEMA_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]
+                    ),
+                ],
+                className="filters",
+            ),
+            dcc.Loading(
+                html.Div(body(state["indicator"], state["doelgroep"]), id=ids.THEMA_BODY), delay_show=400
+            ),
+            components.section(
+                "Per gemeente",
+                [
+                    html.Div(
+                        [
+                            components.select(
+                                ids.THEMA_SORTEER,
+                                "Sorteer de tabel op",
+                                [{"label": label, "value": k} for k, (label, _, _) in SORTS.items()],
+                                state["sorteer"],
+                            ),
+                            html.Div(
+                                [
+                                    dbc_button(ids.THEMA_DOWNLOAD_BUTTON, "Download de cijfers (CSV)"),
+                                    dcc.Download(id=ids.THEMA_DOWNLOAD),
+                                ]
+                            ),
+                        ],
+                        className="filters",
+                    ),
+                    html.Div(
+                        table(state["indicator"], state["doelgroep"], state["sorteer"]), id=ids.THEMA_TABLE
+                    ),
+                ],
+            ),
+        ]
+    )
+
+
+def dbc_button(component_id: str, label: str) -> html.Button:
+    return html.Button(label, id=component_id, className="btn btn-primary", type="button")
+
+
+# ---------------------------------------------------------------------- callbacks (thin)
+
+
+@callback(
+    Output(ids.THEMA_BODY, "children"),
+    Input(ids.THEMA_INDICATOR, "value"),
+    Input(ids.THEMA_DOELGROEP, "value"),
+    prevent_initial_call=True,
+)
+def update_body(indicator: str, doelgroep: str) -> object:
+    """Indicator or doelgroep changed: new charts (values outside the catalogue are ignored)."""
+    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+        return dash.no_update
+    return body(indicator, doelgroep)
+
+
+@callback(
+    Output(ids.THEMA_TABLE, "children"),
+    Input(ids.THEMA_INDICATOR, "value"),
+    Input(ids.THEMA_DOELGROEP, "value"),
+    Input(ids.THEMA_SORTEER, "value"),
+    prevent_initial_call=True,
+)
+def update_table(indicator: str, doelgroep: str, sorteer: str) -> object:
+    """Any filter changed: the table again."""
+    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN or sorteer not in SORTS:
+        return dash.no_update
+    return table(indicator, doelgroep, sorteer)
+
+
+@callback(
+    Output(ids.THEMA_DOWNLOAD, "data"),
+    Input(ids.THEMA_DOWNLOAD_BUTTON, "n_clicks"),
+    State(ids.THEMA_INDICATOR, "value"),
+    State(ids.THEMA_DOELGROEP, "value"),
+    prevent_initial_call=True,
+)
+def download(n_clicks: int | None, indicator: str, doelgroep: str) -> object:
+    """The figures behind the current view as CSV for Dutch Excel."""
+    if not n_clicks or monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+        return dash.no_update
+    content, name = download_content(indicator, doelgroep)
+    return dcc.send_bytes(content, name)
+
+
+urlstate.register_filters(
+    {"indicator": ids.THEMA_INDICATOR, "doelgroep": ids.THEMA_DOELGROEP, "sorteer": ids.THEMA_SORTEER}
+)
+
+DOWNLOAD_COLUMNS = [
+    "gemeente_code",
+    "gemeente_naam",
+    "groep",
+    "indicator",
+    "doelgroep",
+    "periode",
+    "jaar",
+    "teller",
+    "noemer",
+    "waarde",
+    "voorlopig",
+    "onderdrukt",
+]
+
+
+def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
+    """(CSV bytes, file name) for one indicator and doelgroep."""
+    m = monitor()
+    frame = m.series(indicator, doelgroep)[DOWNLOAD_COLUMNS]
+    return downloads.csv_nl(
+        frame, m.build().synthetisch
+    ), f"monitor-roma_{indicator}_{doelgroep}_{m.build().id}.csv"
+
+
+# ---------------------------------------------------------------------- sections
+
+
+def body(indicator: str, doelgroep: str) -> list:
+    """Everything that depends on indicator and doelgroep (remembered per build)."""
+    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))  # type: ignore[return-value]
+
+
+def _body(indicator: str, doelgroep: str) -> list:
+    m = monitor()
+    ind = m.indicator(indicator)
+    series = m.series(indicator, doelgroep)
+    intro = indicator_section(ind)
+    if series.empty:
+        return [
+            intro,
+            html.P(
+                f"Voor {ind['naam'].lower()} zijn er geen cijfers voor de doelgroep {doelgroep}"
+                + (
+                    " (dit is een CBS-cijfer over de hele bevolking; kies ‘totaal’)."
+                    if ind["bron"] == "cbs"
+                    else "."
+                ),
+                className="alert alert-info",
+            ),
+        ]
+    groups = m.groups(indicator, doelgroep)
+    return [
+        intro,
+        key_figures(groups, ind, doelgroep),
+        trends_section(series, m.vergelijking(indicator), ind, doelgroep),
+        groups_section(groups, ind, doelgroep),
+        gap_section(ind),
+        funnel_section(series, ind, doelgroep),
+    ]
+
+
+def indicator_section(ind: pd.Series) -> html.Div:
+    facts = [
+        f"Eenheid: {ind['eenheid']}",
+        f"richting: {RICHTING[ind['richting']]}",
+        f"bron: {'CBS' if ind['bron'] == 'cbs' else 'gemeentelijke leveringen'}",
+    ]
+    if not fmt.is_missing(ind["streefwaarde"]):
+        facts.append(f"streefwaarde: {fmt.value(ind['streefwaarde'], int(ind['vermenigvuldiger']))}")
+    return html.Div([html.H2(ind["naam"]), html.P(ind["definitie"]), html.P("; ".join(facts) + ".")])
+
+
+def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Div:
+    """The two big numbers: pilots together and the others together, latest year, 95% interval."""
+    mult = int(ind["vermenigvuldiger"])
+    method = "exact Poisson-interval" if mult == 1 else "Wilson-interval"
+    cards = []
+    for groep, css in ((summaries.PILOTS, "kerncijfer"), (summaries.OTHERS, "kerncijfer anders")):
+        g = summaries.latest_group_value(groups, groep)
+        if g is None:
+            cards.append(
+                html.Div(
+                    html.Div(
+                        [
+                            html.Span(groep.capitalize()),
+                            html.Span("–", className="getal"),
+                            html.Span("geen publiceerbaar cijfer"),
+                        ],
+                        className=css,
+                    ),
+                    className="col",
+                )
+            )
+            continue
+        cards.append(
+            html.Div(
+                html.Div(
+                    [
+                        html.Span(
+                            f"{groep.capitalize()} samen, {fmt.period(g['periode'], g['voorlopig'])} "
+                            f"({doelgroep})"
+                        ),
+                        html.Span(fmt.value(g["waarde"], mult), className="getal"),
+                        html.Span(
+                            f"95%-{method}: {fmt.interval(g['laag'], g['hoog'], mult)}; "
+                            f"{fmt.number(g['n_gemeenten'])} gemeenten"
+                        ),
+                    ],
+                    className=css,
+                ),
+                className="col-12 col-md-6",
+            )
+        )
+    return html.Div(cards, className="row g-3 my-2")
+
+
+def trends_section(
+    series: pd.DataFrame, vergelijking: pd.DataFrame, ind: pd.Series, doelgroep: str
+) -> html.Section:
+    v = vergelijking.loc[vergelijking["doelgroep"] == doelgroep]
+    fig = figures.trend_panels(series, v, ind, monitor().gemeenten())
+    pilots = v.loc[v["proeftuin"]]
+    counts = pilots["status"].value_counts()
+    summary = ", ".join(
+        f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if s in counts
+    )
+    hidden = int(series["onderdrukt"].sum())
+    caption = (
+        f"Elke proeftuin (blauw) tegen alle andere gemeenten met cijfers (grijs). Gestippeld: het startjaar; "
+        "gestreept: de "
+        f"nulmeting{'; oranje: de streefwaarde' if not fmt.is_missing(ind['streefwaarde']) else ''}. "
+        f"Status van de proeftuinen ten opzichte van hun nulmeting: {summary or 'geen'}. "
+        + (f"{fmt.number(hidden)} cijfers zijn onderdrukt (× onderaan). " if hidden else "")
+        + (
+            "Een open rondje is een voorlopig CBS-cijfer (*). "
+            if series["voorlopig"].fillna(False).any()
+            else ""
+        )
+        + "De tabel onderaan de pagina geeft dezelfde cijfers per gemeente."
+    )
+    return components.section("Trend per proeftuin", [components.figure(ids.GRAPH_TREND, fig, caption)])
+
+
+def groups_section(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
+    fig = figures.group_chart(groups, ind)
+    caption = (
+        "Teller en noemer van alle proeftuinen samen tegen die van alle andere gemeenten samen, per "
+        "jaar, met "
+        "een 95%-interval (band). Een groepstotaal waaruit een onderdrukt cijfer terug te rekenen zou zijn, "
+        "wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een "
+        "beschrijving, "
+        "geen effectmeting."
+    )
+    return components.section(
+        "Proeftuinen samen tegen de andere gemeenten", [components.figure(ids.GRAPH_GROUPS, fig, caption)]
+    )
+
+
+def gap_section(ind: pd.Series) -> html.Section | None:
+    m = monitor()
+    roma = m.series(ind["indicator"], "roma")
+    if roma.empty:
+        return html.Div()
+    gaps = summaries.latest_gap(summaries.gap(roma, m.series(ind["indicator"], "totaal")))
+    fig = figures.gap_chart(gaps, ind)
+    mult = int(ind["vermenigvuldiger"])
+    shown = gaps.loc[gaps["kloof"].notna()]
+    text = "; ".join(
+        f"{r.gemeente_naam} {fmt.points(r.kloof, mult)}"
+        for r in shown.sort_values("gemeente_naam").itertuples()
+    )
+    caption = (
+        "Laatste cijfer van roma (blauw rondje) naast dat van de hele bevolking (grijs vierkantje) "
+        "per gemeente; "
+        f"● = proeftuin. Kloof roma − totaal: {text or 'geen'}."
+        + (
+            f" Bij {fmt.number(int(gaps['onderdrukt'].sum()))} gemeenten is het roma-cijfer onderdrukt."
+            if gaps["onderdrukt"].any()
+            else ""
+        )
+    )
+    return components.section(
+        "Kloof tussen roma en de hele bevolking", [components.figure(ids.GRAPH_GAP, fig, caption)]
+    )
+
+
+def funnel_year(series: pd.DataFrame) -> int | None:
+    """The latest year with at least three published figures that have a noemer."""
+    ok = series.loc[~series["onderdrukt"] & series["noemer"].notna() & (series["noemer"] > 0)]
+    counts = ok.groupby("jaar").size()
+    years = counts[counts >= 3].index
+    return int(years.max()) if len(years) else None
+
+
+def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
+    mult = int(ind["vermenigvuldiger"])
+    if mult == 1:
+        return components.section(
+            "Trechterplot",
+            [
+                html.P(
+                    "Een trechterplot zet een cijfer af tegen zijn noemer; deze indicator is een "
+                    "aantal zonder noemer."
+                )
+            ],
+        )
+    year = funnel_year(series)
+    if year is None:
+        return components.section(
+            "Trechterplot", [html.P("Te weinig gepubliceerde cijfers voor een trechterplot.")]
+        )
+    rows = series.loc[series["jaar"] == year]
+    points, limits, centre = summaries.funnel(rows, mult)
+    fig = figures.funnel_chart(points, limits, centre, ind)
+    outside = points.loc[points["ligging"] != "binnen de grenzen"]
+    hidden = rows.loc[rows["onderdrukt"], "gemeente_naam"].tolist()
+    caption = (
+        f"{fmt.period(rows['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen "
+        "blauw) tegen "
+        "de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het "
+        "cijfer van "
+        f"alle getoonde gemeenten samen ({fmt.value(centre, mult)}) is een verschil goed te verklaren "
+        "door toeval; "
+        f"een kleine gemeente is dus niet snel een uitschieter. "
+        + (
+            "Buiten de grenzen: "
+            f"{', '.join(f'{r.gemeente_naam} ({r.ligging})' for r in outside.itertuples())}. "
+            if not outside.empty
+            else "Geen gemeente ligt buiten de grenzen. "
+        )
+        + (f"Niet getoond omdat het cijfer is onderdrukt: {', '.join(hidden)}." if hidden else "")
+    )
+    return components.section("Trechterplot", [components.figure(ids.GRAPH_FUNNEL, fig, caption)])
+
+
+# ---------------------------------------------------------------------- table
+
+
+def table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
+    """Baseline, latest, difference and status per municipality, sorted (remembered per build)."""
+    return monitor().memo(
+        "thema-tabel",
+        (indicator, doelgroep, sorteer),  # type: ignore[return-value]
+        lambda: _table(indicator, doelgroep, sorteer),
+    )
+
+
+def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
+    m = monitor()
+    ind = m.indicator(indicator)
+    mult = int(ind["vermenigvuldiger"])
+    v = m.vergelijking(indicator)
+    v = v.loc[v["doelgroep"] == doelgroep].copy()
+    if v.empty:
+        return html.P("Geen cijfers voor deze keuze.")
+    v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
+    _, column, descending = SORTS[sorteer]
+    v = summaries.sort_rows(v, column, descending)
+    rows = []
+    for r in v.itertuples():
+        diff: object
+        if r.onderdrukt:
+            diff = components.suppressed()
+        else:
+            diff = fmt.points(r.verschil, mult)
+            if not fmt.is_missing(r.verschil_laag):
+                diff = f"{diff} (95%: {fmt.number(r.verschil_laag, 1)} tot {fmt.number(r.verschil_hoog, 1)})"
+        rows.append(
+            [
+                dcc.Link(r.gemeente_naam, href=f"/gemeente/{r.gemeente_code}"),
+                "proeftuin"
+                if r.proeftuin
+                else ("genoemd in de brieven" if r.groep == "genoemd" else "overig"),
+                fmt.period(r.nulmeting_periode),
+                components.value_or_suppressed(r.nulmeting_waarde, r.nulmeting_onderdrukt, mult),
+                fmt.period(r.laatste_periode, r.laatste_voorlopig),
+                components.value_or_suppressed(r.laatste_waarde, r.laatste_onderdrukt, mult),
+                diff,
+                components.status_badge(r.status),
+            ]
+        )
+    note = (
+        "Verschil: laatste min nulmeting"
+        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
+        + ". * = voorlopig cijfer (CBS). "
+        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
+    )
+    return html.Div(
+        [
+            components.table(
+                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
+                rows,
+                table_id=ids.TABLE_COMPARISON,
+                numeric=(3, 5, 6),
+                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
+                f"gesorteerd op {SORTS[sorteer][0]}.",
+            ),
+            html.P(note, className="bijschrift"),
+        ]
+    )

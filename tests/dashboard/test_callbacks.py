@@ -1,0 +1,100 @@
+"""Page callbacks and layouts, called as plain functions."""
+
+from __future__ import annotations
+
+import json
+
+import dash
+import plotly
+
+from dashboard import downloads
+
+
+def _json(component) -> str:
+    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder)
+
+
+def test_theme_filter_change_gives_other_charts(app):
+    from dashboard.pages import thema
+
+    a = _json(thema.update_body("absoluut_verzuim", "roma"))
+    b = _json(thema.update_body("relatief_verzuim", "roma"))
+    assert a != b and "Relatief verzuim" in b
+
+
+def test_table_sorting_changes_the_order(app):
+    from dashboard.pages import thema
+
+    by_name = _json(thema.update_table("bijstand", "totaal", "gemeente"))
+    by_value = _json(thema.update_table("bijstand", "totaal", "laatste-hoog"))
+    assert by_name != by_value
+
+
+def test_values_outside_the_catalogue_are_ignored_by_callbacks(app):
+    from dashboard.pages import kaart, overzicht, thema
+
+    assert thema.update_body("drop table waarnemingen", "roma") is dash.no_update
+    assert thema.update_table("bijstand", "roma", "'; select 1") is dash.no_update
+    assert kaart.update("bijstand", "iedereen", "waarde") is dash.no_update
+    assert overzicht.update("<script>") is dash.no_update
+
+
+def test_crafted_addresses_get_a_friendly_not_found(app):
+    from dashboard.pages import gemeente, kaart, overzicht, thema
+
+    pages = [
+        thema.layout("verzuim", indicator="x' or '1'='1"),
+        thema.layout("../etc/passwd"),
+        gemeente.layout("GM0228'; drop table gemeenten; --"),
+        gemeente.layout("GM9999"),
+        kaart.layout(maat=["waarde", "verandering"]),
+        overzicht.layout(doelgroep="<script>alert(1)</script>"),
+    ]
+    for page in pages:
+        text = _json(page)
+        assert "Niet gevonden" in text and "Traceback" not in text
+
+
+def test_page_is_not_rebuilt_when_its_own_filters_changed_the_address(app):
+    from dashboard.pages import thema
+
+    state = {"indicator": "bijstand", "doelgroep": "roma"}
+    own = "/thema/arbeid?indicator=bijstand&doelgroep=roma&sorteer=gemeente"
+    assert thema.layout("arbeid", _sync=own, **state) is dash.no_update
+    assert (
+        thema.layout("arbeid", _sync="/thema/arbeid?indicator=bijstand&doelgroep=totaal", **state)
+        is not dash.no_update
+    )
+
+
+def test_theme_download_is_csv_for_dutch_excel_with_suppression(app):
+    from dashboard.pages import thema
+
+    content, name = thema.download_content("absoluut_verzuim", "roma")
+    assert content.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
+    lines = content.decode("utf-8-sig").splitlines()
+    header = lines[0].split(";")
+    assert "onderdrukt" in header and "let_op" in header
+    rows = [dict(zip(header, line.split(";"), strict=True)) for line in lines[1:]]
+    hidden = [r for r in rows if r["onderdrukt"] == "true"]
+    assert hidden and all(r["waarde"] == r["teller"] == r["noemer"] == "" for r in hidden)
+    assert any("," in r["waarde"] for r in rows if r["onderdrukt"] == "false")
+    assert all(r["let_op"].startswith("SYNTHETISCHE") for r in rows)
+
+
+def test_municipality_download_has_every_indicator(app):
+    from dashboard.pages import gemeente
+
+    content, _ = gemeente.download_content("GM0228")
+    text = content.decode("utf-8-sig")
+    assert "absoluut_verzuim" in text and "woninginbraak" in text
+
+
+def test_csv_cells_never_start_a_formula():
+    import pandas as pd
+
+    out = downloads.csv_nl(
+        pd.DataFrame({"tekst": ["=SUM(A1)", "+1", "@x", "-2", "gewoon"], "getal": [1.5] * 5}), False
+    )
+    text = out.decode("utf-8-sig")
+    assert "'=SUM(A1)" in text and "'+1" in text and "'@x" in text and ";1,5" in text

@@ -1,0 +1,95 @@
+"""The data door: read-only, picks up a new build, and lets no small roma cell through."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.data import DatabaseMissing, Monitor
+from pipeline import disclosure
+
+
+def test_database_is_opened_read_only(sample_db):
+    m = Monitor(sample_db)
+    con, _ = m._connection()
+    with pytest.raises(duckdb.Error):
+        con.execute("create table poging (a integer)")
+
+
+def test_missing_database_says_how_to_build_it(tmp_path):
+    with pytest.raises(DatabaseMissing, match="make"):
+        Monitor(tmp_path / "monitor.duckdb").build()
+
+
+def test_new_build_is_picked_up_without_restart(sample_db, tmp_path):
+    live = tmp_path / "monitor.duckdb"
+    shutil.copy(sample_db, live)
+    m = Monitor(live)
+    before = m.build()
+    assert not m.series("bijstand", "totaal").empty
+
+    staged = tmp_path / "nieuw.duckdb"
+    shutil.copy(sample_db, staged)
+    with duckdb.connect(str(staged)) as con:
+        con.execute("update manifest set id = 'nieuwe-build'")
+        con.execute("delete from waarnemingen where indicator = 'bijstand'")
+    os.replace(staged, live)  # as publish does
+
+    after = m.build()
+    assert after.id == "nieuwe-build" != before.id
+    assert m.series("bijstand", "totaal").empty  # the cache of the old build is not reused
+
+
+def _raw(sample_db, sql):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        return con.execute(sql).df()
+
+
+def test_suppressed_roma_cells_leave_the_data_module_empty(sample_db):
+    m = Monitor(sample_db)
+    hidden = _raw(
+        sample_db,
+        f"select gemeente_code, indicator, jaar from waarnemingen where {disclosure.sql_suppressed()}",
+    )
+    assert len(hidden) > 0, "the sample should hold small roma cells, or this test proves nothing"
+    for indicator, cells in hidden.groupby("indicator"):
+        published = m.series(indicator, "roma").merge(cells, on=["gemeente_code", "indicator", "jaar"])
+        assert len(published) == len(cells)
+        assert published["onderdrukt"].all()
+        assert published[["teller", "noemer", "waarde"]].isna().all().all()
+
+
+def test_comparison_withholds_everything_derived_from_a_suppressed_cell(sample_db):
+    v = Monitor(sample_db).vergelijking()
+    hit = v.loc[v["onderdrukt"]]
+    assert not hit.empty
+    assert hit[["verschil", "verschil_laag", "verschil_hoog", "relatief_verschil"]].isna().all().all()
+    assert (hit["status"] == "onderdrukt").all()
+    assert v.loc[v["laatste_onderdrukt"], "laatste_waarde"].isna().all()
+    assert v.loc[v["doelgroep"] == "totaal", "onderdrukt"].sum() == 0
+
+
+def test_group_totals_never_give_back_a_suppressed_cell(sample_db):
+    m = Monitor(sample_db)
+    raw = m._raw_series("absoluut_verzuim", "roma")
+    groups = m.groups("absoluut_verzuim", "roma")
+    for (jaar, is_pilot), cells in raw.groupby(["jaar", "proeftuin"]):
+        hidden = disclosure.suppressed(cells["doelgroep"], cells["teller"], cells["noemer"])
+        row = groups.loc[
+            (groups["jaar"] == jaar)
+            & (groups["groep"] == ("proeftuinen" if is_pilot else "andere gemeenten"))
+        ]
+        if hidden.sum() == 1:
+            assert row["onderdrukt"].iloc[0] and pd.isna(row["waarde"].iloc[0])
+
+
+def test_results_are_cached_per_build(sample_db):
+    m = Monitor(sample_db)
+    first = m.series("bijstand", "roma")
+    first.loc[:, "waarde"] = np.nan  # a caller changing its copy does not change the cache
+    assert m.series("bijstand", "roma")["waarde"].notna().any()

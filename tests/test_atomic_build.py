@@ -1,0 +1,98 @@
+"""A failed or killed build leaves the previous database byte for byte; builds never interleave;
+a reader of the old database keeps working while a new build is swapped in."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.run import run
+from tests.conftest import PROJECT, SHIPPED_RAW, csv_delivery, quiet
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def previous(make_raw, tmp_path):
+    """A finished build of a tiny raw folder, to be protected."""
+    raw = make_raw({"GM0228/2017-01-01_x.csv": csv_delivery("GM0228;2016;bijstand;roma;30;120;;;")}, name="oud")
+    out = tmp_path / "out"
+    run(raw, out, quiet())
+    return out
+
+
+def test_a_build_that_fails_leaves_the_previous_database_untouched(previous, monkeypatch):
+    before = _sha(previous / "monitor.duckdb")
+    manifest = (previous / "manifest.json").read_bytes()
+    from pipeline import nulmeting
+
+    def broken(*_a, **_k):
+        raise RuntimeError("stuk halverwege publiceren")
+
+    monkeypatch.setattr(nulmeting, "compare", broken)
+    with pytest.raises(RuntimeError):
+        run(SHIPPED_RAW, previous, quiet())
+    assert _sha(previous / "monitor.duckdb") == before
+    assert (previous / "manifest.json").read_bytes() == manifest
+    assert sorted(p.name for p in previous.iterdir()) == [".monitor.lock", "manifest.json", "monitor.duckdb"]
+
+
+def _start_build(raw: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)],
+                            cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT)})  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.4, 0.9, 1.3, 1.7, 2.2])
+def test_a_build_killed_half_way_leaves_the_previous_database_byte_for_byte(previous, after):
+    before = _sha(previous / "monitor.duckdb")
+    process = _start_build(SHIPPED_RAW, previous)
+    time.sleep(after)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    # killed before the swap: the old database byte for byte; after it: a whole new one, never a mix
+    if _sha(previous / "monitor.duckdb") != before:
+        assert process.returncode != -signal.SIGKILL or after >= 1.3, "swapped in before publishing"
+        con = duckdb.connect(str(previous / "monitor.duckdb"), read_only=True)
+        assert con.execute("select count(*) from leveringen").fetchall()[0][0] > 700
+        con.close()
+    # the next build sweeps what the killed one left behind
+    run(SHIPPED_RAW, previous, quiet())
+    assert not [p for p in previous.iterdir() if p.name.startswith((".work-", ".monitor.duckdb.tmp-"))]
+
+
+def test_two_builds_at_once_do_not_interleave(previous):
+    first = _start_build(SHIPPED_RAW, previous)
+    deadline = time.time() + 20
+    while time.time() < deadline and not any(p.name.startswith(".work-") for p in previous.iterdir()):
+        time.sleep(0.02)
+    second = _start_build(SHIPPED_RAW, previous)
+    _out1, err1 = first.communicate(timeout=120)
+    _out2, err2 = second.communicate(timeout=120)
+    assert first.returncode == 0 and second.returncode == 0, (err1, err2)
+    assert "wacht" in err2.decode()
+    con = duckdb.connect(str(previous / "monitor.duckdb"), read_only=True)
+    assert con.execute("select count(*) from leveringen").fetchall()[0][0] > 700
+    con.close()
+
+
+def test_a_reader_of_the_old_database_keeps_working_while_a_new_build_is_swapped_in(previous):
+    reader = duckdb.connect(str(previous / "monitor.duckdb"), read_only=True)
+    old = reader.execute("select count(*) from leveringen").fetchall()
+    run(SHIPPED_RAW, previous, quiet())
+    assert reader.execute("select count(*) from leveringen").fetchall() == old == [(1,)]
+    reader.close()
+    fresh = duckdb.connect(str(previous / "monitor.duckdb"), read_only=True)
+    assert fresh.execute("select count(*) from leveringen").fetchall()[0][0] > 700
+    fresh.close()
