@@ -10,9 +10,11 @@ STAMP  := $(VENV)/.installed
 RAW    := data/raw
 OUT    := data/processed
 DB     := $(OUT)/monitor.duckdb
+EXTRACTS := $(OUT)/extracts
+FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample test lint format clean lock check-python dashboard serve screenshot
+.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -34,6 +36,9 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create the virtualenv with the pinned dependencies
+
+extract: $(DB) ## write the extract for ministries to data/processed/extracts (FORMAT=csv-nl|csv|xlsx|parquet)
+	$(PY) -m pipeline extract --db $(DB) --out $(EXTRACTS) --format $(FORMAT)
 
 sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/leveringen (seeded)
 	$(PY) -m pipeline sample --scale pilot --out $(RAW)

@@ -41,7 +41,34 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
     s.add_argument("--scale", choices=("pilot", "national", "stress"), default="pilot")
     s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
+
+    e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
+    e.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
+    e.add_argument("--out", type=Path, default=Path("data/processed/extracts"),
+                   help="map voor het extract (standaard: data/processed/extracts)")  # fmt: skip
+    e.add_argument("--format", type=_extract_format, default="csv-nl", metavar="csv|csv-nl|xlsx|parquet",
+                   help="csv-nl (standaard): goed in Nederlandse Excel; csv: voor software")  # fmt: skip
+    e.add_argument("--gemeente", action="append", default=[], metavar="CODE", help="CBS-code; herhaalbaar")
+    e.add_argument("--indicator", action="append", default=[], metavar="CODE", help="herhaalbaar")
+    e.add_argument("--domein", action="append", default=[], metavar="NAAM", help="herhaalbaar")
+    e.add_argument("--van", type=_year, metavar="JAAR", help="vanaf dit jaar (kolom jaar)")
+    e.add_argument("--tot", type=_year, metavar="JAAR", help="tot en met dit jaar")
+    e.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     return p
+
+
+def _year(text: str) -> int:
+    if not text.strip().isdigit() or len(text.strip()) != 4:
+        raise argparse.ArgumentTypeError(f"{text!r} is geen jaartal (zoals 2016)")
+    return int(text)
+
+
+def _extract_format(text: str) -> str:
+    from pipeline.extracts import FORMATS
+
+    if text not in FORMATS:
+        raise argparse.ArgumentTypeError(f"onbekend formaat {text!r}; kies uit {', '.join(FORMATS)}")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "sample":
         return _sample(args)
+    if args.command == "extract":
+        return _extract(args)
     if args.command == "check":
         return _check(args)
     return USAGE
@@ -93,4 +122,27 @@ def _sample(args: argparse.Namespace) -> int:
         print(f"fout: {e}", file=sys.stderr)
         return USAGE
     progress.say(f"  {nl_number(len(files))} leveringen geschreven")
+    return OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.extracts import Filters, UsageError, extract
+
+    progress = Progress(quiet=args.stil)
+    filters = Filters(tuple(args.gemeente), tuple(args.indicator), tuple(args.domein), args.van, args.tot)
+    try:
+        result = extract(args.db, args.out, args.format, filters)
+    except UsageError as e:
+        print(f"fout: {e}", file=sys.stderr)
+        return USAGE
+    except OSError as e:  # --out is a file, or a folder nobody may write in
+        print(f"fout: kan het extract niet schrijven in {args.out}: {e.strerror or e}", file=sys.stderr)
+        return USAGE
+    release = result.release
+    progress.say(f"▸ Extract {args.format} uit {args.db} (build {release.manifest_id})")
+    if release.synthetic:
+        progress.say("  LET OP: SYNTHETISCHE GEGEVENS — niet gemeten, niet voor rapporten")
+    progress.say(f"  {nl_number(result.rows)} cijfers, waarvan {nl_number(result.suppressed)} onderdrukt"
+                 + ("" if result.rows else " — geen cijfers bij deze filters"))  # fmt: skip
+    progress.say(f"  {result.data} + {result.descriptor.name}, in {nl_number(result.seconds, 2)} s")
     return OK

@@ -10,11 +10,17 @@ a suppressed cell shows no value, teller or noemer, and `onderdrukt` is true. Th
 `pipeline/settings.toml` ([onthulling]). Figures derived from a suppressed cell (a difference
 against the baseline, a gap to `totaal`) are suppressed with it, and a total over cells is
 published only when no single suppressed cell can be recomputed from it.
+
+Secondary suppression (`suppressed_cells`, `sql_suppressed_cells`): the `roma` families are part
+of `totaal`, so a `totaal` cell bounds the `roma` cell of the same municipality, period and
+indicator (teller, noemer and noemer − teller of roma are at most those of totaal). Where the
+roma cell is suppressed, a totaal cell that would itself fail the rule is suppressed with it: a
+totaal count of 1 beside a suppressed roma count *is* the roma count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,6 +28,7 @@ import pandas as pd
 from pipeline.config import DisclosureRule, load_settings
 
 VALUE_COLUMNS = ("teller", "noemer", "waarde")
+CELL_GROUP = ("gemeente_code", "periode", "indicator")  # one cell per doelgroep within it
 EXPLANATION = (
     "Onderdrukt: te klein om te publiceren. Bij de doelgroep roma wordt een cijfer niet getoond als "
     "de noemer kleiner is dan {min_noemer}, of als de teller of het verschil tussen noemer en teller "
@@ -44,15 +51,22 @@ def suppressed(doelgroep: Iterable, teller: Iterable, noemer: Iterable,
                r: DisclosureRule | None = None) -> np.ndarray:  # fmt: skip
     """Boolean array: which cells must be suppressed. Counts (no noemer) follow the teller rule."""
     r = r or rule()
-    dg = np.asarray(pd.Series(list(doelgroep), dtype="object"))
+    return _protected(doelgroep, r) & _fails(teller, noemer, r)
+
+
+def _protected(doelgroep: Iterable, r: DisclosureRule) -> np.ndarray:
+    return np.isin(np.asarray(pd.Series(list(doelgroep), dtype="object")), list(r.doelgroepen))
+
+
+def _fails(teller: Iterable, noemer: Iterable, r: DisclosureRule) -> np.ndarray:
+    """The rule's test on the numbers alone, whatever the doelgroep."""
     t = pd.to_numeric(pd.Series(list(teller)), errors="coerce").to_numpy(float)
     n = pd.to_numeric(pd.Series(list(noemer)), errors="coerce").to_numpy(float)
-    protected = np.isin(dg, list(r.doelgroepen))
     small = lambda x: (x >= r.teller_min) & (x <= r.teller_max)  # noqa: E731
     with np.errstate(invalid="ignore"):
         has_noemer = ~np.isnan(n)
         hit = small(t) | (has_noemer & (n < r.min_noemer)) | (has_noemer & small(n - t))
-    return protected & np.nan_to_num(hit, nan=False).astype(bool)
+    return np.nan_to_num(hit, nan=False).astype(bool)
 
 
 def apply(frame: pd.DataFrame, r: DisclosureRule | None = None,
@@ -62,8 +76,11 @@ def apply(frame: pd.DataFrame, r: DisclosureRule | None = None,
     `frame` needs `doelgroep`, `teller` and `noemer`; `teller`, `noemer`, `waarde` and the
     columns in `also` (figures derived from the cell) are emptied where suppressed.
     """
+    return _emptied(frame, suppressed(frame["doelgroep"], frame["teller"], frame["noemer"], r), also)
+
+
+def _emptied(frame: pd.DataFrame, mask: np.ndarray, also: Iterable[str]) -> pd.DataFrame:
     out = frame.copy()
-    mask = suppressed(out["doelgroep"], out["teller"], out["noemer"], r)
     out["onderdrukt"] = mask
     for c in (*VALUE_COLUMNS, *also):
         if c in out.columns:
@@ -126,10 +143,60 @@ def sql_suppressed(r: DisclosureRule | None = None, doelgroep: str = "doelgroep"
                    noemer: str = "noemer") -> str:  # fmt: skip
     """The same rule as a DuckDB boolean expression, for set-based use at scale."""
     r = r or rule()
-    groups = ", ".join("'" + g.replace("'", "''") + "'" for g in r.doelgroepen)
+    return f"({doelgroep} in ({_sql_groups(r)}) and {_sql_fails(r, teller, noemer)})"
+
+
+def _sql_groups(r: DisclosureRule) -> str:
+    return ", ".join("'" + g.replace("'", "''") + "'" for g in r.doelgroepen)
+
+
+def _sql_fails(r: DisclosureRule, teller: str, noemer: str) -> str:
     small = f"between {r.teller_min} and {r.teller_max}"
     return (
-        f"({doelgroep} in ({groups}) and ({teller} {small} "
+        f"({teller} {small} "
         f"or ({noemer} is not null and {noemer} < {r.min_noemer}) "
-        f"or ({noemer} is not null and {noemer} - {teller} {small})))"
+        f"or ({noemer} is not null and {noemer} - {teller} {small}))"
     )
+
+
+def suppressed_cells(frame: pd.DataFrame, group: Sequence[str] = CELL_GROUP,
+                     r: DisclosureRule | None = None) -> np.ndarray:  # fmt: skip
+    """Primary and secondary suppression over a table of cells (one row per group × doelgroep).
+
+    A cell is suppressed when the rule hits it, when the frame already marks it `onderdrukt`, or
+    when it belongs to an unprotected doelgroep (`totaal`), would fail the rule itself, and a
+    protected cell of its group is suppressed. Judge whole groups: a frame that holds only the
+    `totaal` rows cannot see its roma cells.
+    """
+    r = r or rule()
+    primary = suppressed(frame["doelgroep"], frame["teller"], frame["noemer"], r)
+    if "onderdrukt" in frame.columns:  # already published once: a hole stays a hole
+        primary = primary | frame["onderdrukt"].astype("boolean").fillna(False).to_numpy(bool)
+    protected = _protected(frame["doelgroep"], r)
+    if not (primary & protected).any():
+        return primary
+    keys = [frame[c].to_numpy(dtype=object) for c in group]
+    hidden_in_group = (pd.Series(primary & protected).groupby(keys, dropna=False)
+                       .transform("any").to_numpy(bool))  # fmt: skip
+    return primary | (~protected & hidden_in_group & _fails(frame["teller"], frame["noemer"], r))
+
+
+def apply_cells(frame: pd.DataFrame, group: Sequence[str] = CELL_GROUP, r: DisclosureRule | None = None,
+                also: Iterable[str] = ()) -> pd.DataFrame:  # fmt: skip
+    """`apply` with secondary suppression (`suppressed_cells`): a copy with cells emptied and `onderdrukt`."""
+    return _emptied(frame, suppressed_cells(frame, group, r), also)
+
+
+def sql_suppressed_cells(source: str, group: Sequence[str] = CELL_GROUP,
+                         r: DisclosureRule | None = None) -> str:  # fmt: skip
+    """`suppressed_cells` set-based: a DuckDB select of every row of `source` (a table or view
+    with `doelgroep`, `teller`, `noemer` and the group columns) plus a boolean `onderdrukt`."""
+    r = r or rule()
+    partition = ", ".join(group)
+    return f"""
+        select * exclude (_primair),
+            _primair or coalesce(doelgroep not in ({_sql_groups(r)})
+                and {_sql_fails(r, "teller", "noemer")}
+                and bool_or(_primair) over (partition by {partition}), false) as onderdrukt
+        from (select *, coalesce({sql_suppressed(r)}, false) as _primair from {source})
+    """

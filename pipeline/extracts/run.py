@@ -1,0 +1,131 @@
+"""One extract: read the database once, write the data file and `datapackage.json` beside it.
+
+An extract folder holds one extract: its data file (named per format) and the descriptor that
+describes it. Files are written under temporary names and renamed into place, the descriptor
+last, so a killed extract never leaves a descriptor that disagrees with its data; a data file
+of another format left from an earlier extract in the same folder is removed for the same reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline import disclosure
+from pipeline.config import load_settings
+from pipeline.extracts import datapackage, notes
+from pipeline.extracts.formats import (
+    FORMATS,
+    XLSX_MAX_ROWS,
+    write_csv,
+    write_parquet,
+    write_xlsx,
+)
+from pipeline.extracts.query import Filters, UsageError, figures, manifest_id, resolve, synthetic
+from pipeline.nulmeting import STATUSES
+
+
+@dataclass(frozen=True)
+class Release:
+    """What the database says about the build an extract comes from."""
+
+    manifest_id: str
+    synthetic: bool
+    enums: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    data: Path
+    descriptor: Path
+    rows: int
+    suppressed: int
+    release: Release
+    filters: Filters
+    seconds: float
+
+
+def read(db: Path, filters: Filters) -> tuple[pa.Table, Release, Filters]:
+    """The published figures for `filters`, and the release they belong to; UsageError when the
+    database is missing or is no monitor database, or a filter names something it does not know."""
+    db = Path(db)
+    if not db.is_file():
+        raise UsageError(f"de database {db} bestaat niet; bouw hem eerst met `make` of "
+                         "`python -m pipeline run`")  # fmt: skip
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as e:
+        raise UsageError(f"{db} is geen DuckDB-database die te openen is ({e})") from e
+    try:
+        resolved = resolve(con, filters)
+        table = figures(con, resolved)
+        release = Release(manifest_id(con), synthetic(con), _enums(con))
+    except duckdb.CatalogException as e:
+        raise UsageError(f"{db} is geen database van de monitor, of van een oudere versie; bouw hem "
+                         f"opnieuw met `make` ({e})") from e  # fmt: skip
+    finally:
+        con.close()
+    return table, release, resolved
+
+
+def _enums(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The codes a column may hold, from the catalogue in the database and the settings."""
+    codes = lambda sql: [c for (c,) in con.execute(sql).fetchall()]  # noqa: E731
+    return {
+        "domein": codes("select distinct domein from indicatoren order by 1"),
+        "indicator": codes("select indicator from indicatoren order by volgorde"),
+        "doelgroep": list(load_settings().validatie.doelgroepen),
+        "status": list(STATUSES),
+    }
+
+
+def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None) -> ExtractResult:
+    """Write the extract of `db` in format `fmt` to the folder `out`."""
+    started = time.perf_counter()
+    if fmt not in FORMATS:
+        raise UsageError(f"onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
+    spec = FORMATS[fmt]
+    table, release, resolved = read(db, filters or Filters())
+    if fmt == "xlsx" and table.num_rows + 1 > XLSX_MAX_ROWS:
+        raise UsageError(f"{table.num_rows} rijen passen niet in één Excel-blad (hooguit "
+                         f"{XLSX_MAX_ROWS - 1}); kies csv-nl of parquet, of filter")  # fmt: skip
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    data, descriptor = out / spec.filename, out / datapackage.FILENAME
+    temporary = [out / f".{p.name}.tmp-{os.getpid()}" for p in (data, descriptor)]
+    suppressed = int(pc.sum(table.column("onderdrukt")).as_py() or 0)
+    try:
+        if fmt in ("csv", "csv-nl"):
+            write_csv(table, temporary[0], spec)
+        elif fmt == "xlsx":
+            write_xlsx(table, temporary[0], notes.sheet(release.synthetic, release.manifest_id,
+                       resolved.describe(), table.num_rows, suppressed),
+                       notes.TITLE, warn=release.synthetic)  # fmt: skip
+        else:
+            write_parquet(table, temporary[0], {
+                "manifest_id": release.manifest_id,
+                "synthetisch": "true" if release.synthetic else "false",
+                "titel": notes.TITLE,
+                "beschrijving": notes.description(release.synthetic),
+            })  # fmt: skip
+        package = datapackage.descriptor(
+            spec, temporary[0].read_bytes(), release.synthetic, release.manifest_id, resolved.describe(),
+            release.enums, dataclasses.asdict(disclosure.rule()),
+        )
+        temporary[1].write_bytes(datapackage.dumps(package))
+        os.replace(temporary[0], data)
+        os.replace(temporary[1], descriptor)
+    finally:
+        for t in temporary:
+            t.unlink(missing_ok=True)
+    for other in {f.filename for f in FORMATS.values()} - {spec.filename}:
+        (out / other).unlink(missing_ok=True)
+    return ExtractResult(data, descriptor, table.num_rows, suppressed, release, resolved,
+                         time.perf_counter() - started)  # fmt: skip

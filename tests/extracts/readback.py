@@ -1,0 +1,51 @@
+"""Read an extract back the way its users do: pandas for CSV and parquet, openpyxl for xlsx."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from pipeline.extracts.formats import SHEET_FIGURES
+
+
+def frame(path: Path, fmt: str) -> pd.DataFrame:
+    """The figures as a typed frame, read with the options a user of that format would pass."""
+    if fmt == "csv":
+        return pd.read_csv(path, dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str})
+    if fmt == "csv-nl":
+        return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig",
+                           true_values=["ja"], false_values=["nee"],
+                           dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str})  # fmt: skip
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    ws = load_workbook(path, read_only=True)[SHEET_FIGURES]
+    rows = list(ws.iter_rows(values_only=True))
+    return pd.DataFrame(rows[1:], columns=rows[0])
+
+
+def text_cells(path: Path, fmt: str) -> list[str]:
+    """Every cell a spreadsheet would show as text: all CSV fields, xlsx string cells of every sheet,
+    parquet string values."""
+    if fmt in ("csv", "csv-nl"):
+        text = path.read_bytes().decode("utf-8-sig")
+        delimiter = ";" if fmt == "csv-nl" else ","
+        return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        return [v for name in table.column_names if str(table.schema.field(name).type) == "string"
+                for v in table.column(name).to_pylist() if v is not None]  # fmt: skip
+    wb = load_workbook(path)
+    cells = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"formule in {ws.title}!{cell.coordinate}"
+                if isinstance(cell.value, str):
+                    cells.append(cell.value)
+    return cells
