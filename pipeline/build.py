@@ -8,6 +8,7 @@ build are swept by the next one.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -35,6 +36,8 @@ LOCK = ".monitor.lock"
 WORK_PREFIX = ".work-"
 JSON_TMP_PREFIX = ".manifest.json.tmp-"
 TMP_PREFIX = ".monitor.duckdb.tmp-"
+RAM_DISK = "/dev/shm"
+MIN_RAM_FREE = 2 * 1024**3  # bytes; with less, work beside the output instead
 
 
 @dataclass
@@ -95,19 +98,56 @@ def exclusive(out_dir: Path, progress: Progress) -> Iterator[None]:
 
 
 def sweep(out_dir: Path) -> None:
-    """Remove the scratch folders and temporary databases of builds that were killed."""
+    """Remove the scratch folders and temporary databases of builds that were killed.
+
+    Called while holding the build lock, so nothing of this output folder is in use."""
     for path in out_dir.iterdir():
         if path.name.startswith((WORK_PREFIX, TMP_PREFIX, JSON_TMP_PREFIX)):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+    ram = _ram_root()
+    if ram is not None and ram.is_dir():
+        for path in ram.glob(f"{_scratch_tag(out_dir)}-*"):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _ram_root() -> Path | None:
+    """A RAM-backed folder (tmpfs), where a build's working data never touches a disk."""
+    shm = Path(RAM_DISK)
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        return shm / "monitor-inclusie-roma"
+    return None
+
+
+def _scratch_tag(out_dir: Path) -> str:
+    return hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:12]
+
+
+def scratch_dir(out_dir: Path) -> Path:
+    """Where a build works: in RAM (tmpfs) when the machine has it, else beside the output.
+
+    The working database holds every delivered value while the build checks it, including,
+    for a moment, the values of a file that turns out to hold personal data; in RAM those never
+    reach a disk. Either way the folder is removed when the build ends, or swept by the next one.
+    """
+    ram = _ram_root()
+    if ram is not None:
+        try:
+            ram.mkdir(mode=0o700, exist_ok=True)
+            if shutil.disk_usage(ram).free > MIN_RAM_FREE:
+                return ram / f"{_scratch_tag(out_dir)}-{os.getpid()}"
+        except OSError:
+            pass
+    return out_dir / f"{WORK_PREFIX}{os.getpid()}"
 
 
 @contextmanager
 def open_build(raw_dir: Path, out_dir: Path, progress: Progress,
-               connection: str = ":memory:") -> Iterator[Build]:  # fmt: skip
-    """A build with its scratch space; the scratch space is removed whatever happens."""
+               connection: str | None = None) -> Iterator[Build]:  # fmt: skip
+    """A build with its scratch space and working database (compressed, in RAM where possible);
+    the scratch space is removed whatever happens."""
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     settings = load_settings()
     reference_dir = resolve_reference_dir(raw_dir)
@@ -115,9 +155,9 @@ def open_build(raw_dir: Path, out_dir: Path, progress: Progress,
         progress.say(f"  {raw_dir} heeft geen map reference/; de referentiedata van het project geldt")
     ref = load_reference(reference_dir.parent)
     out_dir.mkdir(parents=True, exist_ok=True)
-    work_dir = out_dir / f"{WORK_PREFIX}{os.getpid()}"
-    work_dir.mkdir()
-    con = duckdb.connect(connection)
+    work_dir = scratch_dir(out_dir)
+    work_dir.mkdir(mode=0o700)
+    con = duckdb.connect(connection or str(work_dir / "werk.duckdb"))
     try:
         con.execute(f"set memory_limit = '{settings.geheugen}'")
         con.execute(f"set temp_directory = '{work_dir / 'duckdb-tmp'}'")

@@ -64,7 +64,7 @@ def check(paths: list[Path], raw_dir: Path = Path("data/raw")) -> list[FileRepor
         extract.stage_reference(build)
         files = extract.stage_deliveries(build, [Path(p) for p in paths])
         validate.run(build)
-        for model in ("int_conflicten", "int_quarantaine"):
+        for model in ("int_rijen_geldig", "int_conflicten"):
             sqlfiles.materialise(build.con, model, {})
         found = build.con.execute("""
             select levering_id, rij, kolom, regel, reden from (

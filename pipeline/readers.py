@@ -165,9 +165,19 @@ def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
                       doublequote=True, strict=False)  # fmt: skip
 
 
+def _head(text: str, lines: int) -> str:
+    """The first `lines` lines of a text, without splitting all of it."""
+    end = -1
+    for _ in range(lines):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text
+    return text[: end + 1]
+
+
 def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
     """(delimiter, header row, header names) of a CSV text."""
-    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS * 2])
+    head = _head(text, HEADER_SEARCH_ROWS * 2)
     counts = {d: head.count(d) for d in DELIMITERS}
     refusal: Refused | None = None
     for d in sorted(DELIMITERS, key=lambda d: -counts[d]):
@@ -228,7 +238,7 @@ def inspect(path: Path, data: bytes) -> Inspection:
         text, info.codering = decode(data)
         info.formaat = "csv"
         info.scheidingsteken, info.kopregel, info.kolommen = _sniff_csv(text)
-        info.titelregels = text.splitlines()[: info.kopregel - 1]
+        info.titelregels = _head(text, info.kopregel - 1).splitlines()[: info.kopregel - 1]
         info.fast = _is_bulk_readable(data, info.kopregel)
     personal = privacy.personal_columns(info.kolommen)
     if personal:

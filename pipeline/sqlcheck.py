@@ -28,6 +28,7 @@ RULE_NAMES = {
     "multiple_fields_uniqueness": "uniek",
 }
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+UNIQUE = "sleutel.uniek"
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,9 @@ def compile_schema(schema: pa.DataFrameSchema) -> list[CompiledCheck]:
     if schema.unique:
         keys = list(schema.unique)
         kolom = schema.metadata.get("sleutel_kolom", "+".join(keys)) if schema.metadata else "+".join(keys)
-        partition = ", ".join(ident(k) for k in keys)
+        # across rows: run by unique_violations_sql, not as a row predicate
         out.append(CompiledCheck(
-            kolom, "sleutel.uniek", None, f"count(*) over (partition by {partition}) > 1",
+            kolom, UNIQUE, None, "",
             schema.metadata.get("uniek_melding", "dubbele sleutel") if schema.metadata else "dubbele sleutel",
         ))  # fmt: skip
     return out
@@ -132,42 +133,54 @@ def message_sql(template: str, value_col: str | None) -> str:
     return "concat(" + ", ".join(parts) + ")" if parts else "''"
 
 
-def violations_sql(table: str, schema: pa.DataFrameSchema, key: list[str]) -> str:
-    """One query listing every violation of `schema` in `table`: key columns, kolom, regel, reden, volgorde.
+def _is_table_check(check: CompiledCheck) -> bool:
+    return check.regel == UNIQUE
 
-    The table is scanned once; each row carries a list of the rules it breaks, which is unnested.
-    """
-    checks = compile_schema(schema)
-    keys = ", ".join(ident(k) for k in key)
-    flags = ",\n        ".join(
-        f"({c.violation}) as {ident(f'_v{n}')}" for n, c in enumerate(checks)
-    )
-    entries = ",\n            ".join(
-        f"case when {ident(f'_v{n}')} then struct_pack(volgorde := {n}, kolom := {literal(c.kolom)}, "
+
+def row_messages_sql(schema: pa.DataFrameSchema) -> str:
+    """A SQL expression over one row: the list of the rules it breaks (an empty list if none),
+    each as struct(volgorde, kolom, regel, reden). Checks across rows (uniqueness) are not in it."""
+    entries = ",\n        ".join(
+        f"case when {c.violation} then struct_pack(volgorde := {n}, kolom := {literal(c.kolom)}, "
         f"regel := {literal(c.regel)}, reden := "
         f"{message_sql(c.message, value_column(c.bron_kolom, schema) if c.bron_kolom else None)}) end"
-        for n, c in enumerate(checks)
+        for n, c in enumerate(compile_schema(schema))
+        if not _is_table_check(c)
     )
-    any_flag = " or ".join(ident(f"_v{n}") for n in range(len(checks)))
+    return f"list_filter([\n        {entries}\n    ], lambda x: x is not null)"
+
+
+def unique_violations_sql(table: str, schema: pa.DataFrameSchema, key: list[str]) -> str | None:
+    """Rows whose unique key occurs more than once (missing values count as equal, as pandera
+    counts them), as one aggregation and a semi join rather than a window over the table."""
+    found = [(n, c) for n, c in enumerate(compile_schema(schema)) if _is_table_check(c)]
+    if not found:
+        return None
+    n, c = found[0]
+    ukeys = list(schema.unique)
+    on = " and ".join(f"t.{ident(k)} is not distinct from d.{ident(k)}" for k in ukeys)
+    keys = ", ".join(f"t.{ident(k)}" for k in key)
     return f"""
-with gemarkeerd as (
-    select *,
-        {flags}
-    from {table}
-),
-overtreders as (
-    select {keys}, list_filter([
-            {entries}
-        ], lambda x: x is not null) as meldingen
-    from gemarkeerd
-    where {any_flag}
-),
-final as (
-    select {keys}, m.volgorde, m.kolom, m.regel, m.reden
-    from overtreders, unnest(meldingen) as u(m)
-)
-select * from final
+select {keys}, {n} as volgorde, {literal(c.kolom)} as kolom, {literal(c.regel)} as regel,
+    {literal(c.message)} as reden
+from {table} as t
+semi join (
+    select {", ".join(ident(k) for k in ukeys)} from {table} group by all having count(*) > 1
+) as d on {on}
 """
+
+
+def violations_sql(table: str, schema: pa.DataFrameSchema, key: list[str]) -> str:
+    """One query listing every violation of `schema` in `table`: key columns, volgorde, kolom,
+    regel, reden. Row rules in one scan (each row's list of broken rules, unnested), then
+    uniqueness."""
+    keys = ", ".join(ident(k) for k in key)
+    row = f"""
+select {keys}, m.volgorde, m.kolom, m.regel, m.reden
+from (select {keys}, {row_messages_sql(schema)} as meldingen from {table}) as r, unnest(r.meldingen) as u(m)
+"""
+    unique = unique_violations_sql(table, schema, key)
+    return row + (f"union all\n{unique}" if unique else "")
 
 
 def sql_violations(con: duckdb.DuckDBPyConnection, table: str, schema: pa.DataFrameSchema,
@@ -200,7 +213,7 @@ def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[st
             n, c = next((n, c) for n, c in enumerate(checks)
                         if c.bron_kolom == col and c.regel.endswith(".ontbreekt"))  # fmt: skip
         elif f.check == "multiple_fields_uniqueness":
-            n, c = next((n, c) for n, c in enumerate(checks) if c.regel == "sleutel.uniek")
+            n, c = next((n, c) for n, c in enumerate(checks) if c.regel == UNIQUE)
         else:
             hit = by_error.get((f.column, f.check)) or by_error.get((None, f.check))
             if hit is None:

@@ -39,6 +39,11 @@ def render(name: str, params: Mapping[str, object]) -> str:
     return TEMPLATE.sub(fill, text)
 
 
+def define_view(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object]) -> None:
+    """Create (or replace) the view `name` from its model: computed when read, never stored."""
+    con.execute(f'create or replace view "{name}" as\n{render(name, params)}')
+
+
 def materialise(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object],
                 catalog: str | None = None) -> int:  # fmt: skip
     """Create (or replace) the table `name` from its model; returns its row count.

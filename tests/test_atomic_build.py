@@ -3,6 +3,7 @@ a reader of the old database keeps working while a new build is swapped in."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import signal
@@ -14,8 +15,20 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.build import LOCK, _ram_root, _scratch_tag
 from pipeline.run import run
 from tests.conftest import PROJECT, SHIPPED_RAW, csv_delivery, quiet
+
+
+def _locked(path: Path) -> bool:
+    """Does another process hold the build lock?"""
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
 
 
 def _sha(path: Path) -> str:
@@ -67,15 +80,17 @@ def test_a_build_killed_half_way_leaves_the_previous_database_byte_for_byte(prev
         con = duckdb.connect(str(previous / "monitor.duckdb"), read_only=True)
         assert con.execute("select count(*) from leveringen").fetchall()[0][0] > 700
         con.close()
-    # the next build sweeps what the killed one left behind
+    # the next build sweeps what the killed one left behind, beside the output and in RAM
     run(SHIPPED_RAW, previous, quiet())
     assert not [p for p in previous.iterdir() if p.name.startswith((".work-", ".monitor.duckdb.tmp-"))]
+    ram = _ram_root()
+    assert ram is None or not list(ram.glob(f"{_scratch_tag(previous)}-*"))
 
 
 def test_two_builds_at_once_do_not_interleave(previous):
     first = _start_build(SHIPPED_RAW, previous)
     deadline = time.time() + 20
-    while time.time() < deadline and not any(p.name.startswith(".work-") for p in previous.iterdir()):
+    while time.time() < deadline and not _locked(previous / LOCK):
         time.sleep(0.02)
     second = _start_build(SHIPPED_RAW, previous)
     _out1, err1 = first.communicate(timeout=120)

@@ -13,6 +13,7 @@ from pipeline.build import open_build
 from pipeline.readers import COLUMNS
 from pipeline.sqlcheck import pandas_violations, sql_violations
 from pipeline.stages import extract
+from pipeline.stages.validate import TYPING_PARAMS
 from tests.conftest import SHIPPED_RAW, quiet
 
 KEY = ["levering_id", "rij"]
@@ -42,6 +43,13 @@ def build(tmp_path_factory):
         yield b, schemas.delivery_rows(b.ref, b.settings, codes)
 
 
+def _typed(con):
+    """The typed rows as the validate stage sees them, as a table and as a DataFrame."""
+    sqlfiles.define_view(con, "int_leveringrijen_getypeerd", TYPING_PARAMS)
+    con.execute("create or replace table getypeerd as select * from int_leveringrijen_getypeerd")
+    return con.execute("select * from getypeerd").df()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.fixed_dictionaries(TEXT), min_size=1, max_size=12))
 def test_pandera_and_sql_find_the_same_broken_rules(build, records):
@@ -51,17 +59,13 @@ def test_pandera_and_sql_find_the_same_broken_rules(build, records):
     frame.insert(0, "rij", range(2, len(frame) + 2))
     frame.insert(0, "levering_id", 1)
     frame["overig"] = None
-    con.execute("delete from stg_leveringrijen")
+    con.execute("delete from stg_exact")
     con.register("_rows", frame)
-    con.execute("insert into stg_leveringrijen select levering_id, rij, " + ", ".join(COLUMNS)
+    con.execute("insert into stg_exact select levering_id, rij, " + ", ".join(COLUMNS)
                 + ", cast(null as varchar[]) from _rows")  # fmt: skip
     con.unregister("_rows")
-    sqlfiles.materialise(con, "int_leveringrijen", {
-        "code_pattern": schemas.CODE_PATTERN, "periode_pattern": schemas.PERIODE_PATTERN,
-        "number_pattern": schemas.NUMBER_PATTERN, "date_pattern": schemas.DATE_PATTERN,
-        "whitespace": schemas.WHITESPACE})  # fmt: skip
-    typed = con.execute("select * from int_leveringrijen").df()
-    by_sql = sql_violations(con, "int_leveringrijen", schema, KEY)
+    typed = _typed(con)
+    by_sql = sql_violations(con, "getypeerd", schema, KEY)
     by_pandera = pandas_violations(typed, schema, KEY)
 
     def verdicts(v: pd.DataFrame) -> set[tuple]:
@@ -73,14 +77,10 @@ def test_pandera_and_sql_find_the_same_broken_rules(build, records):
 def test_the_two_executions_report_a_known_bad_row_identically(build):
     b, schema = build
     con = b.con
-    con.execute("delete from stg_leveringrijen")
-    con.execute("""insert into stg_leveringrijen values
+    con.execute("delete from stg_exact")
+    con.execute("""insert into stg_exact values
         (1, 2, 'GM0228', '2016', 'bijstand', 'roma', '41', '40', null, null, null, null)""")
-    sqlfiles.materialise(con, "int_leveringrijen", {
-        "code_pattern": schemas.CODE_PATTERN, "periode_pattern": schemas.PERIODE_PATTERN,
-        "number_pattern": schemas.NUMBER_PATTERN, "date_pattern": schemas.DATE_PATTERN,
-        "whitespace": schemas.WHITESPACE})  # fmt: skip
-    typed = con.execute("select * from int_leveringrijen").df()
+    typed = _typed(con)
     expected = [(2, "teller.teller_boven_noemer", "teller 41 is groter dan noemer 40")]
-    for found in (sql_violations(con, "int_leveringrijen", schema, KEY), pandas_violations(typed, schema, KEY)):
+    for found in (sql_violations(con, "getypeerd", schema, KEY), pandas_violations(typed, schema, KEY)):
         assert [(int(r.rij), r.regel, r.reden) for r in found.itertuples()] == expected

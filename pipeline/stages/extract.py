@@ -10,11 +10,15 @@ none of its values goes further than this stage.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 
@@ -156,39 +160,41 @@ def normalise_code(text: str) -> str | None:
 
 
 def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
-    """Inspect and read every file into `stg_leveringrijen`; record each file in `stg_bestanden`."""
+    """Inspect and read every file; `stg_leveringrijen` (a view) then holds every row with its
+    file and row number, and `stg_bestanden` every file with what became of it."""
     con = build.con
-    con.execute(
-        "create or replace table stg_leveringrijen ("
-        "levering_id integer, rij integer, "
-        + ", ".join(f"{c} varchar" for c in COLUMNS)
-        + ", overig varchar[])"
-    )
+    text_columns = ", ".join(f"{c} varchar" for c in COLUMNS)
+    # bulk rows keep the order DuckDB read them in: rowid − the file's first rowid is the row
+    con.execute(f"create or replace table stg_bulk (filename varchar, {text_columns}, overig varchar[])")
+    con.execute("create or replace table stg_bulk_eerste (filename varchar, eerste bigint)")
+    con.execute(f"create or replace table stg_exact (levering_id integer, rij integer, {text_columns}, "
+                "overig varchar[])")  # fmt: skip
     con.execute("create or replace table stg_leesproblemen (levering_id integer, rij integer, reden varchar)")
     files: list[DeliveryFile] = []
     exact: dict[str, list] = {c: [] for c in STAGING_COLUMNS}
     problems: list[tuple[int, int, str]] = []
     transcoded = build.work_dir / "utf8"
     raw_dir, deliveries_dir = build.raw_dir.resolve(), build.deliveries_dir.resolve()
-    for n, given in enumerate(paths, start=1):
+    for n, (given, data) in enumerate(_read_all(paths), start=1):
         path = given.absolute()
         if not path.is_relative_to(raw_dir):
             path = path.resolve()  # a symlink or '..' that leads into the raw folder after all
         f = DeliveryFile(n, path, _relative(path, raw_dir), _folder_code(path, deliveries_dir))
         files.append(f)
-        _inspect(f, build, transcoded, exact, problems)
+        _inspect(f, data, transcoded, exact, problems)
         build.progress.count(n, len(paths), "bestanden bekeken")
     _register_files(build, files)
     bulk = [f for f in files if f.leesweg == "bulk"]
     with build.progress.step("bulk lezen (DuckDB)"):
         redo = _read_bulk(build, bulk)
     for f in redo:
-        # DuckDB skipped rows of this file (ragged rows): read it exactly, numbering every row
-        data = f.path.read_bytes()
-        rows = readers.exact_rows(data, f.info)
+        # DuckDB could not read every row of this file (ragged rows): read it exactly instead
+        rows = readers.exact_rows(f.path.read_bytes(), f.info)
         _append_exact(exact, problems, f, rows)
         f.leesweg = "exact"
     _insert_exact(build, exact, problems)
+    _register_files(build, files)
+    con.execute(STAGING_VIEW)
     _count_rows(build, files)
     with build.progress.step("persoonsgegevens zoeken"):
         _refuse_personal_values(build, files)
@@ -196,13 +202,45 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
     return files
 
 
-def _inspect(f: DeliveryFile, build: Build, transcoded: Path, exact: dict[str, list],
+STAGING_VIEW = f"""
+create or replace view stg_leveringrijen as
+-- every delivered row, whichever way it was read, with its file and its row number as Excel shows it
+select b.levering_id, cast(s.rowid - e.eerste + b.kopregel + 1 as integer) as rij,
+    {", ".join(f"s.{c}" for c in COLUMNS)}, s.overig
+from stg_bulk as s
+join stg_bulk_eerste as e using (filename)
+join stg_bestanden as b on b.leespad = s.filename
+where b.leesweg = 'bulk'
+    -- a row with nothing in the known columns carries no figure (trailing ;;; lines)
+    and not ({" and ".join(f"nullif(trim(s.{c}), '') is null" for c in COLUMNS)})
+union all
+select * from stg_exact
+"""
+READ_BATCH = 64  # files read and hashed ahead, in parallel threads
+
+
+def _read_all(paths: list[Path]) -> Iterator[tuple[Path, bytes | OSError]]:
+    """(path, bytes) in order, read a batch ahead by threads (reading and hashing release the GIL)."""
+    def load(path: Path) -> bytes | OSError:
+        try:
+            return path.read_bytes()
+        except OSError as e:
+            return e
+
+    with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
+        for start in range(0, len(paths), READ_BATCH):
+            batch = paths[start : start + READ_BATCH]
+            yield from zip(batch, pool.map(load, batch), strict=True)
+
+
+def _inspect(f: DeliveryFile, data: bytes | OSError, transcoded: Path, exact: dict[str, list],
              problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
     try:
         f.leverdatum, f.label = readers.parse_file_name(f.path.name)
         if f.path.suffix.lower() not in (".csv", ".xlsx"):
             raise Refused("het bestand is geen CSV of XLSX")
-        data = f.path.read_bytes()
+        if isinstance(data, OSError):
+            raise data
         f.info = readers.inspect(f.path, data)
         _refuse_personal_title_lines(f.info)
         if f.info.fast and f.info.codering not in ("utf-8", "utf-8-sig") and _may_hold_personal_data(data):
@@ -268,7 +306,7 @@ def _insert_exact(build: Build, exact: dict[str, list], problems: list[tuple[int
         "overig": pa.array(exact["overig"], pa.list_(pa.string())),
     })  # fmt: skip
     build.con.register("_exact", table)
-    build.con.execute("insert into stg_leveringrijen select * from _exact")
+    build.con.execute("insert into stg_exact select * from _exact")
     build.con.unregister("_exact")
     if problems:
         frame = pd.DataFrame(problems, columns=["levering_id", "rij", "reden"])
@@ -316,7 +354,10 @@ def _column_spec(names: list[str]) -> tuple[str, list[str]]:
 
 
 def _read_bulk(build: Build, files: list[DeliveryFile]) -> list[DeliveryFile]:
-    """Read files DuckDB can number exactly, one query per dialect; returns files to read exactly."""
+    """Read the files DuckDB can number exactly, one query per dialect, in parallel and in order.
+
+    Returns the files to read exactly instead: those with rows DuckDB could not read.
+    """
     groups: dict[tuple, list[DeliveryFile]] = defaultdict(list)
     for f in files:
         groups[(f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen))].append(f)
@@ -324,45 +365,32 @@ def _read_bulk(build: Build, files: list[DeliveryFile]) -> list[DeliveryFile]:
     con = build.con
     for (delim, kopregel, names), members in groups.items():
         spec, extras = _column_spec(list(names))
-        select = ", ".join(
-            f"g.{ident(c)}" if c in names else f"cast(null as varchar) as {ident(c)}" for c in COLUMNS
-        )
-        overig = f"[{', '.join(f'g.{ident(x)}' for x in extras)}]" if extras else "cast(null as varchar[])"
+        select = ", ".join(c if c in names else f"cast(null as varchar) as {c}" for c in COLUMNS)
+        overig = f"[{', '.join(ident(x) for x in extras)}]" if extras else "cast(null as varchar[])"
         paths = "[" + ", ".join(literal(f.leespad) for f in members) + "]"
+        options = (f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
+                   f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true")
+        before = con.execute("select coalesce(max(rowid) + 1, 0) from stg_bulk").fetchall()[0][0]
+        skipped: set[str] = set()
         try:
-            con.execute(f"""
-                insert into stg_leveringrijen
-                with gelezen as materialized (
-                    select *, row_number() over () as volgnummer
-                    from read_csv({paths}, delim = {literal(delim)}, quote = '"', escape = '"',
-                        header = true, skip = {kopregel - 1}, auto_detect = false,
-                        columns = {spec}, filename = true, store_rejects = true,
-                        rejects_table = 'rej_fouten', rejects_scan = 'rej_scans')
-                ),
-                eerste as (
-                    select filename, min(volgnummer) as eerste from gelezen group by filename
-                )
-                select b.levering_id, cast(g.volgnummer - e.eerste + b.kopregel + 1 as integer),
-                    {select}, {overig}
-                from gelezen as g
-                join eerste as e using (filename)
-                join stg_bestanden as b on b.leespad = g.filename
-            """)
+            con.execute(f"insert into stg_bulk select filename, {select}, {overig} "
+                        f"from read_csv({paths}, {options})")  # fmt: skip
+        except duckdb.Error:
+            # a row DuckDB cannot read (ragged, broken quotes): read again, keeping the good
+            # rows and learning which files had bad ones; those are read exactly
+            con.execute(f"delete from stg_bulk where rowid >= {before}")
+            con.execute(f"insert into stg_bulk select filename, {select}, {overig} from read_csv("
+                        f"{paths}, {options}, store_rejects = true, rejects_table = 'rej_fouten', "
+                        "rejects_scan = 'rej_scans')")  # fmt: skip
             skipped = {p for (p,) in con.execute(
                 "select distinct s.file_path from rej_fouten f join rej_scans s using (scan_id, file_id)"
             ).fetchall()}  # fmt: skip
-        except Exception:
-            skipped = {f.leespad for f in members}
+            con.execute("drop table if exists rej_fouten; drop table if exists rej_scans")
+        con.execute(f"""insert into stg_bulk_eerste select filename, min(rowid) from stg_bulk
+                        where rowid >= {before} group by filename""")
         if skipped:
-            ids = [f.levering_id for f in members if f.leespad in skipped]
-            con.execute(f"delete from stg_leveringrijen where levering_id in ({', '.join(map(str, ids))})")
+            con.execute("delete from stg_bulk where list_contains(?, filename)", [sorted(skipped)])
             redo += [f for f in members if f.leespad in skipped]
-    con.execute("drop table if exists rej_fouten; drop table if exists rej_scans")
-    # rows with nothing in the known columns carry no figure (trailing ;;; lines of spreadsheets)
-    con.execute(
-        "delete from stg_leveringrijen where "
-        + " and ".join(f"nullif(trim({c}), '') is null" for c in COLUMNS)
-    )
     return redo
 
 
@@ -382,24 +410,40 @@ def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
 def _refuse_personal_values(build: Build, files: list[DeliveryFile]) -> None:
     """Refuse files with a value that looks like a BSN, e-mail address or phone number, anywhere.
 
-    One scan of the staging table; the reason names kinds, columns and rows, never a value.
+    The patterns run once per distinct value of a column, not once per row (free text repeats);
+    only the rows of a hit are looked up. The reason names kinds, columns and rows, never a value.
     """
     con = build.con
-    columns = [*COLUMNS, "overig"]
-    kinds = ", ".join(
-        f"{privacy.sql_value_kind(ident(c))} as {ident(c)}" for c in COLUMNS
-    ) + ", " + privacy.sql_value_kind("array_to_string(overig, chr(31))") + " as overig"  # fmt: skip
-    prefilter = " or ".join(
-        f"length({ident(c)}) >= 9 or contains({ident(c)}, '@')" for c in COLUMNS
-    ) + " or overig is not null"  # fmt: skip
-    hits = con.execute(f"""
-        with soorten as (
-            select levering_id, rij, {kinds}
-            from stg_leveringrijen
-            where {prefilter}
+    values = {c: ident(c) for c in COLUMNS} | {"overig": "array_to_string(overig, chr(31))"}
+    # one scan per table: the distinct combinations of the values that could be personal data
+    # (long enough, or with an @); every other value is blanked, so there are few combinations
+    maybe = ", ".join(
+        f"case when length({v}) >= 9 or contains({v}, '@') then {v} end as {ident(k)}"
+        for k, v in values.items()
+    )  # fmt: skip
+    con.execute(f"""
+        create or replace temp table _persoonswaarden as
+        with kandidaten as (
+            select distinct {maybe} from stg_bulk
+            union
+            select distinct {maybe} from stg_exact
+        ),
+        per_kolom as (
+            unpivot kandidaten on {", ".join(ident(k) for k in values)} into name kolom value waarde
         )
-        unpivot soorten on {', '.join(ident(c) for c in columns)} into name kolom value soort
-    """).fetchall()  # fmt: skip
+        select kolom, waarde, soort from (
+            select distinct kolom, waarde, {privacy.sql_value_kind("waarde")} as soort from per_kolom
+        ) where soort is not null
+    """)
+    if not con.execute("select count(*) from _persoonswaarden").fetchall()[0][0]:
+        con.execute("drop table _persoonswaarden")
+        return
+    hits = con.execute(" union all ".join(
+        f"select r.levering_id, r.rij, p.kolom, p.soort from stg_leveringrijen r "
+        f"join _persoonswaarden p on p.kolom = {literal(k)} and p.waarde = {v.replace('overig', 'r.overig')}"
+        for k, v in values.items()
+    )).fetchall()  # fmt: skip
+    con.execute("drop table _persoonswaarden")
     if not hits:
         return
     by_file: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
@@ -420,6 +464,10 @@ def _refuse_personal_values(build: Build, files: list[DeliveryFile]) -> None:
             + "; lever alleen geaggregeerde cijfers",
             kolom=found[0][1] if found[0][1] != "overig" else None,
         )  # fmt: skip
-    refused = [str(i) for i in by_file]
-    con.execute(f"delete from stg_leveringrijen where levering_id in ({', '.join(refused)})")
-    con.execute(f"delete from stg_leesproblemen where levering_id in ({', '.join(refused)})")
+    refused = [f for f in files if f.levering_id in by_file]
+    ids = ", ".join(str(f.levering_id) for f in refused)
+    # none of their values stays behind, not even in the build's own memory
+    paths = [f.leespad for f in refused if f.leespad]
+    con.execute("delete from stg_bulk where list_contains(?, filename)", [paths])
+    con.execute(f"delete from stg_exact where levering_id in ({ids})")
+    con.execute(f"delete from stg_leesproblemen where levering_id in ({ids})")

@@ -1,18 +1,28 @@
 """Stage 3 — transform: conflicts, quarantine, supersession and values.
 
-Rows that broke no rule and are not in conflict are ranked per key by delivery date (the later
-delivery supersedes the earlier; the earlier stays in the audit trail), their `waarde` is
-computed from teller and noemer with the catalogue's multiplier, and school years become `jaar`.
+Rows that broke no rule get their `waarde` from teller and noemer with the catalogue's
+multiplier (school years became `jaar` when typed); rows of same-date deliveries that disagree
+are set aside as conflicts; per key, the latest delivery's row is in force, and the earlier ones
+stay in the audit trail.
 The CBS figures for `totaal` join them here.
 """
 
 from __future__ import annotations
 
+from pipeline import sqlfiles
 from pipeline.build import Build
 
-MODELS = ("int_conflicten", "int_quarantaine", "int_rijen_geldig", "int_cbs_woninginbraak")
+# In run order; int_rijen_geldig is a view (read twice, never worth storing).
+MODELS = ("int_rijen_geldig", "int_conflicten", "int_quarantaine", "int_in_gebruik", "int_cbs_woninginbraak")
+VIEWS = frozenset({"int_rijen_geldig"})
 
 
 def run(build: Build) -> dict[str, int]:
     """Materialise the intermediate models in order; returns their row counts."""
-    return {m: build.model(m) for m in MODELS}
+    counts = {}
+    for m in MODELS:
+        if m in VIEWS:
+            sqlfiles.define_view(build.con, m, {})
+        else:
+            counts[m] = build.model(m)
+    return counts

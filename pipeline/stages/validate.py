@@ -8,9 +8,9 @@ file, row, column and a reason in Dutch. Rows that could not be read whole are t
 
 from __future__ import annotations
 
-from pipeline import schemas
+from pipeline import schemas, sqlfiles
 from pipeline.build import Build
-from pipeline.sqlcheck import violations_sql
+from pipeline.sqlcheck import row_messages_sql, unique_violations_sql, violations_sql
 
 ROW_KEY = ["levering_id", "rij"]
 
@@ -29,27 +29,46 @@ def check_invariants(build: Build, table: str, schema: object) -> None:
         raise BrokenInvariant(f"{table} houdt zich niet aan zijn schema: {detail}")
 
 
+# What the later stages need of a typed row; the raw text is only needed for the messages.
+NARROW = ("levering_id", "rij", "leverdatum", "gemeente_code", "periode", "jaar", "indicator",
+          "doelgroep", "teller", "noemer", "bron", "peildatum", "opmerking", "ind_is_rate",
+          "ind_vermenigvuldiger")  # fmt: skip
+TYPING_PARAMS = {
+    "code_pattern": schemas.CODE_PATTERN,
+    "periode_pattern": schemas.PERIODE_PATTERN,
+    "number_pattern": schemas.NUMBER_PATTERN,
+    "date_pattern": schemas.DATE_PATTERN,
+    "whitespace": schemas.WHITESPACE,
+}
+
+
 def run(build: Build) -> int:
-    """Create `int_leveringrijen` and `int_meldingen`; returns the number of messages."""
+    """Create `int_leveringrijen` (typed rows, each with the rules it breaks) and `int_meldingen`
+    (one row per broken rule); returns the number of messages."""
     con = build.con
     with build.progress.step("staging-schema"):
         check_invariants(build, "stg_leveringrijen", schemas.staging_rows())
-    build.model("int_leveringrijen", {
-        "code_pattern": schemas.CODE_PATTERN,
-        "periode_pattern": schemas.PERIODE_PATTERN,
-        "number_pattern": schemas.NUMBER_PATTERN,
-        "date_pattern": schemas.DATE_PATTERN,
-        "whitespace": schemas.WHITESPACE,
-    })  # fmt: skip
+    sqlfiles.define_view(con, "int_leveringrijen_getypeerd", TYPING_PARAMS)
     codes = [c for (c,) in con.execute("select distinct gemeente_code from stg_gemeenten").fetchall()]
     rules = schemas.delivery_rows(build.ref, build.settings, codes)
+    with build.progress.step("int_leveringrijen"):
+        # typing and judging in one pass: each row carries the list of rules it breaks
+        con.execute(f"""
+            create or replace table int_leveringrijen as
+            select {", ".join(NARROW)}, case when len(m) > 0 then m end as meldingen
+            from (select *, {row_messages_sql(rules)} as m from int_leveringrijen_getypeerd)
+        """)
+    unique = unique_violations_sql("int_leveringrijen", rules, ROW_KEY)
     with build.progress.step("int_meldingen"):
         con.execute(f"""
-        create or replace table int_meldingen as
-        select levering_id, rij, volgorde, kolom, regel, reden
-        from ({violations_sql("int_leveringrijen", rules, ROW_KEY)})
-        union all
-        select levering_id, rij, -1 as volgorde, '(hele rij)' as kolom, 'rij.breedte' as regel, reden
-        from stg_leesproblemen
-    """)
+            create or replace table int_meldingen as
+            select levering_id, rij, m.volgorde, m.kolom, m.regel, m.reden
+            from int_leveringrijen, unnest(meldingen) as u(m)
+            where meldingen is not null
+            union all
+            {unique}
+            union all
+            select levering_id, rij, -1 as volgorde, '(hele rij)' as kolom, 'rij.breedte' as regel, reden
+            from stg_leesproblemen
+        """)
     return con.execute("select count(*) from int_meldingen").fetchall()[0][0]

@@ -1,13 +1,13 @@
--- Delivery rows that broke no rule, with their value computed and their place in time: the
--- delivery with the later date supersedes an earlier one for the same key (rang 1 is in force;
--- on equal dates with equal figures, the later file name wins).
+-- Delivery rows that broke no rule, with their value computed (a view: read by the models and
+-- marts that follow). `volgorde` orders the deliveries of a key in time: the later delivery date
+-- supersedes the earlier; on equal dates, the later file name.
 with geldig as (
     select r.*
     from int_leveringrijen as r
-    anti join int_quarantaine as q using (levering_id, rij)
+    anti join int_meldingen as m using (levering_id, rij)
 ),
 
-berekend as (
+final as (
     select
         levering_id,
         rij,
@@ -25,20 +25,9 @@ berekend as (
         end as waarde,
         bron,
         peildatum,
-        opmerking
+        opmerking,
+        cast(epoch(leverdatum) as bigint) * 4294967296 + levering_id as volgorde
     from geldig
-),
-
-final as (
-    select
-        *,
-        row_number() over nieuwste as rang,
-        lag(levering_id) over nieuwste as vervangen_door_levering_id
-    from berekend
-    window nieuwste as (
-        partition by gemeente_code, periode, indicator, doelgroep
-        order by leverdatum desc, levering_id desc
-    )
 )
 
 select * from final

@@ -1,9 +1,18 @@
 -- One row per delivery file: accepted or refused (with the reason), and what became of its rows.
-with rijen_in_gebruik as (
-    select levering_id, count(*) filter (where rang = 1) as in_gebruik,
-        count(*) filter (where rang > 1) as vervangen
-    from int_rijen_geldig
-    group by levering_id
+with geldig as (
+    select levering_id, count(*) as geldig from int_rijen_geldig group by levering_id
+),
+
+in_gebruik as (
+    select levering_id, count(*) as in_gebruik from int_in_gebruik group by levering_id
+),
+
+rijen_in_gebruik as (
+    select levering_id, coalesce(i.in_gebruik, 0) as in_gebruik,
+        g.geldig - coalesce(i.in_gebruik, 0) - coalesce(c.conflict, 0) as vervangen
+    from geldig as g
+    left join in_gebruik as i using (levering_id)
+    left join (select levering_id, count(*) as conflict from int_conflicten group by 1) as c using (levering_id)
 ),
 
 rijen_apart as (
@@ -12,6 +21,7 @@ rijen_apart as (
 
 final as (
     select
+        b.levering_id,
         b.bestand,
         b.map_code as gemeente_code,
         b.leverdatum,

@@ -19,8 +19,8 @@ with geleverd as (
         'levering' as herkomst,
         false as voorlopig
     from int_rijen_geldig as r
+    semi join int_in_gebruik using (levering_id, rij)
     join stg_bestanden as b using (levering_id)
-    where r.rang = 1
 ),
 
 cbs as (

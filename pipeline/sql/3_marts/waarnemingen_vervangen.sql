@@ -1,6 +1,14 @@
--- The audit trail of supersession: every delivered figure that a later delivery replaced, with
--- the file and date that replaced it.
-with final as (
+-- The audit trail of supersession: every valid delivered figure that a later delivery of the
+-- same key replaced, with its file, row and delivery date. (The figure in force for the key is
+-- in `waarnemingen`; the whole history of a key is both tables ordered by `leverdatum`.)
+with vervangen as (
+    select r.*
+    from int_rijen_geldig as r
+    anti join int_in_gebruik using (levering_id, rij)
+    anti join int_conflicten using (levering_id, rij)
+),
+
+final as (
     select
         r.gemeente_code,
         r.periode,
@@ -13,13 +21,9 @@ with final as (
         b.bestand,
         r.rij,
         r.leverdatum,
-        n.bestand as vervangen_door,
-        n.leverdatum as vervangen_op
-    from int_rijen_geldig as r
+        r.levering_id
+    from vervangen as r
     join stg_bestanden as b using (levering_id)
-    join stg_bestanden as n on n.levering_id = r.vervangen_door_levering_id
-    where r.rang > 1
-    order by r.gemeente_code, r.indicator, r.doelgroep, r.jaar, r.leverdatum
 )
 
 select * from final

@@ -3,6 +3,7 @@
 -- becomes NULL beside its raw text (`*_ruw`), and the rules in pipeline/schemas.py say what is
 -- wrong with it. Only rows of files that were not refused are typed. Trimming removes spaces,
 -- tabs, line breaks and the non-breaking spaces spreadsheets leave behind.
+-- A view: the validate stage reads it once, judging every row as it goes (int_leveringrijen).
 with rijen as (
     select r.*, b.map_code, b.leverdatum
     from stg_leveringrijen as r
@@ -37,12 +38,20 @@ ontleed as (
         regexp_matches(periode_ruw, {{ periode_pattern }}) as periode_leesbaar,
         lower(indicator_ruw) as indicator,
         lower(doelgroep_ruw) as doelgroep,
-        case when regexp_matches(teller_ruw, {{ number_pattern }})
-            then cast(replace(teller_ruw, ',', '.') as double)
-        end as teller,
-        case when regexp_matches(noemer_ruw, {{ number_pattern }})
-            then cast(replace(noemer_ruw, ',', '.') as double)
-        end as noemer,
+        -- most counts are plain integers (their text is their canonical form): cast those directly;
+        -- everything else is parsed by the pattern, as the rules in schemas.py read it
+        coalesce(
+            case when cast(try_cast(teller_ruw as bigint) as varchar) = teller_ruw
+                then cast(teller_ruw as double) end,
+            case when regexp_matches(teller_ruw, {{ number_pattern }})
+                then cast(replace(teller_ruw, ',', '.') as double) end
+        ) as teller,
+        coalesce(
+            case when cast(try_cast(noemer_ruw as bigint) as varchar) = noemer_ruw
+                then cast(noemer_ruw as double) end,
+            case when regexp_matches(noemer_ruw, {{ number_pattern }})
+                then cast(replace(noemer_ruw, ',', '.') as double) end
+        ) as noemer,
         cast(case
             when regexp_matches(peildatum_ruw, '^[0-9]{4}-')
                 then try_strptime(peildatum_ruw, '%Y-%m-%d')
