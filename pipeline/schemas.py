@@ -39,6 +39,14 @@ def _is(series: pd.Series) -> pd.Series:
     return series.astype("boolean").fillna(False).astype(bool)
 
 
+def _form(pattern: str, parsed: str, error: str) -> pa.Check:
+    """A value must have the form of `pattern`. The typing model parses each value by the same
+    pattern, so in SQL the rule asks whether parsing succeeded (`parsed` is the violation, e.g.
+    `teller is null`) instead of running the pattern on every row a second time."""
+    return pa.Check(lambda s: s.astype("str").str.match(pattern), name="vorm", error=error,
+                    statistics={"sql": parsed, "pattern": pattern})  # fmt: skip
+
+
 def _whole() -> pa.Check:
     return pa.Check(
         lambda s: s == s.round(0), name="heel_getal",
@@ -65,14 +73,14 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
     indicators = [i.code for i in ref.indicatoren]
     return pa.DataFrameSchema(
         {
-            "gemeente_code_ruw": pa.Column(None, nullable=False, checks=pa.Check.str_matches(
-                CODE_PATTERN,
-                error="{waarde} is geen gemeentecode; gebruik de CBS-code, zoals GM0228")),
+            "gemeente_code_ruw": pa.Column(None, nullable=False, checks=_form(
+                CODE_PATTERN, "gemeente_code is null",
+                "{waarde} is geen gemeentecode; gebruik de CBS-code, zoals GM0228")),
             "gemeente_code": pa.Column(None, nullable=True, checks=pa.Check.isin(
                 gemeenten, error="gemeente {gemeente_code} staat niet in de CBS-gemeentelijke indeling")),
-            "periode_ruw": pa.Column(None, nullable=False, checks=pa.Check.str_matches(
-                PERIODE_PATTERN,
-                error="{waarde} is geen periode; gebruik een jaar (2016) of een schooljaar (2016-2017)")),
+            "periode_ruw": pa.Column(None, nullable=False, checks=_form(
+                PERIODE_PATTERN, "jaar is null",
+                "{waarde} is geen periode; gebruik een jaar (2016) of een schooljaar (2016-2017)")),
             "jaar": pa.Column(None, nullable=True, checks=[
                 pa.Check.ge(lim.eerste_jaar,
                             error="periode {periode_ruw} ligt vóór " + str(lim.eerste_jaar)),
@@ -86,24 +94,25 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
             "doelgroep": pa.Column(None, nullable=True, checks=pa.Check.isin(
                 list(lim.doelgroepen),
                 error="doelgroep {doelgroep_ruw} is niet toegestaan; kies " + " of ".join(DOELGROEPEN))),
-            "teller_ruw": pa.Column(None, nullable=False, checks=pa.Check.str_matches(
-                NUMBER_PATTERN, error="{waarde} is geen getal")),
+            "teller_ruw": pa.Column(None, nullable=False, checks=_form(
+                NUMBER_PATTERN, "teller is null", "{waarde} is geen getal")),
             "teller": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
                 pa.Check.le(lim.max_aantal, error="{waarde} is onwaarschijnlijk groot (meer dan "
                             + nl_int(lim.max_aantal) + ")"),
             ]),
-            "noemer_ruw": pa.Column(None, nullable=True, checks=pa.Check.str_matches(
-                NUMBER_PATTERN, error="{waarde} is geen getal")),
+            "noemer_ruw": pa.Column(None, nullable=True, checks=_form(
+                NUMBER_PATTERN, "noemer is null", "{waarde} is geen getal")),
             "noemer": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
                 pa.Check.le(lim.max_aantal, error="{waarde} is onwaarschijnlijk groot (meer dan "
                             + nl_int(lim.max_aantal) + ")"),
             ]),
-            "peildatum_ruw": pa.Column(None, nullable=True, checks=pa.Check.str_matches(
-                DATE_PATTERN, error="{waarde} is geen datum; gebruik 2016-10-01 of 01-10-2016")),
+            "peildatum_ruw": pa.Column(None, nullable=True, checks=_form(
+                DATE_PATTERN, "not peildatum_leesbaar",
+                "{waarde} is geen datum; gebruik 2016-10-01 of 01-10-2016")),
         },
         checks=[
             _sql_check(
@@ -157,8 +166,7 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
             ),
             _sql_check(
                 "datum_bestaat_niet", "peildatum",
-                "peildatum_ruw is not null and peildatum is null and "
-                f"regexp_matches(peildatum_ruw, '{DATE_PATTERN}')",
+                "peildatum_leesbaar and peildatum is null",
                 "{peildatum_ruw} is geen bestaande datum",
                 lambda df: ~(df.peildatum_ruw.notna() & df.peildatum.isna()
                              & df.peildatum_ruw.astype("str").str.match(DATE_PATTERN)),

@@ -29,99 +29,133 @@ tekst as (
     from rijen
 ),
 
-ontleed as (
+-- Codes, periods and dates repeat from row to row: each distinct value is parsed once
+-- (read from the staging tables themselves, which is cheaper than from the rows above).
+gemeentecodes as (
     select
-        *,
-        case when regexp_matches(gemeente_code_ruw, {{ code_pattern }})
-            then 'GM' || lpad(regexp_extract(gemeente_code_ruw, '[0-9]+'), 4, '0')
-        end as gemeente_code,
-        regexp_matches(periode_ruw, {{ periode_pattern }}) as periode_leesbaar,
-        lower(indicator_ruw) as indicator,
-        lower(doelgroep_ruw) as doelgroep,
-        -- most counts are plain integers (their text is their canonical form): cast those directly;
-        -- everything else is parsed by the pattern, as the rules in schemas.py read it
-        coalesce(
-            case when cast(try_cast(teller_ruw as bigint) as varchar) = teller_ruw
-                then cast(teller_ruw as double) end,
-            case when regexp_matches(teller_ruw, {{ number_pattern }})
-                then cast(replace(teller_ruw, ',', '.') as double) end
-        ) as teller,
-        coalesce(
-            case when cast(try_cast(noemer_ruw as bigint) as varchar) = noemer_ruw
-                then cast(noemer_ruw as double) end,
-            case when regexp_matches(noemer_ruw, {{ number_pattern }})
-                then cast(replace(noemer_ruw, ',', '.') as double) end
-        ) as noemer,
-        cast(case
-            when regexp_matches(peildatum_ruw, '^[0-9]{4}-')
-                then try_strptime(peildatum_ruw, '%Y-%m-%d')
-            when regexp_matches(peildatum_ruw, {{ date_pattern }})
-                then try_strptime(regexp_replace(peildatum_ruw, '[/.]', '-', 'g'), '%d-%m-%Y')
-        end as date) as peildatum
-    from tekst
+        ruw as gemeente_code_ruw,
+        case when regexp_matches(ruw, {{ code_pattern }})
+            then 'GM' || lpad(regexp_extract(ruw, '[0-9]+'), 4, '0')
+        end as gemeente_code
+    from (
+        select distinct nullif(trim(gemeente_code, {{ whitespace }}), '') as ruw from stg_bulk
+        union
+        select distinct nullif(trim(gemeente_code, {{ whitespace }}), '') as ruw from stg_exact
+    )
+    where ruw is not null
 ),
 
 perioden as (
     select
-        *,
-        case when periode_leesbaar then cast(left(periode_ruw, 4) as integer) end as jaar,
+        ruw as periode_ruw,
+        jaar,
+        periodetype,
+        periode_eind,
         case
-            when not periode_leesbaar then null
-            when regexp_matches(periode_ruw, '[-/]') then 'schooljaar'
-            else 'kalenderjaar'
-        end as periodetype,
-        case when periode_leesbaar and regexp_matches(periode_ruw, '[-/]')
-            then cast(regexp_extract(periode_ruw, '([0-9]+)$', 1) as integer)
-        end as periode_staart
-    from ontleed
+            when periodetype = 'kalenderjaar' then cast(jaar as varchar)
+            when periodetype = 'schooljaar' then cast(jaar as varchar) || '-' || cast(periode_eind as varchar)
+        end as periode
+    from (
+        select
+            ruw,
+            leesbaar,
+            case when leesbaar then cast(left(ruw, 4) as integer) end as jaar,
+            case
+                when not leesbaar then null
+                when regexp_matches(ruw, '[-/]') then 'schooljaar'
+                else 'kalenderjaar'
+            end as periodetype,
+            -- a two-digit end year (2016/17) belongs to the century that makes it follow the start
+            case
+                when not leesbaar or staart is null then null
+                when staart >= 100 then staart
+                when start // 100 * 100 + staart >= start then start // 100 * 100 + staart
+                else start // 100 * 100 + 100 + staart
+            end as periode_eind
+        from (
+            select
+                ruw,
+                regexp_matches(ruw, {{ periode_pattern }}) as leesbaar,
+                try_cast(left(ruw, 4) as integer) as start,
+                case when regexp_matches(ruw, '[-/]')
+                    then try_cast(regexp_extract(ruw, '([0-9]+)$', 1) as integer)
+                end as staart
+            from (
+                select distinct nullif(trim(periode, {{ whitespace }}), '') as ruw from stg_bulk
+                union
+                select distinct nullif(trim(periode, {{ whitespace }}), '') as ruw from stg_exact
+            )
+            where ruw is not null
+        )
+    )
+),
+
+datums as (
+    select
+        ruw as peildatum_ruw,
+        regexp_matches(ruw, {{ date_pattern }}) as peildatum_leesbaar,
+        cast(case
+            when regexp_matches(ruw, '^[0-9]{4}-') then try_strptime(ruw, '%Y-%m-%d')
+            when regexp_matches(ruw, {{ date_pattern }})
+                then try_strptime(regexp_replace(ruw, '[/.]', '-', 'g'), '%d-%m-%Y')
+        end as date) as peildatum
+    from (
+        select distinct nullif(trim(peildatum, {{ whitespace }}), '') as ruw from stg_bulk
+        union
+        select distinct nullif(trim(peildatum, {{ whitespace }}), '') as ruw from stg_exact
+    )
+    where ruw is not null
 ),
 
 final as (
     select
-        p.levering_id,
-        p.rij,
-        p.map_code,
-        p.leverdatum,
-        p.gemeente_code_ruw,
-        p.gemeente_code,
-        p.periode_ruw,
-        case
-            when p.periodetype = 'kalenderjaar' then cast(p.jaar as varchar)
-            when p.periodetype = 'schooljaar'
-                then cast(p.jaar as varchar) || '-' || cast(s.periode_eind as varchar)
-        end as periode,
+        t.levering_id,
+        t.rij,
+        t.map_code,
+        t.leverdatum,
+        t.gemeente_code_ruw,
+        g.gemeente_code,
+        t.periode_ruw,
+        p.periode,
         p.jaar,
         p.periodetype,
-        s.periode_eind,
+        p.periode_eind,
         cast(p.jaar as varchar) as jaar_tekst,
         cast(p.jaar + 1 as varchar) as jaar_volgend,
-        p.indicator_ruw,
-        p.indicator,
-        p.doelgroep_ruw,
-        p.doelgroep,
-        p.teller_ruw,
-        p.teller,
-        p.noemer_ruw,
-        p.noemer,
-        p.bron,
-        p.peildatum_ruw,
-        p.peildatum,
-        p.opmerking,
+        t.indicator_ruw,
+        lower(t.indicator_ruw) as indicator,
+        t.doelgroep_ruw,
+        lower(t.doelgroep_ruw) as doelgroep,
+        t.teller_ruw,
+        -- most counts are plain integers (their text is their canonical form): cast those
+        -- directly; everything else is parsed by the pattern, as the rules in schemas.py read it
+        coalesce(
+            case when cast(try_cast(t.teller_ruw as bigint) as varchar) = t.teller_ruw
+                then cast(t.teller_ruw as double) end,
+            case when regexp_matches(t.teller_ruw, {{ number_pattern }})
+                then cast(replace(t.teller_ruw, ',', '.') as double) end
+        ) as teller,
+        t.noemer_ruw,
+        coalesce(
+            case when cast(try_cast(t.noemer_ruw as bigint) as varchar) = t.noemer_ruw
+                then cast(t.noemer_ruw as double) end,
+            case when regexp_matches(t.noemer_ruw, {{ number_pattern }})
+                then cast(replace(t.noemer_ruw, ',', '.') as double) end
+        ) as noemer,
+        t.bron,
+        t.peildatum_ruw,
+        d.peildatum_leesbaar,
+        d.peildatum,
+        t.opmerking,
         i.bron as ind_bron,
         i.periodetype as ind_periodetype,
         i.vermenigvuldiger <> 1 as ind_is_rate,
         i.vermenigvuldiger as ind_vermenigvuldiger
-    from perioden as p
-    -- a two-digit end year (2016/17) belongs to the century that makes it follow the start
-    cross join lateral (
-        select case
-            when p.periode_staart is null then null
-            when p.periode_staart >= 100 then p.periode_staart
-            when p.jaar // 100 * 100 + p.periode_staart >= p.jaar then p.jaar // 100 * 100 + p.periode_staart
-            else p.jaar // 100 * 100 + 100 + p.periode_staart
-        end as periode_eind
-    ) as s
-    left join stg_indicatoren as i on i.indicator = p.indicator
+    from tekst as t
+    left join gemeentecodes as g using (gemeente_code_ruw)
+    left join perioden as p using (periode_ruw)
+    left join datums as d using (peildatum_ruw)
+    left join stg_indicatoren as i on i.indicator = lower(t.indicator_ruw)
 )
 
 select * from final
