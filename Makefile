@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot
+.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot bench
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -49,12 +49,15 @@ dashboard: $(DB) ## build the database if needed, then serve the dashboard on ht
 serve: $(DB) ## serve the dashboard for many users: gunicorn with several workers on 127.0.0.1:8050
 	MONITOR_DB=$(DB) $(VENV)/bin/gunicorn --workers 4 --threads 2 --bind 127.0.0.1:8050 dashboard.app:server
 
-screenshot: $(DB) ## docs/overzicht.png: a screenshot of the overview (headless Chromium)
-	$(PY) -m dashboard.screenshot --db $(DB) --out docs/overzicht.png
+screenshot bench: $(DB) ## docs/overzicht.png: a screenshot bench of the overview (headless Chromium)
+	$(PY) -m dashboard.screenshot bench --db $(DB) --out docs/overzicht.png
 
 test: $(STAMP) ## run ruff and the whole test suite
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json
+	$(PY) bench/run.py
 
 lint: $(STAMP) ## ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .
