@@ -111,7 +111,13 @@ def _utf8(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 with or without BOM, else Windows-1252, else Latin-1."""
+    """(text, encoding): UTF-8 with or without BOM, else Windows-1252, else Latin-1; and UTF-16
+    with a BOM, as Excel's 'Unicode text' saves it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     bom = data.startswith(b"\xef\xbb\xbf")
     text = _utf8(data[3:] if bom else data)
     if text is not None:
@@ -237,13 +243,14 @@ def inspect(path: Path, data: bytes) -> Inspection:
     else:
         if path.suffix.lower() == ".xlsx":
             raise Refused("het bestand heet .xlsx maar is geen Excel-werkmap (xlsx)")
-        if b"\x00" in data[:8192]:
-            raise Refused("het bestand is geen tekst (binaire inhoud); lever CSV of XLSX")
         text, info.codering = decode(data)
+        if "\x00" in text[:8192]:
+            raise Refused("het bestand is geen tekst (binaire inhoud); lever CSV of XLSX")
         info.formaat = "csv"
         info.scheidingsteken, info.kopregel, info.kolommen = _sniff_csv(text)
         info.titelregels = _head(text, info.kopregel - 1).splitlines()[: info.kopregel - 1]
-        info.fast = _is_bulk_readable(data, info.kopregel)
+        # DuckDB reads UTF-8; other encodings are read exactly, or copied as UTF-8 first
+        info.fast = info.codering != "utf-16" and _is_bulk_readable(data, info.kopregel)
     personal = privacy.personal_columns(info.kolommen)
     if personal:
         raise Refused(

@@ -128,3 +128,11 @@ def test_bulk_read_numbers_rows_per_file_across_many_files(make_raw, build):
     assert rows(con, "select count(*) from waarnemingen where herkomst = 'levering'") == [(800,)]
     assert rows(con, """select count(*) from waarnemingen
                         where herkomst = 'levering' and bron <> 'r' || rij""") == [(0,)]
+
+
+def test_a_utf16_file_as_excel_saves_unicode_text_loads(make_raw, build):
+    text = _csv("GM0228", "\t", HEADER, _lines("GM0228"), "\r\n")
+    raw = make_raw({"GM0228/2017-03-01_unicode.csv": text.encode("utf-16")})
+    _, con = build(raw)
+    assert rows(con, "select status, codering from leveringen") == [("geaccepteerd", "utf-16")]
+    assert rows(con, "select count(*) from waarnemingen where herkomst = 'levering'") == [(3,)]
