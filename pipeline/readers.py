@@ -208,19 +208,22 @@ _NO_BREAK_IN_QUOTES = re.compile(rb'(?:[^"]*"[^"\n]*")*[^"]*')
 
 def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
     """True when physical lines are records: no blank lines, no line breaks inside quotes."""
-    body = data.rstrip(b"\r\n\t ")
-    if b"\n\n" in body or b"\n\r\n" in body:
+    end = len(data)  # trailing blank lines are harmless: look before them, without copying
+    while end and data[end - 1] in b"\r\n\t ":
+        end -= 1
+    if data.find(b"\n\n", 0, end) >= 0 or data.find(b"\n\r\n", 0, end) >= 0:
         return False
-    if body.count(b"\r") != body.count(b"\r\n"):
+    if data.find(b"\r", 0, end) >= 0 and data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end):
         return False
-    if b'"' in body:
-        return _NO_BREAK_IN_QUOTES.fullmatch(body) is not None
+    if data.find(b'"', 0, end) >= 0:
+        return _NO_BREAK_IN_QUOTES.fullmatch(data) is not None
     return kopregel >= 1
 
 
-def inspect(path: Path, data: bytes) -> Inspection:
-    """Look at a delivery once. Raises Refused when the file cannot be read as a table."""
-    info = Inspection(sha256=hashlib.sha256(data).hexdigest(), grootte=len(data))
+def inspect(path: Path, data: bytes, sha256: str | None = None) -> Inspection:
+    """Look at a delivery once (`sha256`: its hash, when already computed). Raises Refused when
+    the file cannot be read as a table."""
+    info = Inspection(sha256=sha256 or hashlib.sha256(data).hexdigest(), grootte=len(data))
     if not data.strip():
         raise Refused("het bestand is leeg")
     if data.startswith(OLE_MAGIC):

@@ -10,6 +10,7 @@ none of its values goes further than this stage.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Iterator
@@ -219,13 +220,15 @@ select * from stg_exact
 READ_BATCH = 64  # files read and hashed ahead, in parallel threads
 
 
-def _read_all(paths: list[Path]) -> Iterator[tuple[Path, bytes | OSError]]:
-    """(path, bytes) in order, read a batch ahead by threads (reading and hashing release the GIL)."""
-    def load(path: Path) -> bytes | OSError:
+def _read_all(paths: list[Path]) -> Iterator[tuple[Path, tuple[bytes, str] | OSError]]:
+    """(path, (bytes, sha256)) in order, read and hashed a batch ahead by threads (both release
+    the GIL)."""
+    def load(path: Path) -> tuple[bytes, str] | OSError:
         try:
-            return path.read_bytes()
+            data = path.read_bytes()
         except OSError as e:
             return e
+        return data, hashlib.sha256(data).hexdigest()
 
     with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
         for start in range(0, len(paths), READ_BATCH):
@@ -233,15 +236,16 @@ def _read_all(paths: list[Path]) -> Iterator[tuple[Path, bytes | OSError]]:
             yield from zip(batch, pool.map(load, batch), strict=True)
 
 
-def _inspect(f: DeliveryFile, data: bytes | OSError, transcoded: Path, exact: dict[str, list],
-             problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
+def _inspect(f: DeliveryFile, loaded: tuple[bytes, str] | OSError, transcoded: Path,
+             exact: dict[str, list], problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
     try:
         f.leverdatum, f.label = readers.parse_file_name(f.path.name)
         if f.path.suffix.lower() not in (".csv", ".xlsx"):
             raise Refused("het bestand is geen CSV of XLSX")
-        if isinstance(data, OSError):
-            raise data
-        f.info = readers.inspect(f.path, data)
+        if isinstance(loaded, OSError):
+            raise loaded
+        data, sha = loaded
+        f.info = readers.inspect(f.path, data, sha)
         _refuse_personal_title_lines(f.info)
         if f.info.fast and f.info.codering not in ("utf-8", "utf-8-sig") and _may_hold_personal_data(data):
             # DuckDB reads UTF-8 only, so such a file would be copied to disk as UTF-8 first;
