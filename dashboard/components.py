@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 import dash
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import fmt, ids, theme, urlstate
 from dashboard.data import DatabaseMissing, monitor
+from dashboard.plot import Figure
 from pipeline import disclosure
 
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
@@ -162,7 +162,7 @@ def radios(component_id: str, label: str, options: list[dict], value: str) -> ht
     )
 
 
-def figure(graph_id: str, fig: go.Figure, caption: str | list, title: str | None = None) -> html.Figure:
+def figure(graph_id: str, fig: Figure, caption: str | list, title: str | None = None) -> html.Figure:
     """A chart with its text alternative: a caption that says what it shows in words."""
     return html.Figure(
         [
