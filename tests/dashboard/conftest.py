@@ -25,4 +25,4 @@ def app(sample_db: Path):
     """The Dash app on the sample database (one per session: pages register themselves once)."""
     from dashboard.app import create_app
 
-    return create_app(sample_db)
+    return create_app(sample_db, warm=False)
