@@ -174,6 +174,12 @@ class Monitor:
         except duckdb.CatalogException:
             return pd.DataFrame(columns=columns)
 
+    def remembers(self, name: str, args: tuple) -> bool:
+        """Whether a section (`memo`) of the open build is in the cache."""
+        _, key = self._connection()
+        with self._lock:
+            return (key, name, args) in self._memo.items
+
     def _frame(self, name: str, args: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         # A copy, so that no caller can change what the next caller gets.
         return self._cached("_frames", name, args, compute).copy()  # type: ignore[union-attr]
@@ -532,6 +538,9 @@ def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     rename; attaching into a new in-memory instance always opens the file that is there now.
     """
     con = duckdb.connect(":memory:")
+    # A query names tables of the build only: never a Python variable that happens to share a name
+    # with a table that an older build lacks (DuckDB's replacement scans would read it).
+    con.execute("set global python_enable_replacements = false")  # for every cursor of this instance
     quoted = str(path).replace("'", "''")
     con.execute(f"attach '{quoted}' as monitor (read_only)")
     con.execute("use monitor")

@@ -25,8 +25,12 @@ def views(m: Monitor) -> Iterator[tuple[str, Callable[[], object]]]:
     cat = m.indicatoren()
     pilots = m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"].tolist()
     yield "/", lambda: overzicht.layout()
+    yield "/ (onder)", lambda: overzicht.lower("roma")
     for domein in DOMEINEN:
+        first = cat.loc[cat["domein"] == domein].iloc[0]
+        doelgroep = thema.default_doelgroep(first)
         yield f"/thema/{domein}", lambda d=domein: thema.layout(d)
+        yield f"/thema/{domein} (onder)", lambda r=first, g=doelgroep: thema.lower(r.indicator, g)
     yield "/kaart", lambda: kaart.layout()
     for code in pilots[:1]:
         yield f"/gemeente/{code}", lambda c=code: gemeente.layout(c)
@@ -34,10 +38,12 @@ def views(m: Monitor) -> Iterator[tuple[str, Callable[[], object]]]:
     yield "/over", lambda: over.layout()
     for doelgroep in DOELGROEPEN:
         yield f"/?doelgroep={doelgroep}", lambda g=doelgroep: overzicht.layout(doelgroep=g)
+        yield f"/?doelgroep={doelgroep} (onder)", lambda g=doelgroep: overzicht.lower(g)
     for r in cat.itertuples():
         for doelgroep in DOELGROEPEN:
             address = f"/thema/{r.domein}?indicator={r.indicator}&doelgroep={doelgroep}"
             yield address, lambda r=r, g=doelgroep: thema.layout(r.domein, indicator=r.indicator, doelgroep=g)
+            yield f"{address} (onder)", lambda r=r, g=doelgroep: thema.lower(r.indicator, g)
     for r in cat.itertuples():
         for doelgroep in DOELGROEPEN:
             for maat in kaart.MATEN:
