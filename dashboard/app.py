@@ -50,6 +50,17 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         app.server.preprocess_request()
     if warm:
         monitor.keep_warm(warming.everything)
+
+    @app.server.route("/_status")
+    def status() -> tuple[dict, int]:
+        """Readiness, for a load balancer or the benchmark: the build on screen, and whether its
+        cache is warm (503 while there is no database)."""
+        try:
+            build = monitor.build()
+        except data.DatabaseMissing:
+            return {"build": None, "warm": False}, 503
+        return {"build": build.id, "warm": not monitor.warming}, 200
+
     return app
 
 

@@ -44,6 +44,9 @@ ESTIMATE_COLUMNS = ("effect", "ci_laag", "ci_hoog", "standaardfout", "vrijheidsg
                     "voortrend", "voortrend_laag", "voortrend_hoog", "voortrend_p")  # fmt: skip
 
 
+Section = orjson.Fragment  # a remembered page section: its JSON, which Dash sends on as it is
+
+
 class DatabaseMissing(RuntimeError):
     """There is no database yet at the configured path."""
 
@@ -157,15 +160,16 @@ class Monitor:
                 getattr(self, cache).put(cache_key, result)
         return result
 
-    def memo(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+    def memo(self, name: str, args: tuple, compute: Callable[[], object]) -> Section:
         """A page section (Dash components or a figure) for as long as this build is open.
 
-        It is kept as JSON and handed out as a fresh tree of plain dicts and lists, which Dash
-        sends on as it is: compact in memory, no caller can change what the next one gets, and a
-        repeated view costs a parse instead of walking thousands of components.
+        It is kept as its JSON and handed out as that JSON (`orjson.Fragment`), which Dash copies
+        into its response as it is: compact in memory, nothing a caller does can change what the
+        next one gets, and a repeated view costs neither walking thousands of components nor
+        parsing and writing the JSON again. `tree` reads a fragment back (tests, notebooks).
         """
         blob = self._cached("_memo", name, args, lambda: to_json_plotly(compute()).encode())
-        return orjson.loads(blob)  # type: ignore[arg-type]
+        return orjson.Fragment(blob)  # type: ignore[arg-type]
 
     def _table(self, sql: str, params: list | tuple, columns: list[str]) -> pd.DataFrame:
         """A query on a table that older builds do not have: empty (with its columns) when absent."""
@@ -173,6 +177,11 @@ class Monitor:
             return self._query(sql, params)
         except duckdb.CatalogException:
             return pd.DataFrame(columns=columns)
+
+    def keep(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+        """Any other derived result for as long as this build is open, handed out as it is: the
+        caller must treat it as read-only (frames: copy before changing)."""
+        return self._cached("_memo", f"keep:{name}", args, compute)
 
     def remembers(self, name: str, args: tuple) -> bool:
         """Whether a section (`memo`) of the open build is in the cache."""
@@ -211,6 +220,12 @@ class Monitor:
         """Ask the background warming to stop after its current view, and wait for it."""
         self._stop.set()
         self.wait_warm(timeout)
+
+    @property
+    def warming(self) -> bool:
+        """Whether the background warming is still running."""
+        thread = self._warming
+        return thread is not None and thread.is_alive()
 
     @property
     def stopping(self) -> bool:
@@ -276,10 +291,12 @@ class Monitor:
         )
 
     def indicator(self, code: str) -> pd.Series | None:
-        """One indicator of the catalogue, or None when the code is unknown."""
-        cat = self.indicatoren()
-        hit = cat.loc[cat["indicator"] == code]
-        return None if hit.empty else hit.iloc[0]
+        """One indicator of the catalogue, or None when the code is unknown (every callback asks)."""
+        rows = self._cached("_frames", "indicator_rijen", (), lambda: {
+            r["indicator"]: r for _, r in self.indicatoren().iterrows()
+        })  # fmt: skip
+        hit = rows.get(code) if isinstance(code, str) else None  # type: ignore[attr-defined]
+        return None if hit is None else hit.copy()
 
     def gemeenten(self) -> pd.DataFrame:
         """Every municipality of the register, by name."""
@@ -517,6 +534,12 @@ class Monitor:
             return kloof.for_publication(raw)
 
         return self._frame("kloof", (indicator,), compute)
+
+
+def tree(section: object) -> object:
+    """A section (components, a figure, or a remembered `orjson.Fragment`) as plain dicts and lists,
+    read from the same JSON that Dash sends."""
+    return orjson.loads(to_json_plotly(section))
 
 
 def _without_small_estimates(frame: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
-from dashboard.data import monitor
+from dashboard.data import Section, monitor
 from pipeline import disclosure
 from pipeline.config import DOELGROEPEN, DOMEINEN
 
@@ -63,7 +63,7 @@ def page(state: dict[str, str]) -> html.Div:
 @callback(
     Output(ids.OVERZICHT_BODY, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"), prevent_initial_call=True
 )
-def update(doelgroep: str) -> list:
+def update(doelgroep: str) -> object:
     """A new doelgroep: rebuild the sections (unknown values are ignored)."""
     if doelgroep not in DOELGROEPEN:
         return dash.no_update
@@ -71,7 +71,7 @@ def update(doelgroep: str) -> list:
 
 
 @callback(Output(ids.OVERZICHT_LOWER, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"))
-def update_lower(doelgroep: str) -> list:
+def update_lower(doelgroep: str) -> object:
     """The page was drawn, or the doelgroep changed: the sections below (unknown values ignored)."""
     if doelgroep not in DOELGROEPEN:
         return dash.no_update
@@ -81,14 +81,14 @@ def update_lower(doelgroep: str) -> list:
 urlstate.register_filters({"doelgroep": ids.OVERZICHT_DOELGROEP})
 
 
-def body(doelgroep: str) -> list:
+def body(doelgroep: str) -> Section:
     """The sections right below the filter, for one doelgroep (remembered per build)."""
-    return monitor().memo("overzicht", (doelgroep,), lambda: _body(doelgroep))  # type: ignore[return-value]
+    return monitor().memo("overzicht", (doelgroep,), lambda: _body(doelgroep))
 
 
-def lower(doelgroep: str) -> list:
+def lower(doelgroep: str) -> Section:
     """The sections further down: effects and trends (remembered per build)."""
-    return monitor().memo("overzicht-onder", (doelgroep,), lambda: _lower(doelgroep))  # type: ignore[return-value]
+    return monitor().memo("overzicht-onder", (doelgroep,), lambda: _lower(doelgroep))
 
 
 def _body(doelgroep: str) -> list:

@@ -14,7 +14,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import components, downloads, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
-from dashboard.data import monitor
+from dashboard.data import Section, monitor
 from pipeline import disclosure
 from pipeline.config import DOELGROEPEN, DOMEINEN, load_settings
 
@@ -226,9 +226,9 @@ def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
 # ---------------------------------------------------------------------- sections
 
 
-def body(indicator: str, doelgroep: str) -> list:
-    """Everything that depends on indicator and doelgroep (remembered per build)."""
-    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))  # type: ignore[return-value]
+def body(indicator: str, doelgroep: str) -> Section:
+    """The indicator, its key figures and the trends per pilot (remembered per build)."""
+    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))
 
 
 def _body(indicator: str, doelgroep: str) -> list:
@@ -257,9 +257,9 @@ def _body(indicator: str, doelgroep: str) -> list:
     ]
 
 
-def lower(indicator: str, doelgroep: str) -> list:
+def lower(indicator: str, doelgroep: str) -> Section:
     """The charts below the trends (remembered per build)."""
-    return monitor().memo("thema-onder", (indicator, doelgroep), lambda: _lower(indicator, doelgroep))  # type: ignore[return-value]
+    return monitor().memo("thema-onder", (indicator, doelgroep), lambda: _lower(indicator, doelgroep))
 
 
 def _lower(indicator: str, doelgroep: str) -> list:
@@ -535,26 +535,64 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
 # ---------------------------------------------------------------------- table
 
 
-def table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
+def table(indicator: str, doelgroep: str, sorteer: str) -> Section:
     """Baseline, latest, difference and status per municipality, sorted (remembered per build)."""
     return monitor().memo(
         "thema-tabel",
-        (indicator, doelgroep, sorteer),  # type: ignore[return-value]
+        (indicator, doelgroep, sorteer),
         lambda: _table(indicator, doelgroep, sorteer),
     )
 
 
 def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
-    m = monitor()
-    ind = m.indicator(indicator)
-    mult = int(ind["vermenigvuldiger"])
-    v = m.vergelijking(indicator)
-    v = v.loc[v["doelgroep"] == doelgroep].copy()
+    ind = monitor().indicator(indicator)
+    v, rows = table_rows(indicator, doelgroep)
     if v.empty:
         return html.P("Geen cijfers voor deze keuze.")
-    v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
     _, column, descending = SORTS[sorteer]
-    v = summaries.sort_rows(v, column, descending)
+    order = summaries.sort_rows(v, column, descending).index
+    mult = int(ind["vermenigvuldiger"])
+    note = (
+        "Verschil: laatste min nulmeting"
+        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
+        + ". * = voorlopig cijfer (CBS). "
+        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
+    )
+    return html.Div(
+        [
+            components.table(
+                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
+                [rows[i] for i in order],
+                table_id=ids.TABLE_COMPARISON,
+                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
+                f"gesorteerd op {SORTS[sorteer][0]}.",
+                numeric=TABLE_NUMERIC,
+            ),
+            html.P(note, className="bijschrift"),
+        ]
+    )
+
+
+TABLE_NUMERIC = (3, 5, 6)
+
+
+def table_rows(indicator: str, doelgroep: str) -> tuple[pd.DataFrame, tuple]:
+    """The comparison table's rows, each rendered once per build (as JSON), and the columns to sort
+    them on: another sort order only reorders them."""
+    m = monitor()
+
+    def compute() -> tuple[pd.DataFrame, tuple]:
+        v = m.vergelijking(indicator)
+        v = v.loc[v["doelgroep"] == doelgroep].reset_index(drop=True)
+        v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
+        mult = int(m.indicator(indicator)["vermenigvuldiger"])
+        return v, tuple(components.table_row(cells, TABLE_NUMERIC) for cells in _cells(v, mult))
+
+    v, rows = m.keep("thema-rijen", (indicator, doelgroep), compute)  # type: ignore[misc]
+    return v.copy(), rows
+
+
+def _cells(v: pd.DataFrame, mult: int) -> list[list]:
     rows = []
     for r in v.itertuples():
         diff: object
@@ -578,22 +616,4 @@ def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
                 components.status_badge(r.status),
             ]
         )
-    note = (
-        "Verschil: laatste min nulmeting"
-        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
-        + ". * = voorlopig cijfer (CBS). "
-        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
-    )
-    return html.Div(
-        [
-            components.table(
-                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
-                rows,
-                table_id=ids.TABLE_COMPARISON,
-                numeric=(3, 5, 6),
-                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
-                f"gesorteerd op {SORTS[sorteer][0]}.",
-            ),
-            html.P(note, className="bijschrift"),
-        ]
-    )
+    return rows

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard import data
 from dashboard.data import DatabaseMissing, Monitor
 from pipeline import disclosure
 
@@ -103,14 +104,14 @@ def test_a_remembered_section_is_handed_out_fresh_each_time(sample_db):
         calls.append(1)
         return {"data": [{"x": [1, 2]}], "layout": {}}
 
-    first = m.memo("proef", ("a",), compute)
-    first["data"][0]["x"].append(3)  # a caller changing its copy does not change the cache
-    assert m.memo("proef", ("a",), compute) == {"data": [{"x": [1, 2]}], "layout": {}}
+    first = data.tree(m.memo("proef", ("a",), compute))
+    first["data"][0]["x"].append(3)  # a caller changing what it got does not change the cache
+    assert data.tree(m.memo("proef", ("a",), compute)) == {"data": [{"x": [1, 2]}], "layout": {}}
     assert len(calls) == 1
 
 
 def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_db, tmp_path):
-    from dashboard import data, warm
+    from dashboard import warm
 
     m = Monitor(sample_db)
     previous, data._monitor = data._monitor, m  # the pages read through data.monitor()

@@ -8,10 +8,10 @@ import json
 import shutil
 
 import duckdb
-import plotly
 import plotly.graph_objects as go
 import pytest
 
+from dashboard import data
 from dashboard.data import Monitor
 from pipeline.config import load_settings
 
@@ -30,7 +30,7 @@ def _graphs(tree) -> dict[str, go.Figure]:
             for v in node:
                 walk(v)
 
-    walk(json.loads(json.dumps(tree, cls=plotly.utils.PlotlyJSONEncoder)))
+    walk(data.tree(tree))
     return found
 
 
@@ -73,7 +73,7 @@ def test_overview_effects_follow_the_doelgroep(app):
 def test_overview_caption_gives_each_effect_with_its_interval_never_bare(app, sample_db):
     from dashboard.pages import overzicht
 
-    text = json.dumps(overzicht.update_lower("roma"), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+    text = json.dumps(data.tree(overzicht.update_lower("roma")), ensure_ascii=False)
     caption = text[text.index("geen aantoonbaar effect. Elke indicator") :]
     parts = caption[: caption.index(". Op de themapagina")].split("; ")
     named = [p for p in parts if ": " in p]
@@ -153,7 +153,7 @@ def test_a_build_without_effect_tables_still_renders_the_pages(sample_db, tmp_pa
 def test_about_page_explains_the_method_with_the_thresholds_from_settings(app):
     from dashboard.pages import over
 
-    text = json.dumps(over.page(), cls=plotly.utils.PlotlyJSONEncoder)
+    text = json.dumps(data.tree(over.page()))
     rule = load_settings().effecten
     assert "Callaway en Sant'Anna" in text and '"id": "effecten"' in text
     assert f"Minder dan {rule.min_proeftuinen} proeftuinen" in text
