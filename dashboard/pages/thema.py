@@ -480,7 +480,7 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
         + (f"Bij {fmt.number(hidden)} proeftuinen is een roma-cijfer onderdrukt; hun kloof wordt niet "
            "getoond." if hidden else "")
     )  # fmt: skip
-    return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption, title="Op weg naar een gehalveerde kloof")
+    return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 
 
 def funnel_year(series: pd.DataFrame) -> int | None:
