@@ -12,8 +12,8 @@
    every server callback that the change triggers fired at once, the change answered when the
    last one is. The payloads are not written by hand: the callbacks come from
    `/_dash-dependencies`, the filters and their options from the page layout that the router
-   callback returns. Latency p50/p95/max, split into views the server saw for the first time
-   ("eerste keer") and views it had seen before ("herhaald").
+   callback returns. Latency p50/p95/max, split into views this client asked for the first time
+   ("eerste keer") and again ("herhaald"); measured once the server says its cache is warm.
 3. The same walks by 20 concurrent clients (threads) against gunicorn as `make serve` runs it
    (`dashboard/gunicorn_conf.py`), counting errors.
 
@@ -423,8 +423,8 @@ def report(result: dict) -> str:
 
     one = result["een_gebruiker"]
     row("1 gebruiker, alle", one["alle"])
-    row("  eerste keer (weergave nog niet in de cache)", one["eerste_keer"])
-    row("  herhaald", one["herhaald"])
+    row("  eerste keer gevraagd", one["eerste_keer"])
+    row("  herhaald gevraagd", one["herhaald"])
     for p, s in one["per_pagina"].items():
         row(f"  {p}", s)
     many = result["gelijktijdig"]
