@@ -7,11 +7,13 @@ from collections.abc import Sequence
 
 import dash
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
+import orjson
 from dash import dcc, html
+from plotly.io.json import to_json_plotly
 
 from dashboard import fmt, ids, theme, urlstate
 from dashboard.data import DatabaseMissing, monitor
+from dashboard.plot import Figure
 from pipeline import disclosure
 
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
@@ -162,7 +164,7 @@ def radios(component_id: str, label: str, options: list[dict], value: str) -> ht
     )
 
 
-def figure(graph_id: str, fig: go.Figure, caption: str | list, title: str | None = None) -> html.Figure:
+def figure(graph_id: str, fig: Figure, caption: str | list, title: str | None = None) -> html.Figure:
     """A chart with its text alternative: a caption that says what it shows in words."""
     return html.Figure(
         [
@@ -203,14 +205,21 @@ def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
     )
 
 
+def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:
+    """One table row, rendered to its JSON once (a row of `table`; reorder rows without rebuilding)."""
+    tr = html.Tr([html.Td(c, className="num" if i in numeric else None) for i, c in enumerate(cells)])
+    return orjson.Fragment(to_json_plotly(tr).encode())
+
+
 def table(
     header: Sequence[str],
-    rows: Sequence[Sequence],
+    rows: Sequence[Sequence | orjson.Fragment],
     table_id: str | None = None,
     numeric: Sequence[int] = (),
     caption: str | None = None,
 ) -> html.Div:
-    """A plain, accessible HTML table; `numeric` columns are right-aligned."""
+    """A plain, accessible HTML table; `numeric` columns are right-aligned. A row is its cells, or
+    a row made by `table_row`."""
     attrs = {"id": table_id} if table_id else {}
     return html.Div(
         html.Table(
@@ -226,7 +235,9 @@ def table(
                 ),
                 html.Tbody(
                     [
-                        html.Tr(
+                        r
+                        if isinstance(r, orjson.Fragment)
+                        else html.Tr(
                             [html.Td(c, className="num" if i in numeric else None) for i, c in enumerate(r)]
                         )
                         for r in rows

@@ -6,7 +6,9 @@
   when they differ, so a running dashboard picks up a new build without a restart. A connection
   to the old file keeps reading the old build until it is dropped, so a query never sees half of
   each.
-- Results are cached per build, so that a filter change costs a dictionary look-up, not a query.
+- Results are cached per build, so that a filter change costs a dictionary look-up, not a query:
+  tables as frames, page sections (`memo`) as their JSON. A new build can be warmed in the
+  background (`keep_warm`), so that the first user after it does not pay for every view.
 - Every figure for a protected doelgroep leaves this module through `pipeline.disclosure`:
   pages and figures only ever see published values. Raw cells stay private to this module.
 - Every query is parameterised; no text from an address ever becomes SQL.
@@ -14,6 +16,8 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import threading
@@ -24,14 +28,23 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import orjson
 import pandas as pd
+from plotly.io.json import to_json_plotly
 
 from dashboard import summaries
 from dashboard.theme import ONDERDRUKT
-from pipeline import disclosure
+from pipeline import disclosure, kloof
+from pipeline.effecten import EFFECT_COLUMNS, EVENT_COLUMNS
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
 COMPARISON_DERIVED = ("verschil", "verschil_laag", "verschil_hoog", "relatief_verschil", "p_waarde")
+# What an estimate that is too small to say anything (`te_klein`) does not publish.
+ESTIMATE_COLUMNS = ("effect", "ci_laag", "ci_hoog", "standaardfout", "vrijheidsgraden", "p_waarde",
+                    "voortrend", "voortrend_laag", "voortrend_hoog", "voortrend_p")  # fmt: skip
+
+
+Section = orjson.Fragment  # a remembered page section: its JSON, which Dash sends on as it is
 
 
 class DatabaseMissing(RuntimeError):
@@ -52,16 +65,40 @@ class BuildInfo:
     versies: dict
 
 
+class _Lru:
+    """A bounded mapping that forgets what was used longest ago."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple, object] = OrderedDict()
+
+    def get(self, key: tuple) -> object | None:
+        if key in self.items:
+            self.items.move_to_end(key)
+            return self.items[key]
+        return None
+
+    def put(self, key: tuple, value: object) -> None:
+        self.items[key] = value
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
 class Monitor:
     """Read-only access to one `monitor.duckdb`, reopened when a new build replaces it."""
 
-    def __init__(self, path: Path | str, cache_size: int = 512) -> None:
+    def __init__(self, path: Path | str, cache_size: int = 256, memo_size: int = 4096) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._pid = os.getpid()
         self._stamp: tuple[int, int, int] | None = None
-        self._cache: OrderedDict[tuple, object] = OrderedDict()
-        self._cache_size = cache_size
+        self._frames = _Lru(cache_size)  # tables: a few MB each at national scale
+        self._memo = _Lru(memo_size)  # page sections as JSON: tens of KB each
+        self._warm: Callable[[Monitor], object] | None = None
+        self._warming: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._inherited: list[duckdb.DuckDBPyConnection] = []
 
     # ------------------------------------------------------------------ connection and cache
 
@@ -75,13 +112,31 @@ class Monitor:
             ) from e
         stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
         with self._lock:
-            if stamp != self._stamp or self._con is None:
+            if self._pid != os.getpid():
+                # A forked worker (gunicorn --preload) must not use or destroy its parent's
+                # connection: it is kept, unused, and the worker opens its own on the same build.
+                if self._con is not None:
+                    self._inherited.append(self._con)
+                self._con, self._pid, self._warming = None, os.getpid(), None
+            new_build = stamp != self._stamp
+            if new_build or self._con is None:
                 # The old connection is dropped, not closed: a query that is still running on
                 # another thread finishes on the old build.
                 self._con = _open_read_only(self.path)
+            if new_build:
                 self._stamp = stamp
-                self._cache.clear()
+                self._frames = _Lru(self._frames.size)
+                self._memo = _Lru(self._memo.size)
+                self._start_warming()
             return self._con, "-".join(map(str, stamp))
+
+    def close(self) -> None:
+        """Drop the connection (the cache stays: the same build is reopened on the next call).
+        Done before gunicorn forks its workers, which each open their own."""
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+            self._con = None
 
     def _query(self, sql: str, params: list | tuple = ()) -> pd.DataFrame:
         con, _ = self._connection()
@@ -92,28 +147,100 @@ class Monitor:
         finally:
             cursor.close()
 
-    def _cached(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+    def _cached(self, cache: str, name: str, args: tuple, compute: Callable[[], object]) -> object:
         _, key = self._connection()
         cache_key = (key, name, args)
         with self._lock:
-            if cache_key in self._cache:
-                self._cache.move_to_end(cache_key)
-                return self._cache[cache_key]
+            hit = getattr(self, cache).get(cache_key)
+        if hit is not None:
+            return hit
         result = compute()
         with self._lock:
             if self._stamp is not None and key == "-".join(map(str, self._stamp)):
-                self._cache[cache_key] = result
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+                getattr(self, cache).put(cache_key, result)
         return result
 
-    def memo(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
-        """Remember a derived result (a page section, a figure) for as long as this build is open."""
-        return self._cached(f"memo:{name}", args, compute)
+    def memo(self, name: str, args: tuple, compute: Callable[[], object]) -> Section:
+        """A page section (Dash components or a figure) for as long as this build is open.
+
+        It is kept as its JSON and handed out as that JSON (`orjson.Fragment`), which Dash copies
+        into its response as it is: compact in memory, nothing a caller does can change what the
+        next one gets, and a repeated view costs neither walking thousands of components nor
+        parsing and writing the JSON again. `tree` reads a fragment back (tests, notebooks).
+        """
+        blob = self._cached("_memo", name, args, lambda: to_json_plotly(compute()).encode())
+        return orjson.Fragment(blob)  # type: ignore[arg-type]
+
+    def _table(self, sql: str, params: list | tuple, columns: list[str]) -> pd.DataFrame:
+        """A query on a table that older builds do not have: empty (with its columns) when absent."""
+        try:
+            return self._query(sql, params)
+        except duckdb.CatalogException:
+            return pd.DataFrame(columns=columns)
+
+    def keep(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+        """Any other derived result for as long as this build is open, handed out as it is: the
+        caller must treat it as read-only (frames: copy before changing)."""
+        return self._cached("_memo", f"keep:{name}", args, compute)
+
+    def remembers(self, name: str, args: tuple) -> bool:
+        """Whether a section (`memo`) of the open build is in the cache."""
+        _, key = self._connection()
+        with self._lock:
+            return (key, name, args) in self._memo.items
 
     def _frame(self, name: str, args: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         # A copy, so that no caller can change what the next caller gets.
-        return self._cached(name, args, compute).copy()  # type: ignore[union-attr]
+        return self._cached("_frames", name, args, compute).copy()  # type: ignore[union-attr]
+
+    # ------------------------------------------------------------------ warming
+
+    def keep_warm(self, warm: Callable[[Monitor], object]) -> None:
+        """Run `warm(self)` in a background thread now and whenever a new build is opened, so
+        that the views it asks for are in the cache before anyone asks."""
+        with self._lock:
+            first = self._warm is None
+            self._warm = warm
+            if self._stamp is not None:
+                self._start_warming()
+        if first:
+            atexit.register(self.stop_warming)  # a thread mid-query at exit upsets DuckDB
+        if self._stamp is None:
+            with contextlib.suppress(DatabaseMissing):  # nothing to warm yet; the first build will be
+                self._connection()  # opening the build starts the warming
+
+    def _start_warming(self) -> None:
+        if self._warm is None:
+            return
+        warm = self._warm
+        self._warming = threading.Thread(target=warm, args=(self,), name="monitor-warm", daemon=True)
+        self._warming.start()
+
+    def stop_warming(self, timeout: float = 10) -> None:
+        """Ask the background warming to stop after its current view, and wait for it."""
+        self._stop.set()
+        self.wait_warm(timeout)
+
+    @property
+    def warming(self) -> bool:
+        """Whether the background warming is still running."""
+        thread = self._warming
+        return thread is not None and thread.is_alive()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether warming has been asked to stop (the process is ending)."""
+        return self._stop.is_set()
+
+    def wait_warm(self, timeout: float | None = None) -> None:
+        """Wait until the background warming has finished (before gunicorn forks)."""
+        thread = self._warming
+        if thread is not None:
+            thread.join(timeout)
+
+    def build_key(self) -> str:
+        """The key of the build that is open now (changes when a new build replaces the file)."""
+        return self._connection()[1]
 
     # ------------------------------------------------------------------ the build
 
@@ -134,7 +261,7 @@ class Monitor:
                 versies=json.loads(m["versies"]),
             )
 
-        return self._cached("build", (), compute)  # type: ignore[return-value]
+        return self._cached("_frames", "build", (), compute)  # type: ignore[return-value]
 
     def manifest_tables(self) -> pd.DataFrame:
         """Rows per table of the build."""
@@ -164,10 +291,12 @@ class Monitor:
         )
 
     def indicator(self, code: str) -> pd.Series | None:
-        """One indicator of the catalogue, or None when the code is unknown."""
-        cat = self.indicatoren()
-        hit = cat.loc[cat["indicator"] == code]
-        return None if hit.empty else hit.iloc[0]
+        """One indicator of the catalogue, or None when the code is unknown (every callback asks)."""
+        rows = self._cached("_frames", "indicator_rijen", (), lambda: {
+            r["indicator"]: r for _, r in self.indicatoren().iterrows()
+        })  # fmt: skip
+        hit = rows.get(code) if isinstance(code, str) else None  # type: ignore[attr-defined]
+        return None if hit is None else hit.copy()
 
     def gemeenten(self) -> pd.DataFrame:
         """Every municipality of the register, by name."""
@@ -366,6 +495,65 @@ class Monitor:
         )
 
 
+    # ------------------------------------------------------------------ effects and the gap (issue 6)
+
+    def effecten(self) -> pd.DataFrame:
+        """The pilots' effect against non-pilots per indicator × doelgroep, published: an estimate
+        that is too small to say anything (`te_klein`) keeps its reason and loses its numbers."""
+
+        def compute() -> pd.DataFrame:
+            raw = self._table("select * from effecten order by indicator, doelgroep", (), EFFECT_COLUMNS)
+            return _without_small_estimates(raw)
+
+        return self._frame("effecten", (), compute)
+
+    def gebeurtenis(self, indicator: str, doelgroep: str) -> pd.DataFrame:
+        """The event study of one indicator and doelgroep (effect by years since the start),
+        published as `effecten`."""
+
+        def compute() -> pd.DataFrame:
+            raw = self._table(
+                "select * from effecten_gebeurtenis where indicator = ? and doelgroep = ? "
+                "order by jaren_sinds_start",
+                [indicator, doelgroep],
+                EVENT_COLUMNS,
+            )
+            return _without_small_estimates(raw)
+
+        return self._frame("gebeurtenis", (indicator, doelgroep), compute)
+
+    def kloof(self, indicator: str) -> pd.DataFrame:
+        """The gap roma − totaal per municipality for one indicator, published: both roma cells
+        under disclosure control and everything derived from a suppressed one emptied
+        (`pipeline.kloof.for_publication`)."""
+
+        def compute() -> pd.DataFrame:
+            raw = self._table(
+                "select * from kloof where indicator = ? order by gemeente_code", [indicator], kloof.COLUMNS
+            )
+            return kloof.for_publication(raw)
+
+        return self._frame("kloof", (indicator,), compute)
+
+
+def tree(section: object) -> object:
+    """A section (components, a figure, or a remembered `orjson.Fragment`) as plain dicts and lists,
+    read from the same JSON that Dash sends."""
+    return orjson.loads(to_json_plotly(section))
+
+
+def _without_small_estimates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Estimates flagged `te_klein` with their numbers emptied (the reason stays)."""
+    out = frame.copy()
+    small = out["te_klein"].astype("boolean").fillna(True).to_numpy(bool)
+    for c in ESTIMATE_COLUMNS:
+        if c in out.columns:
+            out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+            out.loc[small, c] = float("nan")
+    out["te_klein"] = small
+    return out
+
+
 def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """A fresh read-only connection to the file now at `path`.
 
@@ -373,6 +561,9 @@ def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     rename; attaching into a new in-memory instance always opens the file that is there now.
     """
     con = duckdb.connect(":memory:")
+    # A query names tables of the build only: never a Python variable that happens to share a name
+    # with a table that an older build lacks (DuckDB's replacement scans would read it).
+    con.execute("set global python_enable_replacements = false")  # for every cursor of this instance
     quoted = str(path).replace("'", "''")
     con.execute(f"attach '{quoted}' as monitor (read_only)")
     con.execute("use monitor")

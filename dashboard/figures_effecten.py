@@ -1,5 +1,5 @@
 """Pure figure functions for the effects against non-pilots and the roma–totaal gap: table in,
-Plotly figure out. No database, no Dash.
+Plotly figure out (a plain dict, see `dashboard.plot`). No database, no Dash.
 
 - `effect_figure`: per indicator a dot with its 95% interval as a line, on the indicator's own
   axis (units differ: per 100, per 1.000, counts), never a bare number; an estimate that is too
@@ -9,8 +9,7 @@ Plotly figure out. No database, no Dash.
 - `gap_progress_figure`: per pilot the progress towards halving the gap, 100% = target reached;
   takes only a gap table that went through `pipeline.kloof.for_publication`.
 
-Colours match `dashboard/theme.py` (Fingertips status colours, Rijkshuisstijl blues); once the
-dashboard is merged these constants can be imported from there.
+Colours come from `dashboard/theme.py` (Fingertips status colours, Rijkshuisstijl blues).
 """
 
 from __future__ import annotations
@@ -18,29 +17,32 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
+from dashboard import plot, theme
+from dashboard.plot import Figure
+from dashboard.theme import BLUE, FONT, GREEN, GREY, INK, LIGHT, ORANGE
 from pipeline import disclosure
 from pipeline.kloof import GEEN_ACHTERSTAND, GEHALVEERD, GELIJK, GROTER, KLEINER, ONDERDRUKT
 from pipeline.nulmeting import GEDAALD, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD
 from pipeline.nulmeting import GELIJK as EFFECT_GELIJK
 from pipeline.progress import nl_number
 
-INK, BLUE, GREY, LIGHT, ORANGE = "#1a1a1a", "#154273", "#8c8c8c", "#d9d9d9", "#E17000"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-EFFECT_COLOURS = {VERBETERD: "#39870C", EFFECT_GELIJK: "#FFC000", VERSLECHTERD: "#C00000",
-                  GESTEGEN: "#01689B", GEDAALD: "#3F3FBF", ONVOLDOENDE: GREY}  # fmt: skip
+# A dot must read on white: the dark green, not the light green of the status cells.
+EFFECT_COLOURS = {VERBETERD: GREEN, GESTEGEN: theme.SKY, ONVOLDOENDE: GREY} | {
+    s: theme.STATUS[s][1] for s in (EFFECT_GELIJK, VERSLECHTERD, GEDAALD)
+}
 EFFECT_LABELS = {VERBETERD: "gunstig effect", EFFECT_GELIJK: "geen aantoonbaar effect",
                  VERSLECHTERD: "ongunstig effect", GESTEGEN: "gestegen t.o.v. vergelijking",
                  GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "te weinig gegevens"}  # fmt: skip
-GAP_COLOURS = {GEHALVEERD: "#39870C", KLEINER: "#92D050", GELIJK: "#FFC000", GROTER: "#C00000"}
+GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[EFFECT_GELIJK][1],
+               GROTER: theme.STATUS[VERSLECHTERD][1]}  # fmt: skip
 GAP_LABELS = {GEHALVEERD: "kloof gehalveerd", KLEINER: "kloof kleiner",
               GELIJK: "geen aantoonbare verandering", GROTER: "kloof groter",
               GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "te weinig gegevens",
               ONDERDRUKT: "onderdrukt (kleine aantallen)"}  # fmt: skip
 ROW_HEIGHT = 100  # px per indicator: its title, the dot and line, the ticks
 GAP_HEIGHT = 62  # px between indicators
+PROGRESS_AXIS = "voortgang naar het doel (0% = als bij de nulmeting)"
 PROGRESS_SHOWN = (-100.0, 200.0)  # bars are drawn within this range (%); hover gives the true value
 
 
@@ -51,21 +53,21 @@ def _n(x: object, decimals: int = 1) -> str:
     return nl_number(float(x), decimals).replace("-", "−")
 
 
-def _layout(fig: go.Figure, height: int, **extra: object) -> go.Figure:
+def _layout(fig: Figure, height: int, **extra: object) -> Figure:
     """The house style of dashboard/figures.py: Dutch separators, white, compact."""
     settings = {"height": height, "separators": ",.", "paper_bgcolor": "white", "plot_bgcolor": "white",
                 "font": {"family": FONT, "size": 13, "color": INK}, "showlegend": False,
                 "margin": {"l": 16, "r": 16, "t": 40, "b": 40}}  # fmt: skip
-    fig.update_layout(**(settings | extra))
+    fig["layout"] = plot.merge(fig["layout"], settings | extra)
     return fig
 
 
-def _empty(message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 14, "color": GREY})  # fmt: skip
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+def _empty(message: str) -> Figure:
+    fig = plot.figure(layout={
+        "annotations": [{"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+                         "yref": "paper", "font": {"size": 14, "color": GREY}}],
+        "xaxis": {"visible": False}, "yaxis": {"visible": False},
+    })  # fmt: skip
     return _layout(fig, 200)
 
 
@@ -85,7 +87,7 @@ def _pretrend_warning(row: pd.Series) -> str:
 
 
 def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: str = "roma",
-                  domein: str | None = None) -> go.Figure:  # fmt: skip
+                  domein: str | None = None) -> Figure:  # fmt: skip
     """Per indicator the pilots' effect against non-pilots: a dot on a line (its 95% interval)."""
     ind = indicatoren.set_index("indicator")
     rows = effecten[effecten["doelgroep"] == doelgroep].merge(
@@ -100,20 +102,20 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
     titles = [f"<b>{n}</b> ({u})" for n, u in zip(rows["naam"], units, strict=True)]
     gap = 0 if len(rows) == 1 else GAP_HEIGHT / (height - 90)
-    fig = make_subplots(rows=len(rows), cols=1, vertical_spacing=gap, subplot_titles=titles)
-    for title in fig.layout.annotations:  # indicator names left-aligned above their axis
+    fig = plot.figure(layout=plot.subplots(len(rows), 1, titles, vertical_spacing=gap))
+    for title in fig["layout"]["annotations"]:  # indicator names left-aligned above their axis
         title.update(x=0, xanchor="left", font={"size": 13})
+    notes, shapes = [], []
     for k, row in rows.iterrows():
         r = k + 1
-        fig.add_vline(x=0, line={"color": GREY, "width": 1}, row=r, col=1, exclude_empty_subplots=False)
-        fig.update_yaxes(visible=False, range=[-1, 1], row=r, col=1)
+        shapes.append(plot.vline(0, r, color=GREY, width=1))
+        plot.update_axes(fig, "y", r, visible=False, range=[-1, 1])
         if row["te_klein"] or pd.isna(row["ci_laag"]):
             reason = row.get("reden") or "te weinig gegevens"
-            axis = "" if r == 1 else str(r)
-            fig.add_annotation(text=f"te weinig gegevens: {reason}", x=0, y=0, xref=f"x{axis} domain",
-                               yref=f"y{axis}", xanchor="left", showarrow=False,
-                               font={"color": GREY, "size": 12})  # fmt: skip
-            fig.update_xaxes(visible=False, row=r, col=1)
+            notes.append({"text": f"te weinig gegevens: {reason}", "x": 0, "y": 0,
+                          "xref": f"{plot.ref('x', r)} domain", "yref": plot.ref("y", r), "xanchor": "left",
+                          "showarrow": False, "font": {"color": GREY, "size": 12}})  # fmt: skip
+            plot.update_axes(fig, "x", r, visible=False)
             continue
         unit = units[k]
         status = row["status"]
@@ -121,34 +123,34 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
                  f"(95%-interval {_n(row['ci_laag'])} tot {_n(row['ci_hoog'])})<br>"
                  f"{EFFECT_LABELS.get(status, status)}; {row['n_proeftuinen']} proeftuinen, "
                  f"{row['n_vergelijking']} vergelijkingsgemeenten{_pretrend_warning(row)}")  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=[row["effect"]], y=[0], mode="markers", name=row["naam"],
-            marker={"size": 12, "color": EFFECT_COLOURS.get(status, BLUE),
-                    "line": {"color": INK, "width": 1}},
-            error_x={"type": "data", "symmetric": False, "array": [row["ci_hoog"] - row["effect"]],
-                     "arrayminus": [row["effect"] - row["ci_laag"]], "color": INK, "thickness": 2,
-                     "width": 6},
-            hovertemplate=hover + "<extra></extra>", customdata=[[row["indicator"]]],
-        ), row=r, col=1)  # fmt: skip
+        fig["data"].append(plot.on({
+            "type": "scatter", "x": [float(row["effect"])], "y": [0], "mode": "markers", "name": row["naam"],
+            "marker": {"size": 12, "color": EFFECT_COLOURS.get(status, BLUE),
+                       "line": {"color": INK, "width": 1}},
+            "error_x": {"type": "data", "symmetric": False, "array": [float(row["ci_hoog"] - row["effect"])],
+                        "arrayminus": [float(row["effect"] - row["ci_laag"])], "color": INK, "thickness": 2,
+                        "width": 6},
+            "hovertemplate": hover + "<extra></extra>", "customdata": [[row["indicator"]]],
+        }, r))  # fmt: skip
         span = max(abs(row["ci_laag"]), abs(row["ci_hoog"])) * 1.15 or 1.0
-        fig.update_xaxes(range=[-span, span], showgrid=False, zeroline=False, ticks="outside",
-                         tickcolor=LIGHT, row=r, col=1)  # fmt: skip
+        plot.update_axes(fig, "x", r, range=[-float(span), float(span)], showgrid=False, zeroline=False,
+                         ticks="outside", tickcolor=LIGHT)  # fmt: skip
+    plot.add(fig, notes, shapes)
     title = f"Effect van de proeftuinen t.o.v. andere gemeenten ({doelgroep}), met 95%-interval"
     return _layout(fig, height, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 16, "t": 70, "b": 20})  # fmt: skip
 
 
 def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str = "roma",
-                       naam: str | None = None, vermenigvuldiger: int = 100) -> go.Figure:  # fmt: skip
+                       naam: str | None = None, vermenigvuldiger: int = 100) -> Figure:  # fmt: skip
     """The effect by years since the start: pre-trends in grey, the start marked, the reference open."""
     g = gebeurtenis[(gebeurtenis["indicator"] == indicator) & (gebeurtenis["doelgroep"] == doelgroep)]
     g = g.sort_values("jaren_sinds_start")
-    shown = g[~g["te_klein"] & (g["periode"] != "referentie") & g["ci_laag"].notna()]
+    shown = g[~g["te_klein"].astype(bool) & (g["periode"] != "referentie") & g["ci_laag"].notna()]
     if shown.empty:
         return _empty("Te weinig gegevens voor een verloop per jaar sinds de start")
     unit = "aantal" if vermenigvuldiger == 1 else f"punt per {nl_number(vermenigvuldiger)}"
-    fig = go.Figure()
-    fig.add_hline(y=0, line={"color": GREY, "width": 1})
+    fig = plot.figure()
     for periode, colour, label in (("voor", GREY, "vóór de start"), ("na", BLUE, "na de start")):
         part = shown[shown["periode"] == periode]
         if part.empty:
@@ -156,25 +158,32 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
         hover = [f"{_years(e)}: {_n(v)} {unit} (95%-interval {_n(lo)} tot {_n(hi)}); {n} proeftuinen"
                  for e, v, lo, hi, n in zip(part["jaren_sinds_start"], part["effect"], part["ci_laag"],
                                             part["ci_hoog"], part["n_proeftuinen"], strict=True)]  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=part["jaren_sinds_start"].astype(int), y=part["effect"], mode="markers", name=label,
-            marker={"size": 9, "color": colour},
-            error_y={"type": "data", "symmetric": False, "array": part["ci_hoog"] - part["effect"],
-                     "arrayminus": part["effect"] - part["ci_laag"], "color": colour, "thickness": 1.5},
-            hovertext=hover, hoverinfo="text",
-        ))  # fmt: skip
-    ref = g[g["periode"] == "referentie"]
-    if not ref.empty:
-        fig.add_trace(go.Scatter(x=[-1], y=[0], mode="markers", name="nulmeting (referentie)",
-                                 marker={"size": 9, "color": "white", "line": {"color": INK, "width": 1.5}},
-                                 hovertext=["1 jaar vóór de start: de nulmeting, referentie (0)"],
-                                 hoverinfo="text"))  # fmt: skip
-    fig.add_vline(x=-0.5, line={"color": ORANGE, "width": 2, "dash": "dash"})
-    fig.add_annotation(x=-0.5, y=1, yref="paper", text="start proeftuin", showarrow=False,
-                       xanchor="left", yanchor="bottom", font={"color": ORANGE, "size": 12})  # fmt: skip
-    fig.update_xaxes(title_text="jaren sinds de start", dtick=1, showgrid=False, ticks="outside",
-                     tickcolor=LIGHT)  # fmt: skip
-    fig.update_yaxes(title_text=f"effect ({unit})", gridcolor="#eeeeee", zeroline=False)
+        fig["data"].append({
+            "type": "scatter", "x": part["jaren_sinds_start"].astype(int).tolist(),
+            "y": part["effect"].astype(float).tolist(), "mode": "markers", "name": label,
+            "marker": {"size": 9, "color": colour},
+            "error_y": {"type": "data", "symmetric": False,
+                        "array": (part["ci_hoog"] - part["effect"]).astype(float).tolist(),
+                        "arrayminus": (part["effect"] - part["ci_laag"]).astype(float).tolist(),
+                        "color": colour, "thickness": 1.5},
+            "hovertext": hover, "hoverinfo": "text",
+        })  # fmt: skip
+    if not g[g["periode"] == "referentie"].empty:
+        fig["data"].append({"type": "scatter", "x": [-1], "y": [0], "mode": "markers",
+                            "name": "nulmeting (referentie)",
+                            "marker": {"size": 9, "color": "white", "line": {"color": INK, "width": 1.5}},
+                            "hovertext": ["1 jaar vóór de start: de nulmeting, referentie (0)"],
+                            "hoverinfo": "text"})  # fmt: skip
+    plot.add(
+        fig,
+        [{"x": -0.5, "y": 1, "xref": "x", "yref": "paper", "text": "start proeftuin", "showarrow": False,
+          "xanchor": "left", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
+        [plot.hline(0, color=GREY, width=1), plot.vline(-0.5, color=ORANGE, width=2, dash="dash")],
+    )  # fmt: skip
+    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 1, "showgrid": False,
+                              "ticks": "outside", "tickcolor": LIGHT}  # fmt: skip
+    fig["layout"]["yaxis"] = {"title": {"text": f"effect ({unit})"}, "gridcolor": "#eeeeee",
+                              "zeroline": False}  # fmt: skip
     title = f"{naam or indicator}: effect per jaar sinds de start ({doelgroep}), met 95%-interval"
     return _layout(fig, 360, showlegend=True, title={"text": title, "font": {"size": 14}},
                    legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0})  # fmt: skip
@@ -188,7 +197,7 @@ def _years(e: int) -> str:
 
 
 def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, indicator: str,
-                        doel_fractie: float, naam: str | None = None) -> go.Figure:  # fmt: skip
+                        doel_fractie: float, naam: str | None = None) -> Figure:  # fmt: skip
     """Per pilot the progress towards the target for the gap (100% = reached), after disclosure."""
     if "onderdrukt" not in kloof_published.columns:
         raise ValueError("de kloof moet eerst door pipeline.kloof.for_publication (onthullingscontrole)")
@@ -198,7 +207,7 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
         return _empty("Geen kloof voor deze indicator in de proeftuinen")
     k = k.sort_values("gemeente_naam", ascending=False).reset_index(drop=True)
     target = "gehalveerd" if doel_fractie == 0.5 else f"{nl_number(doel_fractie * 100)}% kleiner"
-    fig = go.Figure()
+    fig = plot.figure()
     drawn = k[~k["onderdrukt"] & k["voortgang"].notna()]
     for status, part in drawn.groupby("status", sort=False):
         pct = part["voortgang"].astype(float) * 100
@@ -208,25 +217,28 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
                  for n, a, b, j0, j1, p in zip(part["gemeente_naam"], part["nulmeting_kloof"],
                                                part["laatste_kloof"], part["nulmeting_jaar"],
                                                part["laatste_jaar"], pct, strict=True)]  # fmt: skip
-        fig.add_trace(go.Bar(
-            x=pct.clip(*PROGRESS_SHOWN), y=part["gemeente_naam"], orientation="h",
-            name=GAP_LABELS.get(status, status), marker={"color": GAP_COLOURS.get(status, GREY)},
-            hovertext=hover, hoverinfo="text",
-        ))  # fmt: skip
+        fig["data"].append({
+            "type": "bar", "x": pct.clip(*PROGRESS_SHOWN).tolist(), "y": part["gemeente_naam"].tolist(),
+            "orientation": "h", "name": label, "marker": {"color": GAP_COLOURS.get(status, GREY)},
+            "hovertext": hover, "hoverinfo": "text",
+        })  # fmt: skip
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
         hover = disclosure.explanation() if row["onderdrukt"] else GAP_LABELS.get(status, status)
-        fig.add_trace(go.Scatter(x=[0], y=[row["gemeente_naam"]], mode="text",
-                                 text=[GAP_LABELS.get(status, status)], textposition="middle right",
-                                 textfont={"color": GREY, "size": 12},
-                                 hovertext=[hover], hoverinfo="text", showlegend=False))  # fmt: skip
-    fig.add_vline(x=0, line={"color": GREY, "width": 1})
-    fig.add_vline(x=100, line={"color": ORANGE, "width": 2, "dash": "dash"})
-    fig.add_annotation(x=100, y=1, yref="paper", text=f"doel: kloof {target}", showarrow=False,
-                       xanchor="center", yanchor="bottom", font={"color": ORANGE, "size": 12})  # fmt: skip
-    fig.update_xaxes(range=[PROGRESS_SHOWN[0] - 5, PROGRESS_SHOWN[1] + 5], ticksuffix="%", showgrid=False,
-                     title_text="voortgang naar het doel (0% = als bij de nulmeting)")  # fmt: skip
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(k["gemeente_naam"]))
+        fig["data"].append({"type": "scatter", "x": [0], "y": [row["gemeente_naam"]], "mode": "text",
+                            "text": [GAP_LABELS.get(status, status)], "textposition": "middle right",
+                            "textfont": {"color": GREY, "size": 12}, "hovertext": [hover],
+                            "hoverinfo": "text", "showlegend": False})  # fmt: skip
+    plot.add(
+        fig,
+        [{"x": 100, "y": 1, "xref": "x", "yref": "paper", "text": f"doel: kloof {target}", "showarrow": False,
+          "xanchor": "center", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
+        [plot.vline(0, color=GREY, width=1), plot.vline(100, color=ORANGE, width=2, dash="dash")],
+    )  # fmt: skip
+    fig["layout"]["xaxis"] = {"range": [PROGRESS_SHOWN[0] - 5, PROGRESS_SHOWN[1] + 5], "ticksuffix": "%",
+                              "showgrid": False, "title": {"text": PROGRESS_AXIS}}  # fmt: skip
+    fig["layout"]["yaxis"] = {"type": "category", "categoryorder": "array",
+                              "categoryarray": k["gemeente_naam"].tolist()}  # fmt: skip
     title = f"{naam or indicator}: kloof roma − totaal, op weg naar een kloof die {target} is"
     return _layout(fig, 80 + 34 * len(k), showlegend=True, barmode="overlay",
                    title={"text": title, "font": {"size": 14}}, margin={"l": 170, "r": 24, "t": 48, "b": 56},

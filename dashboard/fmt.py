@@ -79,6 +79,17 @@ def interval(low: object, high: object, vermenigvuldiger: int) -> str:
     return f"{lo.removesuffix(suffix)} tot {hi}"
 
 
+def estimate(effect: object, low: object, high: object, vermenigvuldiger: int) -> str:
+    """An effect with its interval, never without: '−8,9 procentpunt (95%-interval −12,0 tot −5,9)'."""
+    if is_missing(effect) or is_missing(low) or is_missing(high):
+        return MISSING
+    unit = {100: " procentpunt", 1: ""}.get(vermenigvuldiger, f" per {number(vermenigvuldiger)}")
+    sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
+    return (
+        f"{sign}{number(effect, 1)}{unit} (95%-interval {number(low, 1)} tot {number(high, 1)})"
+    )
+
+
 def period(periode: object, voorlopig: object = False) -> str:
     """A period as StatLine shows it: a provisional figure gets an asterisk (2024*)."""
     if is_missing(periode) and not isinstance(periode, str):

@@ -42,36 +42,54 @@ def pooled(raw: pd.DataFrame, vermenigvuldiger: int) -> pd.DataFrame:
     if raw.empty:
         return pd.DataFrame(columns=columns)
     is_count = vermenigvuldiger == 1
-    rows = []
-    for (jaar, is_pilot), cells in raw.groupby(["jaar", "proeftuin"], sort=True):
-        doelgroep = str(cells["doelgroep"].iloc[0])
-        hidden = disclosure.suppressed(cells["doelgroep"], cells["teller"], cells["noemer"])
-        safe = disclosure.total_is_safe(cells["teller"], cells["noemer"], hidden, doelgroep)
-        teller = float(cells["teller"].sum())
-        noemer = np.nan if is_count else float(cells["noemer"].sum())
-        if is_count:
-            waarde = teller
-            lo, hi = (float(x[0]) for x in poisson_interval(np.array([teller])))
-        else:
-            waarde = teller / noemer * vermenigvuldiger if noemer > 0 else np.nan
-            lo, hi = (float(x[0]) * vermenigvuldiger for x in wilson(np.array([teller]), np.array([noemer])))
-        row = {
-            "jaar": int(jaar),
-            "periode": str(cells["periode"].iloc[0]),
-            "voorlopig": bool(cells["voorlopig"].fillna(False).any()),
-            "groep": PILOTS if is_pilot else OTHERS,
-            "n_gemeenten": int(cells["gemeente_code"].nunique()),
-            "teller": teller,
-            "noemer": noemer,
-            "waarde": waarde,
-            "laag": lo,
-            "hoog": hi,
-            "onderdrukt": not safe,
-        }
-        if not safe:
-            row.update(teller=np.nan, noemer=np.nan, waarde=np.nan, laag=np.nan, hoog=np.nan)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    rule = disclosure.rule()
+    cells = raw.assign(
+        _verborgen=disclosure.suppressed(raw["doelgroep"], raw["teller"], raw["noemer"], rule),
+        _teller=pd.to_numeric(raw["teller"], errors="coerce").astype(float),
+        _noemer=pd.to_numeric(raw["noemer"], errors="coerce").astype(float),
+        _voorlopig=raw["voorlopig"].astype("boolean").fillna(False).astype(bool),
+    )
+    cells = cells.sort_values(["jaar", "proeftuin"], kind="stable")
+    by = cells.groupby(["jaar", "proeftuin"], sort=True)
+    g = by.agg(
+        periode=("periode", "first"),
+        doelgroep=("doelgroep", "first"),
+        voorlopig=("_voorlopig", "max"),
+        n_gemeenten=("gemeente_code", "nunique"),
+        teller=("_teller", "sum"),
+        noemer=("_noemer", "sum"),
+        met_noemer=("_noemer", "count"),
+        cellen=("_teller", "size"),
+    ).reset_index()
+    g.loc[g["met_noemer"] == 0, "noemer"] = np.nan
+    flags = np.split(cells["_verborgen"].to_numpy(), np.cumsum(g["cellen"].to_numpy())[:-1])
+    # Each total is judged by the disclosure rule from its sums and the cells' suppression flags.
+    safe = np.array([
+        disclosure.total_is_safe([t], [n], hidden, d, rule)
+        for t, n, hidden, d in zip(g["teller"], g["noemer"], flags, g["doelgroep"], strict=True)
+    ], dtype=bool)  # fmt: skip
+    teller = g["teller"].to_numpy(float)
+    if is_count:
+        noemer = np.full(len(g), np.nan)
+        waarde = teller
+        lo, hi = poisson_interval(teller)
+    else:
+        noemer = g["noemer"].to_numpy(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            waarde = np.where(noemer > 0, teller / noemer * vermenigvuldiger, np.nan)
+        lo, hi = (x * vermenigvuldiger for x in wilson(teller, noemer))
+    out = pd.DataFrame({
+        "jaar": g["jaar"].astype(int),
+        "periode": g["periode"].astype(str),
+        "voorlopig": g["voorlopig"].astype(bool),
+        "groep": np.where(g["proeftuin"].astype(bool), PILOTS, OTHERS),
+        "n_gemeenten": g["n_gemeenten"].astype(int),
+        "teller": teller, "noemer": noemer, "waarde": waarde,
+        "laag": np.asarray(lo, dtype=float), "hoog": np.asarray(hi, dtype=float),
+        "onderdrukt": ~safe,
+    })  # fmt: skip
+    out.loc[~safe, ["teller", "noemer", "waarde", "laag", "hoog"]] = np.nan
+    return out[columns]
 
 
 def latest_group_value(groups: pd.DataFrame, groep: str) -> pd.Series | None:

@@ -30,12 +30,13 @@ SKY = "#01689B"  # hemelblauw: links, second series
 GREY = "#8c8c8c"  # the other municipalities
 LIGHT = "#d9d9d9"
 ORANGE = "#E17000"  # target lines
+GREEN = "#39870C"  # dark green: a dot or bar that must read on white (the status green is light)
 TOTAAL = "#6b6b6b"
 PILOT_COLORS = (
     "#154273",
     "#01689B",
     "#007BC7",
-    "#39870C",
+    GREEN,
     "#673327",
     "#A90061",
     "#E17000",

@@ -17,12 +17,13 @@ How the address and the filters stay in step:
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 from dash import Input, Output, State, clientside_callback, dcc, no_update
 
 from dashboard import ids
+from dashboard.data import monitor
 
 
 class NotFound(Exception):
@@ -60,9 +61,12 @@ def unchanged(path: str, state: dict[str, str], sync: object) -> bool:
     return isinstance(sync, str) and sync == key(path, state)
 
 
-def layout_or_keep(path: str, state: dict[str, str], sync: object, build: object) -> object:
-    """`no_update` when the page is already showing this view, else the layout from `build()`."""
-    return no_update if unchanged(path, state, sync) else build()  # type: ignore[operator]
+def layout_or_keep(path: str, state: dict[str, str], sync: object, build: Callable[[], object]) -> object:
+    """`no_update` when the page is already showing this view, else the layout from `build()`
+    (remembered per build: an address always shows the same page until the next build)."""
+    if unchanged(path, state, sync):
+        return no_update
+    return monitor().memo("pagina", (key(path, state),), build)
 
 
 def register_filters(component_ids: dict[str, str]) -> None:

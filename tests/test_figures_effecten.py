@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import figures_effecten as figures
@@ -16,6 +17,11 @@ INDICATOREN = pd.DataFrame({
     "naam": ["Absoluut verzuim", "Bijstand", "Werkervaringstrajecten"],
     "domein": ["verzuim", "arbeid", "arbeid"], "volgorde": [1, 2, 3], "vermenigvuldiger": [100, 100, 1],
 })  # fmt: skip
+
+
+def _validated(fig: dict) -> go.Figure:
+    """The figure dict as plotly.py reads it: this raises on anything that is not valid Plotly."""
+    return go.Figure(fig)
 
 
 def _effecten():
@@ -34,7 +40,7 @@ def _dots(fig):
 
 
 def test_every_effect_is_a_dot_with_its_interval_never_a_bare_number():
-    fig = figures.effect_figure(_effecten(), INDICATOREN)
+    fig = _validated(figures.effect_figure(_effecten(), INDICATOREN))
     dots = _dots(fig)
     assert len(dots) == 2
     for dot, (eff, low, high) in zip(dots, [(-8.9, -12.0, -5.9), (-2.5, -6.1, 1.2)], strict=True):
@@ -46,14 +52,14 @@ def test_every_effect_is_a_dot_with_its_interval_never_a_bare_number():
 
 
 def test_too_small_effect_shows_its_reason_and_no_dot():
-    fig = figures.effect_figure(_effecten(), INDICATOREN)
+    fig = _validated(figures.effect_figure(_effecten(), INDICATOREN))
     texts = [a.text for a in fig.layout.annotations]
     assert any("te weinig gegevens" in t and "minstens 2" in t for t in texts)
     assert all("werkervaringstrajecten" not in str(d.customdata) for d in _dots(fig))
 
 
 def test_effect_hover_warns_when_pilots_and_comparison_did_not_move_in_parallel_before_the_start():
-    fig = figures.effect_figure(_effecten(), INDICATOREN, domein="arbeid")
+    fig = _validated(figures.effect_figure(_effecten(), INDICATOREN, domein="arbeid"))
     [dot] = _dots(fig)
     assert "vóór de start" in dot.hovertemplate  # bijstand's pre-trend interval 0,5–3,0 excludes 0
     assert "−2,5" in dot.hovertemplate  # Dutch number format with a real minus sign
@@ -72,7 +78,7 @@ def _gebeurtenis():
 
 
 def test_event_study_shows_years_before_the_start_the_reference_and_marks_the_start():
-    fig = figures.event_study_figure(_gebeurtenis(), "absoluut_verzuim")
+    fig = _validated(figures.event_study_figure(_gebeurtenis(), "absoluut_verzuim"))
     by_name = {t.name: t for t in fig.data}
     assert list(by_name["vóór de start"].x) == [-3, -2]
     assert list(by_name["na de start"].x) == [0, 1, 2]  # year 3 has one pilot: too small, not drawn
@@ -84,7 +90,7 @@ def test_event_study_shows_years_before_the_start_the_reference_and_marks_the_st
 
 def test_event_study_without_estimates_says_so():
     g = _gebeurtenis().assign(te_klein=True)
-    fig = figures.event_study_figure(g, "absoluut_verzuim")
+    fig = _validated(figures.event_study_figure(g, "absoluut_verzuim"))
     assert not fig.data and "Te weinig" in fig.layout.annotations[0].text
 
 
@@ -110,7 +116,7 @@ def test_gap_progress_needs_the_published_table():
 
 def test_gap_progress_draws_pilots_against_the_halving_target_and_never_a_suppressed_gap():
     raw, gem = _kloof()
-    fig = figures.gap_progress_figure(kloof.for_publication(raw), gem, "bijstand", 0.5)
+    fig = _validated(figures.gap_progress_figure(kloof.for_publication(raw), gem, "bijstand", 0.5))
     bars = [t for t in fig.data if t.type == "bar"]
     assert [list(b.y) for b in bars] == [["Pdorp"]]  # Nstad is no pilot; Qstad's latest roma cell is 3/40
     p = raw.set_index("gemeente_code").loc["P"]

@@ -10,7 +10,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, downloads, figures, fmt, ids, summaries, urlstate
-from dashboard.data import monitor
+from dashboard.data import Section, monitor
 from pipeline.config import DOELGROEPEN
 
 PREFIX = "/gemeente/"
@@ -251,7 +251,7 @@ def profile_section(g: pd.Series) -> html.Section:
     )
 
 
-def spine_figure(code: str, doelgroep: str) -> html.Figure:
+def spine_figure(code: str, doelgroep: str) -> Section:
     m = monitor()
 
     def build() -> html.Figure:
@@ -272,7 +272,7 @@ def spine_figure(code: str, doelgroep: str) -> html.Figure:
         )
         return components.figure(ids.GRAPH_SPINE, fig, caption)
 
-    return m.memo("spine", (code, doelgroep), build)  # type: ignore[return-value]
+    return m.memo("spine", (code, doelgroep), build)
 
 
 def comparison_section(g: pd.Series) -> html.Section:

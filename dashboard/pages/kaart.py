@@ -11,7 +11,7 @@ import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, fmt, geo, ids, theme, urlstate
-from dashboard.data import monitor
+from dashboard.data import Section, monitor
 from pipeline import disclosure
 from pipeline.config import DOELGROEPEN
 
@@ -155,9 +155,9 @@ def map_frame(indicator: str, doelgroep: str) -> pd.DataFrame:
     return out
 
 
-def body(indicator: str, doelgroep: str, maat: str) -> list:
+def body(indicator: str, doelgroep: str, maat: str) -> Section:
     """Map, caption and the same figures as a table (remembered per build)."""
-    return monitor().memo("kaart", (indicator, doelgroep, maat), lambda: _body(indicator, doelgroep, maat))  # type: ignore[return-value]
+    return monitor().memo("kaart", (indicator, doelgroep, maat), lambda: _body(indicator, doelgroep, maat))
 
 
 def _body(indicator: str, doelgroep: str, maat: str) -> list:

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard import components, fmt, urlstate
 from dashboard.data import monitor
-from pipeline import disclosure
+from pipeline import disclosure, effecten
 from pipeline.config import load_settings
 
 PATH = "/over"
@@ -141,13 +141,13 @@ def page() -> html.Div:
                         "uitschieter wordt "
                         "aangezien."
                     ),
-                    html.P(
-                        "Het effect van de proeftuinen tegenover gemeenten die geen proeftuin waren "
-                        "(verschil in "
-                        "verschillen) volgt in een volgende versie."
-                    ),
                     components.status_legend(),
                 ],
+            ),
+            components.section(
+                "Effect tegenover gemeenten die geen proeftuin waren",
+                [dcc.Markdown(effecten.uitleg(s.effecten, s.kloof.doel_fractie), className="uitleg")],
+                section_id="effecten",
             ),
             components.section(
                 "Onthullingscontrole",

@@ -1,9 +1,9 @@
 """`/` Overzicht: the four domains at a glance, pilots against their baseline.
 
-Sections, top to bottom: status per domain, the tartan rug (pilots × indicators), the small
-trend lines of pilots against the other municipalities. The pilots' effect against non-pilots
-(`effecten`, issue 6) belongs between the rug and the trend lines: add a function beside
-`rug_section` and list it in `body`.
+Sections, top to bottom: status per domain, the tartan rug (pilots × indicators), the pilots'
+effect against non-pilots (a dot with its interval per indicator), the small trend lines of
+pilots against the other municipalities. The last two (`lower`) arrive by their own callback, which
+also runs when the page is opened: the browser draws the first charts without waiting for them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import dash
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import components, figures, fmt, ids, summaries, theme, urlstate
-from dashboard.data import monitor
+from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
+from dashboard.data import Section, monitor
 from pipeline import disclosure
 from pipeline.config import DOELGROEPEN, DOMEINEN
 
@@ -55,6 +55,7 @@ def page(state: dict[str, str]) -> html.Div:
                 className="filters",
             ),
             dcc.Loading(html.Div(body(state["doelgroep"]), id=ids.OVERZICHT_BODY), delay_show=400),
+            dcc.Loading(html.Div(id=ids.OVERZICHT_LOWER), delay_show=400),
         ]
     )
 
@@ -62,19 +63,32 @@ def page(state: dict[str, str]) -> html.Div:
 @callback(
     Output(ids.OVERZICHT_BODY, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"), prevent_initial_call=True
 )
-def update(doelgroep: str) -> list:
+def update(doelgroep: str) -> object:
     """A new doelgroep: rebuild the sections (unknown values are ignored)."""
     if doelgroep not in DOELGROEPEN:
         return dash.no_update
     return body(doelgroep)
 
 
+@callback(Output(ids.OVERZICHT_LOWER, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"))
+def update_lower(doelgroep: str) -> object:
+    """The page was drawn, or the doelgroep changed: the sections below (unknown values ignored)."""
+    if doelgroep not in DOELGROEPEN:
+        return dash.no_update
+    return lower(doelgroep)
+
+
 urlstate.register_filters({"doelgroep": ids.OVERZICHT_DOELGROEP})
 
 
-def body(doelgroep: str) -> list:
-    """Everything below the filter, for one doelgroep (remembered per build)."""
-    return monitor().memo("overzicht", (doelgroep,), lambda: _body(doelgroep))  # type: ignore[return-value]
+def body(doelgroep: str) -> Section:
+    """The sections right below the filter, for one doelgroep (remembered per build)."""
+    return monitor().memo("overzicht", (doelgroep,), lambda: _body(doelgroep))
+
+
+def lower(doelgroep: str) -> Section:
+    """The sections further down: effects and trends (remembered per build)."""
+    return monitor().memo("overzicht-onder", (doelgroep,), lambda: _lower(doelgroep))
 
 
 def _body(doelgroep: str) -> list:
@@ -86,6 +100,14 @@ def _body(doelgroep: str) -> list:
     return [
         domains_section(v, catalogue, len(pilots), doelgroep),
         rug_section(v, catalogue, pilots, doelgroep),
+    ]
+
+
+def _lower(doelgroep: str) -> list:
+    m = monitor()
+    catalogue = m.indicatoren()
+    return [
+        effects_section(m.effecten(), catalogue, doelgroep),
         trends_section(m.all_groups(doelgroep), catalogue, doelgroep),
     ]
 
@@ -220,6 +242,36 @@ def rug_section(
         className="table-responsive",
     )
     return components.section("Proeftuinen × indicatoren", [components.status_legend(), table])
+
+
+def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
+    """The pilots' effect against municipalities that were no pilot: per indicator a dot with its
+    95% interval (never a bare number), in words in the caption."""
+    fig = figures_effecten.effect_figure(effecten, catalogue, doelgroep)
+    rows = effecten.loc[effecten["doelgroep"] == doelgroep].merge(
+        catalogue[["indicator", "naam", "volgorde", "vermenigvuldiger"]], on="indicator"
+    )
+    parts = []
+    for r in rows.sort_values("volgorde").itertuples():
+        if r.te_klein:
+            parts.append(f"{r.naam}: te weinig gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
+        else:
+            label = figures_effecten.EFFECT_LABELS.get(r.status, r.status)
+            shown = fmt.estimate(r.effect, r.ci_laag, r.ci_hoog, int(r.vermenigvuldiger))
+            parts.append(f"{r.naam}: {shown}, {label}")
+    caption = [
+        f"Doelgroep {doelgroep}. Per indicator hoeveel meer (of minder) de proeftuinen sinds hun start "
+        "veranderden dan gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn); ligt 0 in "
+        "het interval, dan is er geen aantoonbaar effect. Elke indicator heeft zijn eigen schaal. "
+        + ("; ".join(parts) + ". " if parts else "")
+        + "Op de themapagina's staat het verloop per jaar sinds de start. ",
+        dcc.Link("Hoe dit berekend is", href="/over#effecten"),
+        ".",
+    ]
+    return components.section(
+        "Effect van de proeftuinen tegenover andere gemeenten",
+        [components.figure(ids.GRAPH_EFFECTS, fig, caption)],
+    )
 
 
 def trends_section(groups: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:

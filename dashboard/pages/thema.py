@@ -1,9 +1,10 @@
 """`/thema/<domein>`: one domain — trends per pilot against baseline and target, pilots as a group
-against the other municipalities, the roma–totaal gap, a funnel plot and a sortable table.
+against the other municipalities, the pilots' effect against non-pilots, the roma–totaal gap and
+its progress towards halving, a funnel plot and a sortable table.
 
-Sections of `body`, top to bottom: indicator, key figures, trends per pilot, groups, gap, funnel.
-The pilots' effect against non-pilots (`effecten` and the event study, issue 6) belongs after
-the groups section: add a function beside `groups_section` and list it in `body`.
+Sections, top to bottom: indicator, key figures, trends per pilot (`body`); groups, effect (with
+the event study), gap (latest, and progress per pilot), funnel (`lower`, by its own callback that
+also runs when the page is opened, so that the browser draws the first charts without waiting).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import components, downloads, figures, fmt, ids, summaries, theme, urlstate
-from dashboard.data import monitor
+from dashboard import components, downloads, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
+from dashboard.data import Section, monitor
 from pipeline import disclosure
-from pipeline.config import DOELGROEPEN, DOMEINEN
+from pipeline.config import DOELGROEPEN, DOMEINEN, load_settings
 
 PREFIX = "/thema/"
 dash.register_page(
@@ -102,6 +103,7 @@ def page(domein: str, state: dict[str, str]) -> html.Div:
             dcc.Loading(
                 html.Div(body(state["indicator"], state["doelgroep"]), id=ids.THEMA_BODY), delay_show=400
             ),
+            dcc.Loading(html.Div(id=ids.THEMA_LOWER), delay_show=400),
             components.section(
                 "Per gemeente",
                 [
@@ -149,6 +151,18 @@ def update_body(indicator: str, doelgroep: str) -> object:
     if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
         return dash.no_update
     return body(indicator, doelgroep)
+
+
+@callback(
+    Output(ids.THEMA_LOWER, "children"),
+    Input(ids.THEMA_INDICATOR, "value"),
+    Input(ids.THEMA_DOELGROEP, "value"),
+)
+def update_lower(indicator: str, doelgroep: str) -> object:
+    """The page was drawn, or indicator or doelgroep changed: the charts further down."""
+    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+        return dash.no_update
+    return lower(indicator, doelgroep)
 
 
 @callback(
@@ -212,9 +226,9 @@ def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
 # ---------------------------------------------------------------------- sections
 
 
-def body(indicator: str, doelgroep: str) -> list:
-    """Everything that depends on indicator and doelgroep (remembered per build)."""
-    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))  # type: ignore[return-value]
+def body(indicator: str, doelgroep: str) -> Section:
+    """The indicator, its key figures and the trends per pilot (remembered per build)."""
+    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))
 
 
 def _body(indicator: str, doelgroep: str) -> list:
@@ -240,7 +254,23 @@ def _body(indicator: str, doelgroep: str) -> list:
         intro,
         key_figures(groups, ind, doelgroep),
         trends_section(series, m.vergelijking(indicator), ind, doelgroep),
-        groups_section(groups, ind, doelgroep),
+    ]
+
+
+def lower(indicator: str, doelgroep: str) -> Section:
+    """The charts below the trends (remembered per build)."""
+    return monitor().memo("thema-onder", (indicator, doelgroep), lambda: _lower(indicator, doelgroep))
+
+
+def _lower(indicator: str, doelgroep: str) -> list:
+    m = monitor()
+    ind = m.indicator(indicator)
+    series = m.series(indicator, doelgroep)
+    if series.empty:
+        return []  # `body` says why
+    return [
+        groups_section(m.groups(indicator, doelgroep), ind, doelgroep),
+        effect_section(ind, doelgroep),
         gap_section(ind),
         funnel_section(series, ind, doelgroep),
     ]
@@ -343,7 +373,60 @@ def groups_section(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
     )
 
 
-def gap_section(ind: pd.Series) -> html.Section | None:
+def effect_section(ind: pd.Series, doelgroep: str) -> html.Section:
+    """The pilots' effect against non-pilots for this indicator (a dot with its interval), and the
+    event study: the effect per year since the start, with the years before it (pre-trends)."""
+    m = monitor()
+    code, mult = str(ind["indicator"]), int(ind["vermenigvuldiger"])
+    effecten = m.effecten()
+    own = effecten.loc[(effecten["indicator"] == code) & (effecten["doelgroep"] == doelgroep)]
+    effect_fig = figures_effecten.effect_figure(own, m.indicatoren(), doelgroep)
+    event_fig = figures_effecten.event_study_figure(m.gebeurtenis(code, doelgroep), code, doelgroep,
+                                                    str(ind["naam"]), mult)  # fmt: skip
+    if own.empty:
+        said = "Voor deze indicator en doelgroep is geen effect geschat."
+    elif bool(own["te_klein"].iloc[0]):
+        reden = own["reden"].iloc[0] or "te weinig gemeenten met cijfers"
+        said = f"Te weinig gegevens om iets te zeggen: {reden}."
+    else:
+        r = own.iloc[0]
+        label = figures_effecten.EFFECT_LABELS.get(r["status"], r["status"])
+        said = (f"Effect: {fmt.estimate(r['effect'], r['ci_laag'], r['ci_hoog'], mult)}, {label}; "
+                f"{fmt.number(r['n_proeftuinen'])} proeftuinen tegen {fmt.number(r['n_vergelijking'])} "
+                f"gemeenten die geen proeftuin waren (startjaren: {r['cohorten']}; "
+                "* = aangenomen).")  # fmt: skip
+        if not fmt.is_missing(r["voortrend"]):
+            before = fmt.estimate(r["voortrend"], r["voortrend_laag"], r["voortrend_hoog"], mult)
+            apart = r["voortrend_laag"] > 0 or r["voortrend_hoog"] < 0
+            said += f" Vóór de start: gemiddeld {before}; " + (
+                "let op, proeftuinen en vergelijking bewogen toen niet gelijk op: lees het effect met zorg."
+                if apart
+                else "proeftuinen en vergelijking bewogen toen gelijk op."
+            )
+    effect_caption = [
+        f"Doelgroep {doelgroep}: hoeveel meer (of minder) de proeftuinen sinds hun start veranderden dan "
+        "gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn). " + said + " ",
+        dcc.Link("Hoe dit berekend is", href="/over#effecten"),
+        ".",
+    ]
+    event_caption = (
+        "Het effect per jaar sinds de start, elk jaar tegen de nulmeting (open rondje, 0 per definitie). "
+        "Grijs: de jaren vóór de start; liggen die rond 0, dan gingen proeftuinen en vergelijking gelijk op "
+        "en is de vergelijking geloofwaardig. Oranje gestreept: de start. Jaren met te weinig proeftuinen "
+        "ontbreken."
+    )
+    return components.section(
+        "Effect tegenover gemeenten die geen proeftuin waren",
+        [
+            components.figure(ids.GRAPH_EFFECT, effect_fig, effect_caption),
+            components.figure(ids.GRAPH_EVENT_STUDY, event_fig, event_caption),
+        ],
+    )
+
+
+def gap_section(ind: pd.Series) -> html.Section | html.Div:
+    """The gap roma − totaal: the latest figures side by side per municipality, and each pilot's
+    progress towards halving it since its baseline."""
     m = monitor()
     roma = m.series(ind["indicator"], "roma")
     if roma.empty:
@@ -367,8 +450,37 @@ def gap_section(ind: pd.Series) -> html.Section | None:
         )
     )
     return components.section(
-        "Kloof tussen roma en de hele bevolking", [components.figure(ids.GRAPH_GAP, fig, caption)]
+        "Kloof tussen roma en de hele bevolking",
+        [components.figure(ids.GRAPH_GAP, fig, caption), gap_progress(ind)],
     )
+
+
+def gap_progress(ind: pd.Series) -> html.Figure | html.P:
+    """Per pilot how far the gap has come towards the EU target (halved), from the published gap."""
+    m = monitor()
+    published = m.kloof(str(ind["indicator"]))
+    pilots = m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"]
+    k = published.loc[published["gemeente_code"].isin(pilots)]
+    if k.empty:
+        return html.P(
+            "Voor aantallen en neutrale indicatoren houdt de monitor geen kloof bij die te halveren is.",
+            className="bijschrift",
+        )
+    doel = load_settings().kloof.doel_fractie
+    fig = figures_effecten.gap_progress_figure(published, m.gemeenten(), str(ind["indicator"]), doel,
+                                               str(ind["naam"]))  # fmt: skip
+    counts = k.loc[~k["onderdrukt"], "status"].value_counts()
+    said = ", ".join(f"{fmt.number(n)} {figures_effecten.GAP_LABELS.get(s, s)}" for s, n in counts.items())
+    hidden = int(k["onderdrukt"].sum())
+    caption = (
+        "Per proeftuin hoe ver de kloof tussen roma en de hele bevolking sinds de nulmeting op weg is naar "
+        f"het doel van het EU-kader voor Roma 2020–2030: een kloof die {fmt.number(doel * 100)}% kleiner is "
+        "(100% = doel bereikt, 0% = als bij de nulmeting, negatief = groter geworden). "
+        + (f"{said}. " if said else "")
+        + (f"Bij {fmt.number(hidden)} proeftuinen is een roma-cijfer onderdrukt; hun kloof wordt niet "
+           "getoond." if hidden else "")
+    )  # fmt: skip
+    return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 
 
 def funnel_year(series: pd.DataFrame) -> int | None:
@@ -423,26 +535,64 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
 # ---------------------------------------------------------------------- table
 
 
-def table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
+def table(indicator: str, doelgroep: str, sorteer: str) -> Section:
     """Baseline, latest, difference and status per municipality, sorted (remembered per build)."""
     return monitor().memo(
         "thema-tabel",
-        (indicator, doelgroep, sorteer),  # type: ignore[return-value]
+        (indicator, doelgroep, sorteer),
         lambda: _table(indicator, doelgroep, sorteer),
     )
 
 
 def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
-    m = monitor()
-    ind = m.indicator(indicator)
-    mult = int(ind["vermenigvuldiger"])
-    v = m.vergelijking(indicator)
-    v = v.loc[v["doelgroep"] == doelgroep].copy()
+    ind = monitor().indicator(indicator)
+    v, rows = table_rows(indicator, doelgroep)
     if v.empty:
         return html.P("Geen cijfers voor deze keuze.")
-    v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
     _, column, descending = SORTS[sorteer]
-    v = summaries.sort_rows(v, column, descending)
+    order = summaries.sort_rows(v, column, descending).index
+    mult = int(ind["vermenigvuldiger"])
+    note = (
+        "Verschil: laatste min nulmeting"
+        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
+        + ". * = voorlopig cijfer (CBS). "
+        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
+    )
+    return html.Div(
+        [
+            components.table(
+                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
+                [rows[i] for i in order],
+                table_id=ids.TABLE_COMPARISON,
+                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
+                f"gesorteerd op {SORTS[sorteer][0]}.",
+                numeric=TABLE_NUMERIC,
+            ),
+            html.P(note, className="bijschrift"),
+        ]
+    )
+
+
+TABLE_NUMERIC = (3, 5, 6)
+
+
+def table_rows(indicator: str, doelgroep: str) -> tuple[pd.DataFrame, tuple]:
+    """The comparison table's rows, each rendered once per build (as JSON), and the columns to sort
+    them on: another sort order only reorders them."""
+    m = monitor()
+
+    def compute() -> tuple[pd.DataFrame, tuple]:
+        v = m.vergelijking(indicator)
+        v = v.loc[v["doelgroep"] == doelgroep].reset_index(drop=True)
+        v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
+        mult = int(m.indicator(indicator)["vermenigvuldiger"])
+        return v, tuple(components.table_row(cells, TABLE_NUMERIC) for cells in _cells(v, mult))
+
+    v, rows = m.keep("thema-rijen", (indicator, doelgroep), compute)  # type: ignore[misc]
+    return v.copy(), rows
+
+
+def _cells(v: pd.DataFrame, mult: int) -> list[list]:
     rows = []
     for r in v.itertuples():
         diff: object
@@ -466,22 +616,4 @@ def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
                 components.status_badge(r.status),
             ]
         )
-    note = (
-        "Verschil: laatste min nulmeting"
-        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
-        + ". * = voorlopig cijfer (CBS). "
-        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
-    )
-    return html.Div(
-        [
-            components.table(
-                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
-                rows,
-                table_id=ids.TABLE_COMPARISON,
-                numeric=(3, 5, 6),
-                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
-                f"gesorteerd op {SORTS[sorteer][0]}.",
-            ),
-            html.P(note, className="bijschrift"),
-        ]
-    )
+    return rows

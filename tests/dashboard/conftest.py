@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 
+from pipeline import disclosure
 from pipeline.progress import Progress
 from pipeline.run import run
 
@@ -25,4 +28,21 @@ def app(sample_db: Path):
     """The Dash app on the sample database (one per session: pages register themselves once)."""
     from dashboard.app import create_app
 
-    return create_app(sample_db)
+    return create_app(sample_db, warm=False)
+
+
+@pytest.fixture(scope="session")
+def suppressed_pilot_gaps(sample_db: Path) -> pd.DataFrame:
+    """Pilots whose gap roma − totaal may not be published: a roma cell at baseline or latest is
+    suppressed (decided here from the raw cells, not by the code under test)."""
+    hidden = " or ".join(
+        disclosure.sql_suppressed(doelgroep="'roma'", teller=f"k.{p}_roma_teller", noemer=f"k.{p}_roma_noemer")
+        for p in ("nulmeting", "laatste")
+    )
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        return con.execute(f"""
+            select k.indicator, i.domein, g.gemeente_naam, k.voortgang, k.laatste_kloof
+            from kloof k join gemeenten g using (gemeente_code) join indicatoren i using (indicator)
+            where g.proeftuin and ({hidden}) and k.voortgang is not null
+            order by k.indicator, g.gemeente_naam
+        """).df()

@@ -51,15 +51,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(sample_db):
+def server(sample_db, tmp_path_factory):
     port = _free_port()
     root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    # The server logs every request: into a file, since a pipe nobody reads fills up and blocks it.
+    log = tmp_path_factory.mktemp("server") / "dashboard.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -68,7 +71,7 @@ def server(sample_db):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode()) from None
+                raise RuntimeError(log.read_text(errors="replace")) from None
             time.sleep(0.3)
     yield url
     proc.terminate()
@@ -103,7 +106,12 @@ class Watched:
     def open(self, path: str) -> None:
         self.page.goto(self.base + path)
         self.page.wait_for_selector("main h1", timeout=30000)
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until no callback is pending (the lower part of a page arrives by its own)."""
         self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
 
     def graph_data(self, graph_id: str) -> list:
         """Trace data as plotly.js holds it (numbers decoded), via gd._fullData."""
@@ -116,7 +124,10 @@ class Watched:
         return self.page.evaluate(
             """id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
                       return gd ? gd._fullData.map(t => ({name: t.name, x: t.x ? Array.from(t.x) : null,
-                          y: t.y ? Array.from(t.y) : null, text: t.hovertext || null})) : null; }""",
+                          y: t.y ? Array.from(t.y) : null, text: t.hovertext || null,
+                          mode: t.mode || null, type: t.type, labels: t.text || null,
+                          error_x: t.error_x && t.error_x.visible ? {array: Array.from(t.error_x.array),
+                              arrayminus: Array.from(t.error_x.arrayminus)} : null})) : null; }""",
             graph_id,
         )
 
@@ -165,7 +176,7 @@ def test_filter_change_updates_charts_table_and_address_and_back_restores(watche
         "() => document.querySelector('#grafiek-trend') && "
         "document.body.innerText.includes('Ingeschreven leerplichtigen')"
     )
-    watched.page.wait_for_load_state("networkidle")
+    watched.settle()
     assert watched.graph_data("grafiek-trend") != before
     assert watched.page.inner_text("#tabel-vergelijking") != table_before
 
@@ -174,7 +185,7 @@ def test_filter_change_updates_charts_table_and_address_and_back_restores(watche
     watched.page.wait_for_function(
         "() => document.querySelector('#thema-indicator').value === 'absoluut_verzuim'"
     )
-    watched.page.wait_for_load_state("networkidle")
+    watched.settle()
     assert watched.graph_data("grafiek-trend") == before
     assert watched.errors == []
 
@@ -278,4 +289,82 @@ def test_unknown_addresses_get_a_friendly_not_found_page(watched):
     ):
         watched.open(path)
         assert "Niet gevonden" in watched.page.inner_text("main"), path
+    assert watched.errors == []
+
+
+def _estimates(db: Path, doelgroep: str):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "select indicator, effect from effecten where doelgroep = ? and not te_klein order by indicator",
+            [doelgroep],
+        ).df()
+
+
+def _dots(watched, graph_id: str) -> list[dict]:
+    return [t for t in watched.graph_data(graph_id) if t["mode"] == "markers"]
+
+
+def _drawn_error_bars(watched, graph_id: str, kind: str) -> int:
+    return watched.page.locator(f"#{graph_id} path.{kind}").count()
+
+
+def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_doelgroep(watched, sample_db):
+    for doelgroep in ("roma", "totaal"):
+        if doelgroep == "roma":
+            watched.open("/?doelgroep=roma")
+        else:
+            watched.page.check("#overzicht-doelgroep input[value='totaal']")
+            watched.page.wait_for_url("**doelgroep=totaal**")
+            watched.page.wait_for_function("() => document.querySelector('#grafiek-effecten .gtitle')"
+                                           " && document.querySelector('#grafiek-effecten .gtitle')"
+                                           ".textContent.includes('(totaal)')")  # fmt: skip
+            watched.settle()
+        expected = _estimates(sample_db, doelgroep)
+        dots = _dots(watched, "grafiek-effecten")
+        assert sorted(round(d["x"][0], 9) for d in dots) == sorted(round(e, 9) for e in expected["effect"])
+        assert all(d["error_x"]["array"][0] > 0 and d["error_x"]["arrayminus"][0] > 0 for d in dots)
+        assert _drawn_error_bars(watched, "grafiek-effecten", "xerror") == len(dots)
+    assert watched.errors == []
+
+
+def test_theme_page_shows_effect_event_study_and_gap_progress_of_the_chosen_indicator(watched, sample_db):
+    expected = _estimates(sample_db, "roma").set_index("indicator")["effect"]
+    watched.open("/thema/verzuim?indicator=absoluut_verzuim&doelgroep=roma")
+    for code in ("absoluut_verzuim", "relatief_verzuim"):
+        if code != "absoluut_verzuim":
+            watched.page.select_option("#thema-indicator", code)
+            watched.page.wait_for_url(f"**indicator={code}**")
+            watched.page.wait_for_function(
+                "x => { const gd = document.querySelector('#grafiek-effect .js-plotly-plot');"
+                " return gd && gd._fullData.some(t => t.mode === 'markers' && Math.abs(t.x[0] - x) < 1e-9); }",
+                arg=float(expected[code]),
+            )
+            watched.settle()
+        [dot] = _dots(watched, "grafiek-effect")
+        assert abs(dot["x"][0] - expected[code]) < 1e-9
+        assert _drawn_error_bars(watched, "grafiek-effect", "xerror") == 1
+        names = {t["name"] for t in watched.graph_data("grafiek-gebeurtenis")}
+        assert {"vóór de start", "na de start", "nulmeting (referentie)"} <= names
+        assert _drawn_error_bars(watched, "grafiek-gebeurtenis", "yerror") > 0
+        start = watched.page.evaluate(
+            "() => document.querySelector('#grafiek-gebeurtenis .js-plotly-plot')._fullLayout.shapes.map(s => s.x0)"
+        )
+        assert -0.5 in start
+        assert any(t["type"] == "bar" for t in watched.graph_data("grafiek-kloof-voortgang"))
+    assert watched.errors == []
+
+
+def test_gap_progress_never_shows_a_suppressed_roma_gap(watched, suppressed_pilot_gaps):
+    assert not suppressed_pilot_gaps.empty, "the sample should hold a suppressed pilot gap"
+    code, domein = suppressed_pilot_gaps.iloc[0][["indicator", "domein"]]
+    rows = suppressed_pilot_gaps.loc[suppressed_pilot_gaps["indicator"] == code]
+    watched.open(f"/thema/{domein}?indicator={code}&doelgroep=roma")
+    traces = watched.graph_data("grafiek-kloof-voortgang")
+    bars = {name for t in traces if t["type"] == "bar" for name in t["y"]}
+    labels = {n: lab for t in traces if t["mode"] == "text" for n, lab in zip(t["y"], t["labels"], strict=True)}
+    hovers = [h for t in traces for h in (t["text"] or [])]
+    assert bars, "the published gaps of the other pilots are drawn"
+    for name in rows["gemeente_naam"]:
+        assert name not in bars and "onderdrukt" in labels[name]
+        assert not any(h.startswith(f"<b>{name}</b>") for h in hovers)  # no gap figures on hover
     assert watched.errors == []

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import dash
-import plotly
+from plotly.io.json import to_json_plotly
 
 from dashboard import downloads
 
 
 def _json(component) -> str:
-    return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder)
+    return to_json_plotly(component)
 
 
 def test_theme_filter_change_gives_other_charts(app):

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard import data
 from dashboard.data import DatabaseMissing, Monitor
 from pipeline import disclosure
 
@@ -93,3 +94,71 @@ def test_results_are_cached_per_build(sample_db):
     first = m.series("bijstand", "roma")
     first.loc[:, "waarde"] = np.nan  # a caller changing its copy does not change the cache
     assert m.series("bijstand", "roma")["waarde"].notna().any()
+
+
+def test_a_remembered_section_is_handed_out_fresh_each_time(sample_db):
+    m = Monitor(sample_db)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"data": [{"x": [1, 2]}], "layout": {}}
+
+    first = data.tree(m.memo("proef", ("a",), compute))
+    first["data"][0]["x"].append(3)  # a caller changing what it got does not change the cache
+    assert data.tree(m.memo("proef", ("a",), compute)) == {"data": [{"x": [1, 2]}], "layout": {}}
+    assert len(calls) == 1
+
+
+def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_db, tmp_path):
+    from dashboard import warm
+
+    m = Monitor(sample_db)
+    previous, data._monitor = data._monitor, m  # the pages read through data.monitor()
+    try:
+        addresses = [address for address, _ in warm.views(m)]
+        assert warm.everything(m) == len(addresses)
+        assert {"/", "/kaart", "/datakwaliteit", "/over"} <= set(addresses)
+        assert len({a for a in addresses if a.startswith("/thema/")}) >= 2 * len(m.indicatoren())
+        assert m.remembers("pagina", ("/thema/arbeid?indicator=bijstand&doelgroep=totaal&sorteer=gemeente",))
+        assert m.remembers("thema-onder", ("bijstand", "totaal"))
+    finally:
+        data._monitor = previous
+
+
+def test_new_build_is_warmed_in_the_background(sample_db, tmp_path):
+    live = tmp_path / "monitor.duckdb"
+    shutil.copy(sample_db, live)
+    m = Monitor(live)
+    warmed = []
+    m.keep_warm(lambda mon: warmed.append(mon.build().id))
+    m.wait_warm(30)
+    staged = tmp_path / "nieuw.duckdb"
+    shutil.copy(sample_db, staged)
+    with duckdb.connect(str(staged)) as con:
+        con.execute("update manifest set id = 'nieuwe-build'")
+    os.replace(staged, live)
+    m.build()  # the first call after the swap opens the new build
+    m.wait_warm(30)
+    assert warmed[0] != "nieuwe-build" and warmed[-1] == "nieuwe-build"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_worker_reads_with_its_own_connection_and_keeps_the_cache(sample_db):
+    # gunicorn --preload: the master warms, closes its connection and forks the workers.
+    m = Monitor(sample_db)
+    before = m.series("bijstand", "totaal")
+    m.close()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        ok = m.series("bijstand", "totaal").equals(before) and not m.series("bijstand", "roma").empty
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert m.series("bijstand", "totaal").equals(before)  # and the master can read again
+
+
+def test_app_has_its_callbacks_before_its_first_request(app):
+    # Dash registers callbacks on the first request; two first requests at once on a fresh gunicorn
+    # worker used to get "Callback function not found" (HTTP 500).
+    assert {"thema-body.children", "thema-onder.children", "overzicht-onder.children"} <= set(app.callback_map)
