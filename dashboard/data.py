@@ -34,10 +34,13 @@ from plotly.io.json import to_json_plotly
 
 from dashboard import summaries
 from dashboard.theme import ONDERDRUKT
-from pipeline import disclosure, kloof
+from pipeline import disclosure, extracts, kloof
 from pipeline.effecten import EFFECT_COLUMNS, EVENT_COLUMNS
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
+# Every figure read from here: waarnemingen with `onderdrukt` decided over whole cell groups
+# (roma and totaal of one gemeente × periode × indicator), as the extract decides it.
+PUBLISHED = f"({disclosure.sql_suppressed_cells('waarnemingen')})"
 COMPARISON_DERIVED = ("verschil", "verschil_laag", "verschil_hoog", "relatief_verschil", "p_waarde")
 # What an estimate that is too small to say anything (`te_klein`) does not publish.
 ESTIMATE_COLUMNS = ("effect", "ci_laag", "ci_hoog", "standaardfout", "vrijheidsgraden", "p_waarde",
@@ -325,11 +328,11 @@ class Monitor:
             "raw_series",
             (indicator, doelgroep),
             lambda: self._query(
-                """
+                f"""
             select w.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, g.startjaar,
                    g.nulmeting_jaar, w.indicator, w.doelgroep, w.jaar, w.periode,
-                   w.teller, w.noemer, w.waarde, w.voorlopig, w.herkomst
-            from waarnemingen w join gemeenten g using (gemeente_code)
+                   w.teller, w.noemer, w.waarde, w.voorlopig, w.herkomst, w.onderdrukt
+            from {PUBLISHED} w join gemeenten g using (gemeente_code)
             where w.indicator = ? and w.doelgroep = ?
             order by g.gemeente_naam, w.gemeente_code, w.jaar
         """,
@@ -340,7 +343,8 @@ class Monitor:
     def series(self, indicator: str, doelgroep: str) -> pd.DataFrame:
         """Every municipality's figures per year for one indicator and doelgroep, published."""
         return self._frame(
-            "series", (indicator, doelgroep), lambda: disclosure.apply(self._raw_series(indicator, doelgroep))
+            "series", (indicator, doelgroep),
+            lambda: disclosure.apply_cells(self._raw_series(indicator, doelgroep)),
         )
 
     def groups(self, indicator: str, doelgroep: str) -> pd.DataFrame:
@@ -370,12 +374,12 @@ class Monitor:
         return self._frame(
             "profile",
             (gemeente_code,),
-            lambda: disclosure.apply(
+            lambda: disclosure.apply_cells(
                 self._query(
-                    """
+                    f"""
             select w.gemeente_code, w.indicator, w.doelgroep, w.jaar, w.periode, w.teller,
-                   w.noemer, w.waarde, w.voorlopig, w.herkomst, w.bestand
-            from waarnemingen w where w.gemeente_code = ?
+                   w.noemer, w.waarde, w.voorlopig, w.herkomst, w.bestand, w.onderdrukt
+            from {PUBLISHED} w where w.gemeente_code = ?
             order by w.indicator, w.doelgroep, w.jaar
         """,
                     [gemeente_code],
@@ -388,16 +392,17 @@ class Monitor:
         return self._frame(
             "latest",
             (doelgroep,),
-            lambda: disclosure.apply(
+            lambda: disclosure.apply_cells(
                 self._query(
-                    """
+                    f"""
             select * exclude (rn) from (
                 select w.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, w.indicator,
                        w.doelgroep, w.jaar, w.periode, w.teller, w.noemer, w.waarde, w.voorlopig,
+                       w.onderdrukt,
                        row_number() over (
                            partition by w.gemeente_code, w.indicator order by w.jaar desc
                        ) as rn
-                from waarnemingen w join gemeenten g using (gemeente_code)
+                from {PUBLISHED} w join gemeenten g using (gemeente_code)
                 where w.doelgroep = ?
             ) where rn = 1
             order by indicator, gemeente_naam
@@ -422,12 +427,17 @@ class Monitor:
             raw = self._query(
                 f"""
                 select v.*, g.gemeente_naam, g.groep, g.proeftuin, g.startjaar,
-                       coalesce(w.voorlopig, false) as laatste_voorlopig
+                       coalesce(w.voorlopig, false) as laatste_voorlopig,
+                       coalesce(w.onderdrukt, false) as laatste_onderdrukt,
+                       coalesce(b.onderdrukt, false) as nulmeting_onderdrukt
                 from vergelijking_nulmeting v
                 join gemeenten g using (gemeente_code)
-                left join waarnemingen w
+                left join {PUBLISHED} w
                   on w.gemeente_code = v.gemeente_code and w.indicator = v.indicator
                  and w.doelgroep = v.doelgroep and w.jaar = v.laatste_jaar
+                left join {PUBLISHED} b
+                  on b.gemeente_code = v.gemeente_code and b.indicator = v.indicator
+                 and b.doelgroep = v.doelgroep and b.jaar = v.nulmeting_jaar
                 where {" and ".join(where)}
                 order by g.gemeente_naam, v.indicator, v.doelgroep
             """,
@@ -440,6 +450,24 @@ class Monitor:
             return out
 
         return self._frame("vergelijking", (indicator, gemeente_code), compute)
+
+    def download(self, filters: extracts.Filters, doelgroep: str | None = None) -> bytes:
+        """The figures of a view as a csv-nl download: the extract's own rows and columns
+        (`pipeline.extracts`), so a download equals `extract --format csv-nl` with those filters."""
+
+        def compute() -> bytes:
+            con, _ = self._connection()
+            cursor = con.cursor()
+            try:
+                cursor.execute("use monitor")
+                frame = extracts.figures_frame(cursor, filters)
+            finally:
+                cursor.close()
+            if doelgroep is not None:
+                frame = frame.loc[frame["doelgroep"] == doelgroep]
+            return extracts.csv_nl_bytes(frame)
+
+        return self.keep("download", (filters, doelgroep), compute)  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ deliveries and quality
 

@@ -43,8 +43,11 @@ def pooled(raw: pd.DataFrame, vermenigvuldiger: int) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     is_count = vermenigvuldiger == 1
     rule = disclosure.rule()
+    hidden = disclosure.suppressed(raw["doelgroep"], raw["teller"], raw["noemer"], rule)
+    if "onderdrukt" in raw.columns:  # what the data module decided over whole cell groups
+        hidden = hidden | raw["onderdrukt"].astype("boolean").fillna(False).to_numpy(bool)
     cells = raw.assign(
-        _verborgen=disclosure.suppressed(raw["doelgroep"], raw["teller"], raw["noemer"], rule),
+        _verborgen=hidden,
         _teller=pd.to_numeric(raw["teller"], errors="coerce").astype(float),
         _noemer=pd.to_numeric(raw["noemer"], errors="coerce").astype(float),
         _voorlopig=raw["voorlopig"].astype("boolean").fillna(False).astype(bool),

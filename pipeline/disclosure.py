@@ -106,6 +106,8 @@ def apply_pair(frame: pd.DataFrame, prefixes: tuple[str, str], derived: Iterable
     any_hit = np.zeros(len(out), dtype=bool)
     for p in prefixes:
         mask = suppressed(out["doelgroep"], out[f"{p}_teller"], out[f"{p}_noemer"], r)
+        if f"{p}_onderdrukt" in out.columns:  # decided already (over the cell's group): a hole stays one
+            mask = mask | out[f"{p}_onderdrukt"].astype("boolean").fillna(False).to_numpy(bool)
         out[f"{p}_onderdrukt"] = mask
         for c in ("teller", "noemer", "waarde"):
             col = f"{p}_{c}"

@@ -9,9 +9,10 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, downloads, figures, fmt, ids, summaries, urlstate
+from dashboard import components, figures, fmt, ids, summaries, urlstate
 from dashboard.data import Section, monitor
 from pipeline.config import DOELGROEPEN
+from pipeline.extracts import Filters
 
 PREFIX = "/gemeente/"
 CODE = re.compile(r"^GM\d{4}$")
@@ -143,26 +144,11 @@ def download(n_clicks: int | None, code: str) -> object:
 
 urlstate.register_filters({"doelgroep": ids.GEMEENTE_DOELGROEP})
 
-DOWNLOAD_COLUMNS = [
-    "gemeente_code",
-    "gemeente_naam",
-    "indicator",
-    "doelgroep",
-    "periode",
-    "jaar",
-    "teller",
-    "noemer",
-    "waarde",
-    "voorlopig",
-    "onderdrukt",
-]
-
-
 def download_content(code: str) -> tuple[bytes, str]:
-    """(CSV bytes, file name) with every published figure of one municipality."""
+    """(CSV bytes, file name) with every published figure of one municipality: the extract's
+    csv-nl for it."""
     m = monitor()
-    frame = m.profile(code).assign(gemeente_naam=m.gemeente(code)["gemeente_naam"])[DOWNLOAD_COLUMNS]
-    return downloads.csv_nl(frame, m.build().synthetisch), f"monitor-roma_{code}_{m.build().id}.csv"
+    return m.download(Filters(gemeenten=(code,))), f"monitor-roma_{code}_{m.build().id}.csv"
 
 
 # ---------------------------------------------------------------------- sections

@@ -13,10 +13,11 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import components, downloads, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
+from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
 from pipeline import disclosure
 from pipeline.config import DOELGROEPEN, DOMEINEN, load_settings
+from pipeline.extracts import Filters
 
 PREFIX = "/thema/"
 dash.register_page(
@@ -198,29 +199,11 @@ urlstate.register_filters(
     {"indicator": ids.THEMA_INDICATOR, "doelgroep": ids.THEMA_DOELGROEP, "sorteer": ids.THEMA_SORTEER}
 )
 
-DOWNLOAD_COLUMNS = [
-    "gemeente_code",
-    "gemeente_naam",
-    "groep",
-    "indicator",
-    "doelgroep",
-    "periode",
-    "jaar",
-    "teller",
-    "noemer",
-    "waarde",
-    "voorlopig",
-    "onderdrukt",
-]
-
-
 def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
-    """(CSV bytes, file name) for one indicator and doelgroep."""
+    """(CSV bytes, file name) for one indicator and doelgroep: the extract's csv-nl for it."""
     m = monitor()
-    frame = m.series(indicator, doelgroep)[DOWNLOAD_COLUMNS]
-    return downloads.csv_nl(
-        frame, m.build().synthetisch
-    ), f"monitor-roma_{indicator}_{doelgroep}_{m.build().id}.csv"
+    content = m.download(Filters(indicatoren=(indicator,)), doelgroep)
+    return content, f"monitor-roma_{indicator}_{doelgroep}_{m.build().id}.csv"
 
 
 # ---------------------------------------------------------------------- sections

@@ -223,7 +223,7 @@ def test_download_button_gives_csv_that_opens_in_dutch_excel(watched):
     content = Path(info.value.path()).read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")
     header = content.decode("utf-8-sig").splitlines()[0].split(";")
-    assert {"indicator", "doelgroep", "waarde", "onderdrukt", "let_op"} <= set(header)
+    assert {"indicator", "doelgroep", "waarde", "onderdrukt", "synthetisch"} <= set(header)
 
 
 def test_municipality_choice_navigates_and_download_works(watched):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dash
 from plotly.io.json import to_json_plotly
 
-from dashboard import downloads
-
 
 def _json(component) -> str:
     return to_json_plotly(component)
@@ -66,18 +64,29 @@ def test_page_is_not_rebuilt_when_its_own_filters_changed_the_address(app):
 
 
 def test_theme_download_is_csv_for_dutch_excel_with_suppression(app):
+    import csv
+    import io
+
     from dashboard.pages import thema
 
     content, name = thema.download_content("absoluut_verzuim", "roma")
     assert content.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
-    lines = content.decode("utf-8-sig").splitlines()
-    header = lines[0].split(";")
-    assert "onderdrukt" in header and "let_op" in header
-    rows = [dict(zip(header, line.split(";"), strict=True)) for line in lines[1:]]
-    hidden = [r for r in rows if r["onderdrukt"] == "true"]
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert {"indicator", "doelgroep", "waarde", "onderdrukt", "synthetisch"} <= set(rows[0])
+    assert {r["indicator"] for r in rows} == {"absoluut_verzuim"} and {r["doelgroep"] for r in rows} == {"roma"}
+    hidden = [r for r in rows if r["onderdrukt"] == "ja"]
     assert hidden and all(r["waarde"] == r["teller"] == r["noemer"] == "" for r in hidden)
-    assert any("," in r["waarde"] for r in rows if r["onderdrukt"] == "false")
-    assert all(r["let_op"].startswith("SYNTHETISCHE") for r in rows)
+    assert any("," in r["waarde"] for r in rows if r["onderdrukt"] == "nee")
+    assert all(r["synthetisch"] == "ja" for r in rows)
+
+
+def test_a_download_is_the_extract_of_the_same_view(app, sample_db, tmp_path):
+    from dashboard.pages import gemeente
+    from pipeline.extracts import Filters, extract
+
+    content, _ = gemeente.download_content("GM0228")
+    extract(sample_db, tmp_path, "csv-nl", Filters(gemeenten=("GM0228",)))
+    assert content == next(tmp_path.glob("*.csv")).read_bytes()
 
 
 def test_municipality_download_has_every_indicator(app):
@@ -88,11 +97,4 @@ def test_municipality_download_has_every_indicator(app):
     assert "absoluut_verzuim" in text and "woninginbraak" in text
 
 
-def test_csv_cells_never_start_a_formula():
-    import pandas as pd
 
-    out = downloads.csv_nl(
-        pd.DataFrame({"tekst": ["=SUM(A1)", "+1", "@x", "-2", "gewoon"], "getal": [1.5] * 5}), False
-    )
-    text = out.decode("utf-8-sig")
-    assert "'=SUM(A1)" in text and "'+1" in text and "'@x" in text and ";1,5" in text
