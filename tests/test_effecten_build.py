@@ -72,3 +72,10 @@ def test_a_single_pilot_in_a_small_raw_folder_is_too_small_to_say_anything(make_
     [(te_klein, reden, status, pilots)] = rows(con, """select te_klein, reden, status, n_proeftuinen
         from effecten where indicator = 'bijstand' and doelgroep = 'roma'""")
     assert te_klein and "proeftuin" in reden and status == "onvoldoende gegevens" and pilots == 1
+
+
+def test_text_columns_of_the_analyses_are_text_even_when_empty(sample_db):
+    types = dict(sample_db.execute("""select column_name, data_type from information_schema.columns
+                                      where table_name = 'effecten'""").fetchall())
+    assert "NULL" not in types.values()
+    assert types["reden"] == "VARCHAR"

@@ -89,11 +89,18 @@ def write_marts(build: Build) -> dict[str, int]:
         analyses["kloof"] = kloof.kloof(w, frames["gemeenten"], frames["indicatoren"],
                                         s.nulmeting, s.status, s.kloof)  # fmt: skip
         for name, frame in analyses.items():
-            con.register("_analyse", frame)
+            con.register("_analyse", _text_when_empty(frame))
             con.execute(f"create or replace table {OUT}.{name} as select * from _analyse")
             con.unregister("_analyse")
             counts[name] = len(frame)
     return counts
+
+
+def _text_when_empty(frame: pd.DataFrame) -> pd.DataFrame:
+    """A text column with no value in this build still becomes VARCHAR, not DuckDB's NULL type
+    (which nobody can update or cast into later)."""
+    empty = [c for c in frame.columns if frame[c].dtype == object and frame[c].isna().all()]
+    return frame.astype(dict.fromkeys(empty, "string")) if empty else frame
 
 
 def _check(build: Build, table: str, schema: object, key: list[str]) -> None:
