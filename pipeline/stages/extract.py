@@ -176,18 +176,19 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
     problems: list[tuple[int, int, str]] = []
     transcoded = build.work_dir / "utf8"
     raw_dir, deliveries_dir = build.raw_dir.resolve(), build.deliveries_dir.resolve()
-    for n, (given, data) in enumerate(_read_all(paths), start=1):
-        path = given.absolute()
-        if not path.is_relative_to(raw_dir):
-            path = path.resolve()  # a symlink or '..' that leads into the raw folder after all
-        f = DeliveryFile(n, path, _relative(path, raw_dir), _folder_code(path, deliveries_dir))
-        files.append(f)
-        _inspect(f, data, transcoded, exact, problems)
-        build.progress.count(n, len(paths), "bestanden bekeken")
-    _register_files(build, files)
-    bulk = [f for f in files if f.leesweg == "bulk"]
-    with build.progress.step("bulk lezen (DuckDB)"):
-        redo = _read_bulk(build, bulk)
+    reader = BulkReader(build)
+    with build.progress.step("bestanden lezen"):
+        for n, (given, data) in enumerate(_read_all(paths), start=1):
+            path = given.absolute()
+            if not path.is_relative_to(raw_dir):
+                path = path.resolve()  # a symlink or '..' that leads into the raw folder after all
+            f = DeliveryFile(n, path, _relative(path, raw_dir), _folder_code(path, deliveries_dir))
+            files.append(f)
+            _inspect(f, data, transcoded, exact, problems)
+            if f.leesweg == "bulk":
+                reader.add(f)
+            build.progress.count(n, len(paths), "bestanden bekeken")
+        redo = reader.finish()
     for f in redo:
         # DuckDB could not read every row of this file (ragged rows): read it exactly instead
         rows = readers.exact_rows(f.path.read_bytes(), f.info)
@@ -218,6 +219,7 @@ union all
 select * from stg_exact
 """
 READ_BATCH = 64  # files read and hashed ahead, in parallel threads
+BULK_BATCH = 1000  # files of one dialect that DuckDB reads in one query
 
 
 def _read_all(paths: list[Path]) -> Iterator[tuple[Path, tuple[bytes, str] | OSError]]:
@@ -357,17 +359,38 @@ def _column_spec(names: list[str]) -> tuple[str, list[str]]:
     return spec, extras
 
 
-def _read_bulk(build: Build, files: list[DeliveryFile]) -> list[DeliveryFile]:
-    """Read the files DuckDB can number exactly, one query per dialect, in parallel and in order.
+class BulkReader:
+    """Reads the files DuckDB can number exactly, in batches of one dialect, on a background
+    thread: while DuckDB reads one batch (in parallel, and in order), Python looks at the next
+    files. One batch at a time, so that a batch's rows get consecutive rowids."""
 
-    Returns the files to read exactly instead: those with rows DuckDB could not read.
-    """
-    groups: dict[tuple, list[DeliveryFile]] = defaultdict(list)
-    for f in files:
-        groups[(f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen))].append(f)
-    redo: list[DeliveryFile] = []
-    con = build.con
-    for (delim, kopregel, names), members in groups.items():
+    def __init__(self, build: Build) -> None:
+        self.con = build.con.cursor()
+        self.pending: dict[tuple, list[DeliveryFile]] = defaultdict(list)
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.jobs: list = []
+
+    def add(self, f: DeliveryFile) -> None:
+        key = (f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen))
+        self.pending[key].append(f)
+        if len(self.pending[key]) >= BULK_BATCH:
+            self.jobs.append(self.pool.submit(self._read, key, self.pending.pop(key)))
+
+    def finish(self) -> list[DeliveryFile]:
+        """Read what is left, wait for every batch; returns the files to read exactly instead
+        (those with rows DuckDB could not read)."""
+        for key, members in self.pending.items():
+            self.jobs.append(self.pool.submit(self._read, key, members))
+        self.pending = defaultdict(list)
+        try:
+            return [f for job in self.jobs for f in job.result()]
+        finally:
+            self.pool.shutdown()
+            self.con.close()
+
+    def _read(self, key: tuple, members: list[DeliveryFile]) -> list[DeliveryFile]:
+        delim, kopregel, names = key
+        con = self.con
         spec, extras = _column_spec(list(names))
         select = ", ".join(c if c in names else f"cast(null as varchar) as {c}" for c in COLUMNS)
         overig = f"[{', '.join(ident(x) for x in extras)}]" if extras else "cast(null as varchar[])"
@@ -394,8 +417,7 @@ def _read_bulk(build: Build, files: list[DeliveryFile]) -> list[DeliveryFile]:
                         where rowid >= {before} group by filename""")
         if skipped:
             con.execute("delete from stg_bulk where list_contains(?, filename)", [sorted(skipped)])
-            redo += [f for f in members if f.leespad in skipped]
-    return redo
+        return [f for f in members if f.leespad in skipped]
 
 
 def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
