@@ -128,6 +128,20 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+HEAD_BYTES = 1 << 16
+
+
+def decode_head(data: bytes) -> tuple[str, str]:
+    """The first part of a file as text, and the file's encoding judged on it. Enough to find
+    the header; a UTF-8 file that turns out not to be, further on, is caught by DuckDB as it
+    reads, and then read exactly (which decodes the whole file)."""
+    if len(data) <= HEAD_BYTES:
+        return decode(data)
+    head = data[:HEAD_BYTES]
+    cut = head.rfind(b"\n")
+    return decode(head[: cut + 1] if cut > 0 else head)
+
+
 def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
     """(row number, normalised names) of the first row that holds every required column.
 
@@ -202,6 +216,7 @@ def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
     )
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")  # a line break of old Macs: DuckDB would not see it
 # Quoted fields, left to right, none holding a line break (a regex: linear and fast in C).
 _NO_BREAK_IN_QUOTES = re.compile(rb'(?:[^"]*"[^"\n]*")*[^"]*')
 
@@ -213,7 +228,7 @@ def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
         end -= 1
     if data.find(b"\n\n", 0, end) >= 0 or data.find(b"\n\r\n", 0, end) >= 0:
         return False
-    if data.find(b"\r", 0, end) >= 0 and data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end):
+    if _LONE_CR.search(data, 0, end):
         return False
     if data.find(b'"', 0, end) >= 0:
         return _NO_BREAK_IN_QUOTES.fullmatch(data) is not None
@@ -224,7 +239,7 @@ def inspect(path: Path, data: bytes, sha256: str | None = None) -> Inspection:
     """Look at a delivery once (`sha256`: its hash, when already computed). Raises Refused when
     the file cannot be read as a table."""
     info = Inspection(sha256=sha256 or hashlib.sha256(data).hexdigest(), grootte=len(data))
-    if not data.strip():
+    if not data or data.isspace():
         raise Refused("het bestand is leeg")
     if data.startswith(OLE_MAGIC):
         raise Refused(
@@ -246,7 +261,7 @@ def inspect(path: Path, data: bytes, sha256: str | None = None) -> Inspection:
     else:
         if path.suffix.lower() == ".xlsx":
             raise Refused("het bestand heet .xlsx maar is geen Excel-werkmap (xlsx)")
-        text, info.codering = decode(data)
+        text, info.codering = decode_head(data)
         if "\x00" in text[:8192]:
             raise Refused("het bestand is geen tekst (binaire inhoud); lever CSV of XLSX")
         info.formaat = "csv"

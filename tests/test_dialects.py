@@ -136,3 +136,13 @@ def test_a_utf16_file_as_excel_saves_unicode_text_loads(make_raw, build):
     _, con = build(raw)
     assert rows(con, "select status, codering from leveringen") == [("geaccepteerd", "utf-16")]
     assert rows(con, "select count(*) from waarnemingen where herkomst = 'levering'") == [(3,)]
+
+
+def test_a_file_that_is_utf8_at_the_top_and_windows1252_further_down_loads_whole(make_raw, build):
+    top = [["GM0228", str(2000 + r), "bijstand", "totaal", "300", "60000", "bron", "", ""] for r in range(5000)]
+    text = _csv("GM0228", ";", HEADER, top) + "GM0228;2016;bijstand;roma;30;120;één bron;;\n"
+    raw = make_raw({"GM0228/2017-03-01_gemengd.csv": text.encode("cp1252")})
+    _, con = build(raw)
+    # the top is long enough that only DuckDB, reading, finds the Windows-1252 further down
+    assert rows(con, "select status, codering, rijen from leveringen") == [("geaccepteerd", "cp1252", 5001)]
+    assert rows(con, "select bron, rij from waarnemingen where doelgroep = 'roma'") == [("één bron", 5002)]

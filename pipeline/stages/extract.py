@@ -190,8 +190,11 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
             build.progress.count(n, len(paths), "bestanden bekeken")
         redo = reader.finish()
     for f in redo:
-        # DuckDB could not read every row of this file (ragged rows): read it exactly instead
-        rows = readers.exact_rows(f.path.read_bytes(), f.info)
+        # DuckDB could not read every row of this file (ragged rows, or not UTF-8 after all):
+        # read it exactly instead
+        data = f.path.read_bytes()
+        f.info.codering = readers.decode(data)[1]
+        rows = readers.exact_rows(data, f.info)
         _append_exact(exact, problems, f, rows)
         f.leesweg = "exact"
     _insert_exact(build, exact, problems)
