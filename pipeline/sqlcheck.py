@@ -152,7 +152,8 @@ def row_messages_sql(schema: pa.DataFrameSchema) -> str:
 
 def unique_violations_sql(table: str, schema: pa.DataFrameSchema, key: list[str]) -> str | None:
     """Rows whose unique key occurs more than once (missing values count as equal, as pandera
-    counts them), as one aggregation and a semi join rather than a window over the table."""
+    counts them): an aggregation on the key's hash finds the few candidates, the key itself
+    confirms them (a hash can collide), and a semi join fetches their rows. No window, no sort."""
     found = [(n, c) for n, c in enumerate(compile_schema(schema)) if _is_table_check(c)]
     if not found:
         return None
@@ -160,12 +161,15 @@ def unique_violations_sql(table: str, schema: pa.DataFrameSchema, key: list[str]
     ukeys = list(schema.unique)
     on = " and ".join(f"t.{ident(k)} is not distinct from d.{ident(k)}" for k in ukeys)
     keys = ", ".join(f"t.{ident(k)}" for k in key)
+    hashed = f"hash({', '.join(ident(k) for k in ukeys)})"
     return f"""
 select {keys}, {n} as volgorde, {literal(c.kolom)} as kolom, {literal(c.regel)} as regel,
     {literal(c.message)} as reden
 from {table} as t
 semi join (
-    select {", ".join(ident(k) for k in ukeys)} from {table} group by all having count(*) > 1
+    select {", ".join(ident(k) for k in ukeys)} from {table}
+    where {hashed} in (select {hashed} from {table} group by all having count(*) > 1)
+    group by all having count(*) > 1
 ) as d on {on}
 """
 

@@ -146,3 +146,15 @@ def test_a_file_that_is_utf8_at_the_top_and_windows1252_further_down_loads_whole
     # the top is long enough that only DuckDB, reading, finds the Windows-1252 further down
     assert rows(con, "select status, codering, rijen from leveringen") == [("geaccepteerd", "cp1252", 5001)]
     assert rows(con, "select bron, rij from waarnemingen where doelgroep = 'roma'") == [("één bron", 5002)]
+
+
+def test_old_mac_line_ends_and_breaks_inside_quotes_keep_excels_row_numbers(make_raw, build):
+    text = (";".join(HEADER) + "\r"
+            "GM0228;2016;bijstand;roma;30;120;\"regel een\nregel twee\";;\r"
+            "GM0228;2016;arbeidsparticipatie;roma;20;150;;;\r"
+            "GM0228;2016;huurachterstand;roma;-1;40;;;\r")  # fmt: skip
+    raw = make_raw({"GM0228/2017-03-01_mac.csv": text})
+    _, con = build(raw)
+    assert rows(con, "select indicator, rij from waarnemingen where herkomst = 'levering' order by rij") == [
+        ("bijstand", 2), ("arbeidsparticipatie", 3)]  # fmt: skip
+    assert rows(con, "select rij, kolom from quarantaine") == [(4, "teller")]

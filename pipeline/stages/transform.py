@@ -9,12 +9,13 @@ The CBS figures for `totaal` join them here.
 
 from __future__ import annotations
 
-from pipeline import sqlfiles
+from pipeline import schemas, sqlfiles
 from pipeline.build import Build
 
 # In run order; int_rijen_geldig is a view (read twice, never worth storing).
-MODELS = ("int_rijen_geldig", "int_conflicten", "int_quarantaine", "int_in_gebruik", "int_cbs_woninginbraak")
-VIEWS = frozenset({"int_rijen_geldig"})
+MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_quarantaine", "int_in_gebruik",
+          "int_cbs_woninginbraak")  # fmt: skip
+VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst"})
 
 
 def run(build: Build) -> dict[str, int]:
@@ -22,7 +23,7 @@ def run(build: Build) -> dict[str, int]:
     counts = {}
     for m in MODELS:
         if m in VIEWS:
-            sqlfiles.define_view(build.con, m, {})
+            sqlfiles.define_view(build.con, m, {"whitespace": schemas.WHITESPACE})
         else:
             counts[m] = build.model(m)
     return counts

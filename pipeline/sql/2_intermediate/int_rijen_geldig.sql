@@ -2,8 +2,10 @@
 -- marts that follow). `volgorde` orders the deliveries of a key in time: the later delivery date
 -- supersedes the earlier; on equal dates, the later file name.
 with geldig as (
-    select r.*
+    select r.*, b.leverdatum, i.vermenigvuldiger <> 1 as ind_is_rate, i.vermenigvuldiger as ind_vermenigvuldiger
     from int_leveringrijen as r
+    join stg_bestanden as b using (levering_id)
+    join stg_indicatoren as i using (indicator)
     anti join int_meldingen as m using (levering_id, rij)
 ),
 
@@ -23,9 +25,7 @@ final as (
             when ind_is_rate then teller / noemer * ind_vermenigvuldiger
             else teller
         end as waarde,
-        bron,
         peildatum,
-        opmerking,
         cast(epoch(leverdatum) as bigint) * 4294967296 + levering_id as volgorde
     from geldig
 )

@@ -13,14 +13,15 @@ with geleverd as (
         b.bestand,
         r.rij,
         r.leverdatum,
-        r.bron,
+        t.bron,
         r.peildatum,
-        r.opmerking,
+        t.opmerking,
         'levering' as herkomst,
         false as voorlopig
     from int_rijen_geldig as r
     semi join int_in_gebruik using (levering_id, rij)
     join stg_bestanden as b using (levering_id)
+    left join int_leveringtekst as t using (levering_id, rij)
 ),
 
 cbs as (
