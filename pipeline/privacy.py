@@ -110,6 +110,20 @@ def value_kind(value: str | None) -> str | None:
     return None
 
 
+# Every digit becomes 9 and the separators a BSN or phone number may contain disappear: nine 9s
+# in a row remain wherever value_kind could find a BSN or a phone number.
+_DIGITS_AS_NINE = bytes.maketrans(b"0123456789", b"9999999999")
+_NUMBER_SEPARATORS = b" .-()+"
+
+
+def may_hold_personal_data(data: bytes) -> bool:
+    """False only when no value in a single-byte or UTF-8 text can be a BSN, e-mail address or
+    phone number: a test at C speed (no regex) that lets most files skip `value_kind`'s search."""
+    if b"@" in data:
+        return True
+    return b"999999999" in data.translate(_DIGITS_AS_NINE, _NUMBER_SEPARATORS)
+
+
 def sql_value_kind(column: str) -> str:
     """A DuckDB expression with the same verdict as `value_kind` for a VARCHAR column."""
     c = column

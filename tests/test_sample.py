@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from pipeline.sample import MARKER, generate, planned_rows, sample_codes
@@ -74,3 +75,11 @@ def test_xlsx_deliveries_have_title_lines_above_the_header():
     first = [r[0] for r in ws.iter_rows(min_row=1, max_row=4, values_only=True)]
     assert str(first[0]).startswith("Monitor Inclusie Roma")
     assert str(first[3]).lower() == "gemeente_code"
+
+
+def test_formats_choose_the_export_profiles_of_every_municipality(tmp_path):
+    files = generate(tmp_path / "x", "stress", redeliveries=1, codes=["GM0228", "GM0356", "GM0995"],
+                     formats={"xlsx": 1.0})  # fmt: skip
+    assert {f.suffix for f in files} == {".xlsx"}  # GM0995 (Lelystad) too: the named profiles yield
+    with pytest.raises(ValueError, match="onbekend exportprofiel"):
+        generate(tmp_path / "y", "stress", redeliveries=1, codes=["GM0228"], formats={"dbase": 1.0})

@@ -118,17 +118,24 @@ def generate(
     redeliveries: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     codes: list[str] | None = None,
+    formats: dict[str, float] | None = None,
 ) -> list[Path]:
     """Write a complete raw directory at `out`; returns the delivery files written.
 
     `redeliveries` overrides the scale's number of full re-deliveries and `codes` the
-    municipalities (for benchmarks and tests).
+    municipalities, and `formats` the export profiles with their weights (for benchmarks and tests).
     """
     if scale not in SPECS:
         raise ValueError(f"onbekende schaal {scale!r}; kies uit {', '.join(SCALES)}")
     spec = SPECS[scale]
     if redeliveries is not None:
         spec = dataclasses.replace(spec, redeliveries=redeliveries)
+    if formats is not None:
+        unknown = sorted(set(formats) - set(PROFILES))
+        if unknown:
+            raise ValueError(f"onbekend exportprofiel {', '.join(unknown)}; kies uit {', '.join(PROFILES)}")
+        spec = dataclasses.replace(spec, formats=tuple(formats), weights=tuple(formats.values()),
+                                   named_profiles=False)  # fmt: skip
     source = Path(reference_source or default_reference_source())
     out = Path(out)
     _copy_reference(source, out / REFERENCE_DIR)

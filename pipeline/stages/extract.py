@@ -225,15 +225,24 @@ READ_BATCH = 64  # files read and hashed ahead, in parallel threads
 BULK_BATCH = 1000  # files of one dialect that DuckDB reads in one query
 
 
-def _read_all(paths: list[Path]) -> Iterator[tuple[Path, tuple[bytes, str] | OSError]]:
-    """(path, (bytes, sha256)) in order, read and hashed a batch ahead by threads (both release
-    the GIL)."""
-    def load(path: Path) -> tuple[bytes, str] | OSError:
+Loaded = tuple[bytes, str, "readers.Sheet | Refused | None"]  # bytes, sha256, a workbook's sheet
+
+
+def _read_all(paths: list[Path]) -> Iterator[tuple[Path, Loaded | OSError]]:
+    """(path, (bytes, sha256, sheet)) in order, read, hashed and (workbooks) parsed a batch ahead
+    by threads (all three release the GIL)."""
+    def load(path: Path) -> Loaded | OSError:
         try:
             data = path.read_bytes()
         except OSError as e:
             return e
-        return data, hashlib.sha256(data).hexdigest()
+        sheet: readers.Sheet | Refused | None = None
+        if data.startswith(readers.ZIP_MAGIC):
+            try:
+                sheet = readers.read_xlsx(data)
+            except Refused as e:
+                sheet = e
+        return data, hashlib.sha256(data).hexdigest(), sheet
 
     with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
         for start in range(0, len(paths), READ_BATCH):
@@ -241,7 +250,7 @@ def _read_all(paths: list[Path]) -> Iterator[tuple[Path, tuple[bytes, str] | OSE
             yield from zip(batch, pool.map(load, batch), strict=True)
 
 
-def _inspect(f: DeliveryFile, loaded: tuple[bytes, str] | OSError, transcoded: Path,
+def _inspect(f: DeliveryFile, loaded: Loaded | OSError, transcoded: Path,
              exact: dict[str, list], problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
     try:
         f.leverdatum, f.label = readers.parse_file_name(f.path.name)
@@ -249,8 +258,10 @@ def _inspect(f: DeliveryFile, loaded: tuple[bytes, str] | OSError, transcoded: P
             raise Refused("het bestand is geen CSV of XLSX")
         if isinstance(loaded, OSError):
             raise loaded
-        data, sha = loaded
-        f.info = readers.inspect(f.path, data, sha)
+        data, sha, sheet = loaded
+        if isinstance(sheet, Refused):
+            raise sheet
+        f.info = readers.inspect(f.path, data, sha, sheet)
         _refuse_personal_title_lines(f.info)
         if f.info.fast and f.info.codering not in ("utf-8", "utf-8-sig") and _may_hold_personal_data(data):
             # DuckDB reads UTF-8 only, so such a file would be copied to disk as UTF-8 first;
@@ -282,7 +293,7 @@ def _inspect(f: DeliveryFile, loaded: tuple[bytes, str] | OSError, transcoded: P
 def _may_hold_personal_data(data: bytes) -> bool:
     """Could any value be a BSN, e-mail address or phone number? (The whole text at once: a
     separator between cells breaks every pattern, so this finds at least what a per-cell scan finds.)"""
-    return privacy.value_kind(readers.decode(data)[0]) is not None
+    return privacy.may_hold_personal_data(data) and privacy.value_kind(readers.decode(data)[0]) is not None
 
 
 def _refuse_personal_title_lines(info: readers.Inspection) -> None:

@@ -32,7 +32,7 @@ from pipeline.stages.validate import BrokenInvariant
 OUT = "uit"
 MARTS = ("gemeenten", "indicatoren", "proeftuinen", "leveringen", "waarnemingen",
          "waarnemingen_vervangen", "quarantaine")  # fmt: skip
-PACKAGES = ("duckdb", "pandas", "pandera", "numpy", "scipy", "pyarrow", "openpyxl")
+PACKAGES = ("duckdb", "pandas", "pandera", "numpy", "scipy", "pyarrow", "openpyxl", "python-calamine")
 
 
 def run(build: Build) -> dict:
