@@ -7,14 +7,53 @@ dashboard (intervals, funnel plots).
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
-Z95 = float(stats.norm.ppf(0.975))
+# The distributions come from scipy.special, as scipy.stats computes them, without importing
+# scipy.stats: that import alone takes a second, on every build and every dashboard start.
+
+
+def _binom_tail(k: np.ndarray, n: np.ndarray, p: float, upper: bool) -> np.ndarray:
+    """P(X ≤ k), or P(X > k) when `upper` (its own tail, for accuracy), for X ~ Binomial(n, p),
+    with scipy.stats.binom's edges: NaN for a missing or impossible n, certain outside 0 … n−1."""
+    k, n = np.floor(np.asarray(k, dtype=float)), np.asarray(n, dtype=float)
+    k, n = np.broadcast_arrays(k, n)
+    bad = np.isnan(k) | ~(n >= 0) | (n != np.floor(n))
+    whole = np.where(bad, 0, n).astype(np.int64)
+    tail = special.bdtrc if upper else special.bdtr
+    inside = tail(np.clip(np.where(bad, 0, k), 0, np.maximum(whole - 1, 0)), whole, p)
+    below, above = (1.0, 0.0) if upper else (0.0, 1.0)
+    out = np.where(k < 0, below, np.where(k >= whole, above, inside))
+    return np.where(bad, np.nan, out)
+
+
+def _binom_cdf(k: np.ndarray, n: np.ndarray, p: float) -> np.ndarray:
+    return _binom_tail(k, n, p, upper=False)
+
+
+def _binom_sf(k: np.ndarray, n: np.ndarray, p: float) -> np.ndarray:
+    return _binom_tail(k, n, p, upper=True)
+
+
+def _binom_ppf(q: float, n: np.ndarray, p: float) -> np.ndarray:
+    """The smallest k with P(X ≤ k) ≥ q, for 0 < q < 1: scipy.stats.binom.ppf's own method."""
+    with np.errstate(invalid="ignore"):
+        k = np.ceil(special.bdtrik(q, n, p))
+        below = np.maximum(k - 1, 0)
+        return np.where(_binom_cdf(below, n, p) >= q, below, k)
+
+
+def _chi2_ppf(q: float, df: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return 2 * special.gammaincinv(np.asarray(df, dtype=float) / 2, q)
+
+
+Z95 = float(special.ndtri(0.975))
 
 
 def z_for(alpha: float) -> float:
     """The two-sided normal quantile for a significance level."""
-    return float(stats.norm.ppf(1 - alpha / 2))
+    return float(special.ndtri(1 - alpha / 2))
 
 
 def wilson(teller: np.ndarray, noemer: np.ndarray, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
@@ -61,8 +100,8 @@ def poisson_change_p(c1: np.ndarray, c2: np.ndarray) -> np.ndarray:
     a = np.asarray(c1, dtype=float)
     b = np.asarray(c2, dtype=float)
     n = a + b
-    lower = stats.binom.cdf(b, n, 0.5)
-    upper = stats.binom.sf(b - 1, n, 0.5)
+    lower = _binom_cdf(b, n, 0.5)
+    upper = _binom_sf(b - 1, n, 0.5)
     p = np.minimum(1.0, 2 * np.minimum(lower, upper))
     return np.where(n > 0, p, 1.0)
 
@@ -70,8 +109,8 @@ def poisson_change_p(c1: np.ndarray, c2: np.ndarray) -> np.ndarray:
 def poisson_interval(count: np.ndarray, z_alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """Exact (Garwood) interval for a Poisson count."""
     c = np.asarray(count, dtype=float)
-    low = np.where(c > 0, stats.chi2.ppf(z_alpha / 2, 2 * c) / 2, 0.0)
-    high = stats.chi2.ppf(1 - z_alpha / 2, 2 * c + 2) / 2
+    low = np.where(c > 0, _chi2_ppf(z_alpha / 2, 2 * c) / 2, 0.0)
+    high = _chi2_ppf(1 - z_alpha / 2, 2 * c + 2) / 2
     return low, high
 
 
@@ -89,9 +128,9 @@ def funnel_limits(p0: float, noemer: np.ndarray, coverage: float) -> tuple[np.nd
     tail = (1 - coverage) / 2
 
     def limit(prob: float) -> np.ndarray:
-        r = stats.binom.ppf(prob, safe_n, p0)
-        upper = stats.binom.cdf(r, safe_n, p0)
-        lower = stats.binom.cdf(r - 1, safe_n, p0)
+        r = _binom_ppf(prob, safe_n, p0)
+        upper = _binom_cdf(r, safe_n, p0)
+        lower = _binom_cdf(r - 1, safe_n, p0)
         with np.errstate(divide="ignore", invalid="ignore"):
             alpha = np.where(upper > lower, (upper - prob) / (upper - lower), 0.0)
         return np.clip((r - alpha) / safe_n, 0, 1)

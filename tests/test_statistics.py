@@ -39,3 +39,28 @@ def test_poisson_interval_is_the_exact_garwood_interval():
     low, high = poisson_interval(np.array([0, 10]))
     assert low[0] == 0 and high[0] == pytest.approx(3.689, abs=1e-3)
     assert (low[1], high[1]) == pytest.approx((4.795, 18.390), abs=1e-3)
+
+
+def test_distributions_from_scipy_special_equal_scipy_stats():
+    """statistics.py avoids importing scipy.stats (a second per start); its own binomial, chi-square
+    and normal functions give what scipy.stats gives, edges included. (The quantile is compared
+    where the funnel plot uses it: at a tie, q exactly a cumulative probability, rounding decides.)"""
+    from scipy import stats as st
+
+    from pipeline import statistics as s
+
+    n = np.array([0, 1, 2, 5, 10, 37, 200, 1000, np.nan], dtype=float)
+    for k in (-3, -1, 0, 1, 2, 4, 5, 9, 10, 36, 37, 199, 500, 1000, 1001):
+        kk = np.full_like(n, k)
+        for p in (0.5, 0.03, 0.21, 0.97):
+            np.testing.assert_allclose(s._binom_cdf(kk, n, p), st.binom.cdf(kk, n, p), rtol=1e-10, atol=1e-300)
+            np.testing.assert_allclose(s._binom_sf(kk, n, p), st.binom.sf(kk, n, p), rtol=1e-10, atol=1e-300)
+    m = np.arange(1, 400, dtype=float)
+    for q in (0.001, 0.025, 0.975, 0.999):  # the funnel plot's quantiles (95% and 99.8%)
+        for p in (0.5, 0.03, 0.21, 0.3333, 0.9):
+            np.testing.assert_array_equal(s._binom_ppf(q, m, p), st.binom.ppf(q, m, p))
+    for q in (0.001, 0.025, 0.5, 0.975, 0.999):
+        df = np.array([1, 2, 4, 10, 60], dtype=float)
+        np.testing.assert_allclose(s._chi2_ppf(q, df), st.chi2.ppf(q, df), rtol=1e-10)
+    assert s.z_for(0.05) == pytest.approx(st.norm.ppf(0.975), rel=1e-14)
+    assert s.z_for(0.05) == s.Z95
