@@ -35,6 +35,7 @@ from plotly.io.json import to_json_plotly
 from dashboard import summaries
 from dashboard.theme import ONDERDRUKT
 from pipeline import disclosure, extracts, kloof
+from pipeline.config import DOELGROEPEN
 from pipeline.effecten import EFFECT_COLUMNS, EVENT_COLUMNS
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
@@ -300,6 +301,11 @@ class Monitor:
         })  # fmt: skip
         hit = rows.get(code) if isinstance(code, str) else None  # type: ignore[attr-defined]
         return None if hit is None else hit.copy()
+
+    def known_view(self, indicator: object, doelgroep: object) -> bool:
+        """True when a callback's indicator and doelgroep are in the catalogue (values from the
+        browser are untrusted; anything else leaves the view as it is)."""
+        return doelgroep in DOELGROEPEN and self.indicator(indicator) is not None  # type: ignore[arg-type]
 
     def gemeenten(self) -> pd.DataFrame:
         """Every municipality of the register, by name."""

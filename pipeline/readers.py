@@ -339,11 +339,6 @@ def csv_rows(data: bytes, info: Inspection) -> Rows:
 
 def xlsx_cell(value: object) -> str | None:
     """The text of a spreadsheet cell as a municipality typed it."""
-    kind = type(value)
-    if kind is str:
-        return value if value.strip() else None  # type: ignore[union-attr]
-    if kind is float:
-        return str(int(value)) if value.is_integer() else repr(value)  # type: ignore[union-attr]
     if value is None:
         return None
     if isinstance(value, bool):

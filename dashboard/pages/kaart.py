@@ -92,7 +92,7 @@ def page(state: dict[str, str]) -> html.Div:
 )
 def update(indicator: str, doelgroep: str, maat: str) -> object:
     """A filter changed: the map again (values outside the catalogue are ignored)."""
-    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN or maat not in MATEN:
+    if not monitor().known_view(indicator, doelgroep) or maat not in MATEN:
         return dash.no_update
     return body(indicator, doelgroep, maat)
 

@@ -149,7 +149,7 @@ def dbc_button(component_id: str, label: str) -> html.Button:
 )
 def update_body(indicator: str, doelgroep: str) -> object:
     """Indicator or doelgroep changed: new charts (values outside the catalogue are ignored)."""
-    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+    if not monitor().known_view(indicator, doelgroep):
         return dash.no_update
     return body(indicator, doelgroep)
 
@@ -161,7 +161,7 @@ def update_body(indicator: str, doelgroep: str) -> object:
 )
 def update_lower(indicator: str, doelgroep: str) -> object:
     """The page was drawn, or indicator or doelgroep changed: the charts further down."""
-    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+    if not monitor().known_view(indicator, doelgroep):
         return dash.no_update
     return lower(indicator, doelgroep)
 
@@ -175,7 +175,7 @@ def update_lower(indicator: str, doelgroep: str) -> object:
 )
 def update_table(indicator: str, doelgroep: str, sorteer: str) -> object:
     """Any filter changed: the table again."""
-    if monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN or sorteer not in SORTS:
+    if not monitor().known_view(indicator, doelgroep) or sorteer not in SORTS:
         return dash.no_update
     return table(indicator, doelgroep, sorteer)
 
@@ -189,7 +189,7 @@ def update_table(indicator: str, doelgroep: str, sorteer: str) -> object:
 )
 def download(n_clicks: int | None, indicator: str, doelgroep: str) -> object:
     """The figures behind the current view as CSV for Dutch Excel."""
-    if not n_clicks or monitor().indicator(indicator) is None or doelgroep not in DOELGROEPEN:
+    if not n_clicks or not monitor().known_view(indicator, doelgroep):
         return dash.no_update
     content, name = download_content(indicator, doelgroep)
     return dcc.send_bytes(content, name)
