@@ -165,6 +165,8 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
             best = (score, n, names)
     score, n, _names = best
     if score >= 2:
+        # a header with a column about persons says so first, even when it lacks a required one
+        _refuse_personal_columns(best[2])
         missing = [c for c in REQUIRED if c not in best[2]]
         plural = "verplichte kolommen" if len(missing) > 1 else "verplichte kolom"
         raise Refused(
@@ -260,7 +262,12 @@ def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | N
         info.titelregels = _head(text, info.kopregel - 1).splitlines()[: info.kopregel - 1]
         # DuckDB reads UTF-8; other encodings are read exactly, or copied as UTF-8 first
         info.fast = info.codering != "utf-16" and _is_bulk_readable(data, info.kopregel)
-    personal = privacy.personal_columns(info.kolommen)
+    _refuse_personal_columns(info.kolommen)
+    return info
+
+
+def _refuse_personal_columns(names: list[str]) -> None:
+    personal = privacy.personal_columns(names)
     if personal:
         raise Refused(
             "het bestand bevat gegevens over personen (kolom "
@@ -269,7 +276,6 @@ def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | N
             kolom=personal[0],
             privacy=True,
         )
-    return info
 
 
 # --------------------------------------------------------------------------- exact reader

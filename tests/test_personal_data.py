@@ -33,6 +33,8 @@ PERSONAL = {
     "kolom_postcode_huisnummer.csv": csv_delivery(_row(";6711AB 12"), header=HEADER + ";postcode_huisnummer"),
     "kolom_telefoon.csv": csv_delivery(_row(";0612345678"), header=HEADER + ";telefoon"),
     "kolom_email.csv": csv_delivery(_row(";a@b.nl"), header=HEADER + ";e-mail"),
+    "kolom_bsn_zonder_gemeente_code.csv": csv_delivery(_row(f";{BSN}").split(";", 1)[1],
+                                                       header=HEADER.split(";", 1)[1] + ";bsn"),
     "bsn_in_opmerking.csv": csv_delivery(_row(opmerking=f"kind met bsn {BSN}")),
     "bsn_met_punten_in_bron.csv": csv_delivery(_row(bron=f"{CANARY} 1234.56.782")),
     "bsn_als_teller.csv": csv_delivery(f"GM0228;2016;arbeidsparticipatie;totaal;{BSN};500000000;{CANARY};;"),
