@@ -22,23 +22,33 @@ from dashboard import plot, theme
 from dashboard.plot import Figure
 from dashboard.theme import BLUE, FONT, GREEN, GREY, INK, LIGHT, ORANGE
 from pipeline import disclosure
-from pipeline.kloof import GEEN_ACHTERSTAND, GEHALVEERD, GELIJK, GROTER, KLEINER, ONDERDRUKT
-from pipeline.nulmeting import GEDAALD, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD
-from pipeline.nulmeting import GELIJK as EFFECT_GELIJK
-from pipeline.progress import nl_number
+from pipeline.vocabulary import (
+    GEDAALD,
+    GEEN_ACHTERSTAND,
+    GEHALVEERD,
+    GELIJK,
+    GESTEGEN,
+    GROTER,
+    KLEINER,
+    ONDERDRUKT,
+    ONVOLDOENDE,
+    VERBETERD,
+    VERSLECHTERD,
+    nl_number,
+)
 
 # A dot must read on white: the dark green, not the light green of the status cells.
 EFFECT_COLOURS = {VERBETERD: GREEN, GESTEGEN: theme.SKY, ONVOLDOENDE: GREY} | {
-    s: theme.STATUS[s][1] for s in (EFFECT_GELIJK, VERSLECHTERD, GEDAALD)
+    s: theme.STATUS[s][1] for s in (GELIJK, VERSLECHTERD, GEDAALD)
 }
-EFFECT_LABELS = {VERBETERD: "gunstig effect", EFFECT_GELIJK: "geen aantoonbaar effect",
+EFFECT_LABELS = {VERBETERD: "gunstig effect", GELIJK: "geen aantoonbaar effect",
                  VERSLECHTERD: "ongunstig effect", GESTEGEN: "gestegen t.o.v. vergelijking",
-                 GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "te weinig gegevens"}  # fmt: skip
-GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[EFFECT_GELIJK][1],
+                 GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "onvoldoende gegevens"}  # fmt: skip
+GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[GELIJK][1],
                GROTER: theme.STATUS[VERSLECHTERD][1]}  # fmt: skip
 GAP_LABELS = {GEHALVEERD: "kloof gehalveerd", KLEINER: "kloof kleiner",
               GELIJK: "geen aantoonbare verandering", GROTER: "kloof groter",
-              GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "te weinig gegevens",
+              GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "onvoldoende gegevens",
               ONDERDRUKT: "onderdrukt (kleine aantallen)"}  # fmt: skip
 ROW_HEIGHT = 100  # px per indicator: its title, the dot and line, the ticks
 GAP_HEIGHT = 62  # px between indicators
@@ -111,8 +121,8 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         shapes.append(plot.vline(0, r, color=GREY, width=1))
         plot.update_axes(fig, "y", r, visible=False, range=[-1, 1])
         if row["te_klein"] or pd.isna(row["ci_laag"]):
-            reason = row.get("reden") or "te weinig gegevens"
-            notes.append({"text": f"te weinig gegevens: {reason}", "x": 0, "y": 0,
+            reason = row.get("reden") or "onvoldoende gegevens"
+            notes.append({"text": f"onvoldoende gegevens: {reason}", "x": 0, "y": 0,
                           "xref": f"{plot.ref('x', r)} domain", "yref": plot.ref("y", r), "xanchor": "left",
                           "showarrow": False, "font": {"color": GREY, "size": 12}})  # fmt: skip
             plot.update_axes(fig, "x", r, visible=False)

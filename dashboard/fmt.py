@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from pipeline.progress import nl_number
+from pipeline.vocabulary import nl_number
 
 MISSING = "–"
 SUPPRESSED = "onderdrukt"

@@ -14,9 +14,10 @@ from typing import TextIO
 
 from pipeline import sqlfiles
 from pipeline.build import open_build
-from pipeline.progress import Progress, nl_number
+from pipeline.progress import Progress
 from pipeline.readers import COLUMNS
 from pipeline.stages import extract, validate
+from pipeline.vocabulary import nl_number
 
 # How to fix what a rule found, by the rule's name (the part after the column).
 HINTS = {

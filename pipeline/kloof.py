@@ -47,13 +47,20 @@ import pandas as pd
 
 from pipeline import disclosure
 from pipeline.config import BaselineRule, GapRule, StatusRule
-from pipeline.nulmeting import ONVOLDOENDE, pick_periods, usable
+from pipeline.nulmeting import pick_periods, usable
 from pipeline.statistics import mover_difference, newcombe, z_for
+from pipeline.vocabulary import (
+    GAP_STATUSES,
+    GEEN_ACHTERSTAND,
+    GEHALVEERD,
+    GELIJK,
+    GROTER,
+    KLEINER,
+    ONDERDRUKT,
+    ONVOLDOENDE,
+)
 
-GEHALVEERD, KLEINER, GELIJK, GROTER = "gehalveerd", "kleiner", "gelijk", "groter"
-GEEN_ACHTERSTAND = "geen achterstand"
-STATUSES = (GEHALVEERD, KLEINER, GELIJK, GROTER, GEEN_ACHTERSTAND, ONVOLDOENDE)
-ONDERDRUKT = "onderdrukt"
+STATUSES = GAP_STATUSES
 KEY = ["gemeente_code", "indicator"]
 PREFIXES = ("nulmeting", "laatste")
 DERIVED = [

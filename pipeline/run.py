@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.build import exclusive, open_build
-from pipeline.progress import Progress, nl_number
+from pipeline.progress import Progress
 from pipeline.stages import extract, publish, transform, validate
+from pipeline.vocabulary import nl_number
 
 
 @dataclass

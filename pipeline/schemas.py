@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.config import DOELGROEPEN, Reference, Settings
+from pipeline.vocabulary import ONVOLDOENDE
 
 CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
@@ -219,7 +220,7 @@ def vergelijking_nulmeting(statuses: tuple[str, ...]) -> pa.DataFrameSchema:
             "verschil": pa.Column(float, nullable=True),
         },
         checks=pa.Check(
-            lambda df: df.verschil.notna() | (df.status == "onvoldoende gegevens"),
+            lambda df: df.verschil.notna() | (df.status == ONVOLDOENDE),
             name="zonder_verschil_onvoldoende",
             error="status zonder verschil moet 'onvoldoende gegevens' zijn",
         ),

@@ -28,7 +28,7 @@ def _effecten():
     return pd.DataFrame({
         "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"], "doelgroep": "roma",
         "effect": [-8.9, -2.5, np.nan], "ci_laag": [-12.0, -6.1, np.nan], "ci_hoog": [-5.9, 1.2, np.nan],
-        "status": ["verbeterd", "gelijk", "onvoldoende gegevens"], "n_proeftuinen": [9, 9, 1],
+        "status": ["verbeterd", "gelijk gebleven", "onvoldoende gegevens"], "n_proeftuinen": [9, 9, 1],
         "n_vergelijking": [14, 14, 14], "te_klein": [False, False, True],
         "reden": [None, None, "1 proeftuin(en) met gegevens; minstens 2 nodig"],
         "voortrend_laag": [-1.0, 0.5, np.nan], "voortrend_hoog": [2.0, 3.0, np.nan],
@@ -54,7 +54,7 @@ def test_every_effect_is_a_dot_with_its_interval_never_a_bare_number():
 def test_too_small_effect_shows_its_reason_and_no_dot():
     fig = _validated(figures.effect_figure(_effecten(), INDICATOREN))
     texts = [a.text for a in fig.layout.annotations]
-    assert any("te weinig gegevens" in t and "minstens 2" in t for t in texts)
+    assert any("onvoldoende gegevens" in t and "minstens 2" in t for t in texts)
     assert all("werkervaringstrajecten" not in str(d.customdata) for d in _dots(fig))
 
 

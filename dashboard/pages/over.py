@@ -107,7 +107,7 @@ def page() -> html.Div:
                         f"{s.nulmeting.jaar_zonder_proeftuin}, het jaar vóór het programma. Heeft dat "
                         "jaar geen "
                         f"bruikbaar cijfer, dan geldt het dichtstbijzijnde eerdere jaar, hooguit "
-                        f"{s.nulmeting.max_jaren_terug} jaar terug; anders: te weinig gegevens."
+                        f"{s.nulmeting.max_jaren_terug} jaar terug; anders: onvoldoende gegevens."
                     )
                 ],
             ),
@@ -128,7 +128,7 @@ def page() -> html.Div:
                         "betere signalering zijn) heet het gestegen of gedaald. Met een noemer kleiner dan "
                         f"{s.status.min_noemer}, of samen minder dan {s.status.min_aantal} "
                         "gebeurtenissen, is de "
-                        "status: te weinig gegevens."
+                        "status: onvoldoende gegevens."
                     ),
                     html.P(
                         "Een cijfer dat groot wordt getoond, krijgt een 95%-interval: Wilson voor "

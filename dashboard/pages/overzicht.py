@@ -254,7 +254,7 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     parts = []
     for r in rows.sort_values("volgorde").itertuples():
         if r.te_klein:
-            parts.append(f"{r.naam}: te weinig gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
+            parts.append(f"{r.naam}: onvoldoende gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
         else:
             label = figures_effecten.EFFECT_LABELS.get(r.status, r.status)
             shown = fmt.estimate(r.effect, r.ci_laag, r.ci_hoog, int(r.vermenigvuldiger))

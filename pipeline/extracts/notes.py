@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline import disclosure
 from pipeline.extracts.safety import PREFIX
-from pipeline.progress import nl_number
+from pipeline.vocabulary import nl_number
 
 TITLE = "Monitor Inclusie Roma — cijfers per gemeente"
 ATTRIBUTION = "Bron: CBS / PDOK"

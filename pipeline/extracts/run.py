@@ -29,7 +29,7 @@ from pipeline.extracts.formats import (
     write_xlsx,
 )
 from pipeline.extracts.query import Filters, UsageError, figures, manifest_id, resolve, synthetic
-from pipeline.nulmeting import STATUSES
+from pipeline.vocabulary import STATUSES
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, effecten, kloof, nulmeting, schemas
+from pipeline import __version__, effecten, kloof, nulmeting, schemas, vocabulary
 from pipeline.build import MANIFEST, Build
 from pipeline.config import BURGLARY_FILE, REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
 from pipeline.sample import MARKER
@@ -77,7 +77,7 @@ def write_marts(build: Build) -> dict[str, int]:
     """).df()  # fmt: skip
     vergelijking = nulmeting.compare(w, frames["gemeenten"], frames["indicatoren"],
                                      build.settings.nulmeting, build.settings.status)  # fmt: skip
-    schemas.vergelijking_nulmeting(nulmeting.STATUSES).validate(vergelijking, lazy=True)
+    schemas.vergelijking_nulmeting(vocabulary.STATUSES).validate(vergelijking, lazy=True)
     con.register("_vergelijking", vergelijking)
     con.execute(f"create or replace table {OUT}.vergelijking_nulmeting as select * from _vergelijking")
     con.unregister("_vergelijking")

@@ -78,7 +78,7 @@ def test_overview_caption_gives_each_effect_with_its_interval_never_bare(app, sa
     parts = caption[: caption.index(". Op de themapagina")].split("; ")
     named = [p for p in parts if ": " in p]
     assert len(named) == len(_estimates(sample_db, "roma"))
-    assert all("(95%-interval " in p or "te weinig gegevens" in p for p in named)
+    assert all("(95%-interval " in p or "onvoldoende gegevens" in p for p in named)
 
 
 def test_theme_effect_and_event_study_follow_the_indicator(app, sample_db):
