@@ -16,7 +16,7 @@ from pipeline import sqlfiles
 from pipeline.build import open_build
 from pipeline.progress import Progress
 from pipeline.readers import COLUMNS
-from pipeline.stages import extract, validate
+from pipeline.stages import extract, transform, validate
 from pipeline.vocabulary import nl_number
 
 # How to fix what a rule found, by the rule's name (the part after the column).
@@ -39,6 +39,10 @@ HINTS = {
     "datum_bestaat_niet": "controleer dag en maand van de peildatum",
     "uniek": "houd één rij per gemeente, periode, indicator en doelgroep; verwijder de dubbele",
     "conflict_zelfde_datum": "lever een correctie met een latere leverdatum in de bestandsnaam",
+    "roma_boven_totaal": "de doelgroep roma is een deel van totaal: controleer of roma en totaal zijn "
+    "verwisseld, of lever totaal opnieuw",
+    "roma_rest_negatief": "noemer min teller van roma kan niet groter zijn dan die van totaal: "
+    "controleer teller en noemer van beide rijen",
     "breedte": "controleer de scheidingstekens in deze rij: er staan te veel of te weinig waarden",
 }
 
@@ -65,13 +69,17 @@ def check(paths: list[Path], raw_dir: Path = Path("data/raw")) -> list[FileRepor
         extract.stage_reference(build)
         files = extract.stage_deliveries(build, [Path(p) for p in paths])
         validate.run(build)
-        for model in ("int_rijen_geldig", "int_conflicten"):
+        for model in ("int_rijen_geldig", "int_conflicten", "int_cbs_woninginbraak"):
             sqlfiles.materialise(build.con, model, {})
+        sqlfiles.define_view(build.con, "int_roma_totaal", {})
+        transform.roma_messages(build)
         found = build.con.execute("""
             select levering_id, rij, kolom, regel, reden from (
                 select levering_id, rij, volgorde, kolom, regel, reden from int_meldingen
                 union all
                 select levering_id, rij, volgorde, kolom, regel, reden from int_conflicten
+                union all
+                select levering_id, rij, volgorde, kolom, regel, reden from int_roma_meldingen
             ) order by levering_id, rij, volgorde
         """).fetchall()
     reports = []

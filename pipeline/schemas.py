@@ -185,6 +185,42 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
     )
 
 
+def roma_binnen_totaal() -> pa.DataFrameSchema:
+    """The target group is part of the whole population (CONTRACT §1): a `roma` row beside the
+    `totaal` row of the same gemeente, periode and indicator (`int_roma_totaal`) may not have a
+    larger teller, a larger noemer, or a larger noemer − teller (the rest of the population would
+    be negative). A breach sends the roma row to quarantine. No message quotes a value."""
+    waar = "{totaal_herkomst}"
+    return pa.DataFrameSchema(
+        {"doelgroep": pa.Column(None, nullable=False)},
+        checks=[
+            _sql_check(
+                "roma_boven_totaal", "teller", "teller > totaal_teller",
+                "de teller van roma is groter dan de teller van totaal " + waar
+                + "; roma is een deel van de hele bevolking",
+                lambda df: ~(df.teller > df.totaal_teller),
+            ),
+            _sql_check(
+                "roma_boven_totaal", "noemer",
+                "noemer is not null and totaal_noemer is not null and noemer > totaal_noemer",
+                "de noemer van roma is groter dan de noemer van totaal " + waar
+                + "; roma is een deel van de hele bevolking",
+                lambda df: ~(df.noemer.notna() & df.totaal_noemer.notna() & (df.noemer > df.totaal_noemer)),
+            ),
+            _sql_check(
+                "roma_rest_negatief", "noemer",
+                "noemer is not null and totaal_noemer is not null and noemer <= totaal_noemer "
+                "and noemer - teller > totaal_noemer - totaal_teller",
+                "noemer min teller is voor roma groter dan voor totaal " + waar
+                + "; dan zou de rest van de bevolking een negatief aantal hebben",
+                lambda df: ~(df.noemer.notna() & df.totaal_noemer.notna() & (df.noemer <= df.totaal_noemer)
+                             & (df.noemer - df.teller > df.totaal_noemer - df.totaal_teller)),
+            ),
+        ],
+        strict=False,
+    )
+
+
 def waarnemingen(ref: Reference) -> pa.DataFrameSchema:
     """What researchers may rely on in `waarnemingen`: one figure per key, consistent values."""
     return pa.DataFrameSchema(
