@@ -18,10 +18,9 @@ import math
 
 import pandas as pd
 
-from dashboard import plot, theme
+from dashboard import fmt, plot, theme
 from dashboard.plot import Figure
 from dashboard.theme import BLUE, FONT, GREEN, GREY, INK, LIGHT, ORANGE
-from pipeline import disclosure
 from pipeline.vocabulary import (
     GEDAALD,
     GEEN_ACHTERSTAND,
@@ -210,9 +209,10 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
                         doel_fractie: float, naam: str | None = None) -> Figure:  # fmt: skip
     """Per pilot the progress towards the target for the gap (100% = reached), after disclosure."""
     if "onderdrukt" not in kloof_published.columns:
-        raise ValueError("de kloof moet eerst door pipeline.kloof.for_publication (onthullingscontrole)")
+        raise ValueError("alleen de gepubliceerde kloof (publicatie_kloof) kan getoond worden")
     names = gemeenten.loc[gemeenten["proeftuin"].astype(bool), ["gemeente_code", "gemeente_naam"]]
-    k = kloof_published[kloof_published["indicator"] == indicator].merge(names, on="gemeente_code")
+    k = kloof_published[kloof_published["indicator"] == indicator]
+    k = k.drop(columns="gemeente_naam", errors="ignore").merge(names, on="gemeente_code")
     if k.empty:
         return _empty("Geen kloof voor deze indicator in de proeftuinen")
     k = k.sort_values("gemeente_naam", ascending=False).reset_index(drop=True)
@@ -234,7 +234,7 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
         })  # fmt: skip
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
-        hover = disclosure.explanation() if row["onderdrukt"] else GAP_LABELS.get(status, status)
+        hover = fmt.suppression_note() if row["onderdrukt"] else GAP_LABELS.get(status, status)
         fig["data"].append({"type": "scatter", "x": [0], "y": [row["gemeente_naam"]], "mode": "text",
                             "text": [GAP_LABELS.get(status, status)], "textposition": "middle right",
                             "textfont": {"color": GREY, "size": 12}, "hovertext": [hover],

@@ -73,6 +73,8 @@ class DisclosureRule:
     min_noemer: int
     teller_min: int
     teller_max: int
+    min_mogelijke_waarden: int = 3  # the audit: a hidden count keeps at least this many values
+    decimalen_schattingen: int = 1  # effects and intervals are published with this many decimals
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
             float(raw["status"]["alpha"]), raw["status"]["min_noemer"], raw["status"]["min_aantal"]
         ),
         onthulling=DisclosureRule(
-            tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"]
+            tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"],
+            int(o["min_mogelijke_waarden"]), int(o["decimalen_schattingen"]),
         ),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],

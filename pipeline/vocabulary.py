@@ -30,6 +30,34 @@ GEEN_ACHTERSTAND = "geen achterstand"
 GAP_STATUSES = (GEHALVEERD, KLEINER, GELIJK, GROTER, GEEN_ACHTERSTAND, ONVOLDOENDE)
 PUBLISHED_GAP_STATUSES = (*GAP_STATUSES, ONDERDRUKT)
 
+# ---------------------------------------------------------------- why a figure is not published
+# publicatie_cijfers.reden_onderdrukt, publicatie_groepen.reden_onderdrukt. The primary reason never
+# says which part of the rule hit (teller, noemer or their difference): that would narrow the cell.
+REDEN_KLEIN = "kleine aantallen"
+REDEN_TOTAAL = "totaal naast een onderdrukt roma-cijfer"
+REDEN_BESCHERMT = "beschermt een ander onderdrukt cijfer"
+REDEN_AFGELEID = "afgeleid van een onderdrukt cijfer"
+
+SUPPRESSION_EXPLANATION = (
+    "Onderdrukt: te klein om te publiceren. Bij de doelgroep roma wordt een cijfer niet getoond als "
+    "de noemer kleiner is dan {min_noemer}, of als de teller of het verschil tussen noemer en teller "
+    "{teller_min} tot en met {teller_max} is; zo is niets over een handvol gezinnen af te lezen. "
+    "Ook een cijfer dat zo'n onderdrukt cijfer zou verraden (een totaal over gemeenten, het cijfer "
+    "voor de hele bevolking ernaast, een status of verschil) wordt niet getoond."
+)
+
+
+def suppression_explanation(min_noemer: int, teller_min: int, teller_max: int) -> str:
+    """The Dutch sentence that explains a suppressed cell, with the build's thresholds."""
+    return SUPPRESSION_EXPLANATION.format(min_noemer=min_noemer, teller_min=teller_min, teller_max=teller_max)
+
+
+# ---------------------------------------------------------------- totals over municipalities
+# publicatie_groepen.groep
+PROEFTUINEN = "proeftuinen"
+OVERIGE = "overige gemeenten"
+GROEPEN = (PROEFTUINEN, OVERIGE)
+
 # ---------------------------------------------------------------- doelgroepen, domeinen
 ROMA, TOTAAL = "roma", "totaal"
 DOELGROEPEN = (ROMA, TOTAAL)

@@ -14,8 +14,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
-from pipeline import disclosure
-from pipeline.config import DOELGROEPEN, DOMEINEN
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
 
 PATH = "/"
 dash.register_page(__name__, path=PATH, name="Overzicht", title="Overzicht – Monitor Inclusie Roma", order=0)
@@ -172,7 +171,7 @@ def rug_section(
     """The tartan rug: pilots × indicators, each cell coloured by status with the latest value."""
     cat = catalogue.loc[catalogue["indicator"].isin(v["indicator"])]
     by_key = {(r.gemeente_code, r.indicator): r for r in v.itertuples()}
-    explanation = disclosure.explanation()
+    explanation = fmt.suppression_note()
     domain_row = [html.Th("", scope="col")]
     for domein in DOMEINEN:
         n = int((cat["domein"] == domein).sum())

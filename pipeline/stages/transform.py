@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pipeline import schemas, sqlfiles
 from pipeline.build import Build
-from pipeline.sqlcheck import row_messages_sql
+from pipeline.config import BURGLARY_FILE, REFERENCE_DIR
+from pipeline.sqlcheck import row_messages_sql, violations_sql
+from pipeline.stages.validate import BrokenInvariant
 
 # In run order; the views are read once or twice and never worth storing. `int_roma_meldingen` is
 # made here from a schema (the rule roma ≤ totaal), not from a model file.
@@ -19,10 +21,18 @@ MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_cbs_wo
           "int_roma_totaal", "int_roma_meldingen", "int_quarantaine", "int_in_gebruik")  # fmt: skip
 VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst", "int_roma_totaal"})
 ROMA_MELDINGEN = "int_roma_meldingen"
+KEY = ["gemeente_code", "periode", "indicator", "doelgroep"]
+
+
+OUT = "uit"
+# The marts of CONTRACT §3, made in the new database (`publish.new_database`).
+MARTS = ("gemeenten", "indicatoren", "proeftuinen", "leveringen", "waarnemingen",
+         "waarnemingen_vervangen", "quarantaine")  # fmt: skip
 
 
 def run(build: Build) -> dict[str, int]:
-    """Materialise the intermediate models in order; returns their row counts."""
+    """Materialise the intermediate models in order, then the marts in the new database; returns
+    their row counts."""
     counts = {}
     for m in MODELS:
         if m == ROMA_MELDINGEN:
@@ -31,6 +41,16 @@ def run(build: Build) -> dict[str, int]:
             sqlfiles.define_view(build.con, m, {"whitespace": schemas.WHITESPACE})
         else:
             counts[m] = build.model(m)
+    params = {
+        "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
+        "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
+    }
+    for m in MARTS:
+        counts[m] = build.model(m, params, catalog=OUT)
+    broken = violations_sql(f"{OUT}.waarnemingen", schemas.waarnemingen(build.ref), KEY)
+    found = build.con.execute(f"select regel, count(*) from ({broken}) group by all").fetchall()
+    if found:
+        raise BrokenInvariant(f"waarnemingen houdt zich niet aan zijn schema: {found}")
     return counts
 
 
