@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from pipeline import effecten
+
 YEARS = tuple(range(2010, 2025))
 COHORTS = (2011,) * 4 + (2015,) * 3 + (2016,) * 2  # as the programme: phase 1, 2015, assumed 2016
 N_COMPARISON = 14
@@ -54,3 +56,26 @@ def waarnemingen(seed: int, effect: float, gem: pd.DataFrame | None = None) -> p
                              "doelgroep": doelgroep, "jaar": int(jaar), "periode": str(jaar),
                              "teller": teller, "noemer": int(size), "waarde": teller / size * 100})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def panel(rng: np.random.Generator, effect: float = 0.0, trend: float = 0.0,
+          cohorts: tuple[int, ...] = COHORTS, n_comparison: int = N_COMPARISON,
+          size: tuple[int, int] = (60, 400), spread: float = 0.0) -> effecten.Panel:  # fmt: skip
+    """One simulated roma panel of `bijstand` (points per 100), straight as arrays: the same model as
+    `waarnemingen` (a level per municipality, a shared trend, each municipality's own random walk,
+    binomial noise) with `effect` points added to pilots from their start year (differing per
+    pilot by `spread`), and pilots drifting `trend` points a year away from the comparison
+    municipalities, before and after their start alike (a violation of parallel trends)."""
+    years = np.array(YEARS)
+    cohort = np.array([*cohorts, *[0] * n_comparison])
+    n = len(cohort)
+    sizes = rng.integers(size[0], size[1], n)[:, None]
+    level = 0.45 + rng.normal(0, 0.06, (n, 1)) + rng.normal(0, 0.01, (n, len(years))).cumsum(axis=1)
+    prob = level + rng.normal(0, 0.01, len(years)).cumsum()
+    pilot = cohort[:, None] > 0
+    prob = prob + np.where(pilot, trend / 100 * (years[None, :] - (cohort[:, None] - 1)), 0.0)
+    post = pilot & (years[None, :] >= cohort[:, None])
+    prob = prob + np.where(post, (effect + rng.normal(0, spread, (n, 1))) / 100, 0.0)
+    y = 100 * rng.binomial(sizes, np.clip(prob, 0.01, 0.99)) / sizes
+    return effecten.Panel(np.array([f"G{k:03d}" for k in range(n)]), years, y, cohort, np.ones(n),
+                          frozenset(), sizes[:, 0].astype(float))  # fmt: skip

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, effecten, kloof, nulmeting, schemas, vocabulary
+from pipeline import __version__, effecten, kloof, nulmeting, schemas, trechter, vocabulary
 from pipeline.build import MANIFEST, Build
 from pipeline.config import BURGLARY_FILE, REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
 from pipeline.sample import MARKER
@@ -85,9 +85,11 @@ def write_marts(build: Build) -> dict[str, int]:
 
     with build.progress.stage("effecten", "Effecten: proeftuinen tegen niet-proeftuinen, kloof roma–totaal"):
         s = build.settings
-        analyses = effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten)
+        bevolking = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
+        analyses = effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten, bevolking)
         analyses["kloof"] = kloof.kloof(w, frames["gemeenten"], frames["indicatoren"],
                                         s.nulmeting, s.status, s.kloof)  # fmt: skip
+        analyses["trechter"] = trechter.trechter(w, frames["indicatoren"], s.trechter)
         for name, frame in analyses.items():
             con.register("_analyse", _text_when_empty(frame))
             con.execute(f"create or replace table {OUT}.{name} as select * from _analyse")
