@@ -962,7 +962,7 @@ def verdicts(
     words, reasons = [], []
     for r in out.to_dict("records"):
         word, why = (
-            _verdict(r, richting.get(r["indicator"], "lager_beter"), alpha)
+            verdict(r, richting.get(r["indicator"], "lager_beter"), alpha)
             if decided
             else (None, "zonder permutatietoets geen oordeel")
         )
@@ -973,8 +973,8 @@ def verdicts(
     return out
 
 
-def _verdict(g: dict, richting: str, alpha: float) -> tuple[str, str]:
-    """One row's verdict and reason (see `verdicts`)."""
+def verdict(g: Mapping, richting: str, alpha: float) -> tuple[str, str]:
+    """One row's verdict and reason in Dutch, given its `q_waarde` (see `verdicts`)."""
     if g["te_klein"]:
         return ONVOLDOENDE, str(g["reden"])
     ok = g["voortrend_ok"]

@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 
 from pipeline import effecten
-from pipeline.config import EffectRule, load_settings
+from pipeline.config import load_settings
 from pipeline.nulmeting import GELIJK, ONVOLDOENDE, VERBETERD
 from tests import simulatie
 
