@@ -41,6 +41,13 @@ errors, against the `differences` package. In a Monte Carlo shaped like the prog
 2 pilots, 14 comparison municipalities, binomial noise, effects differing per pilot) this
 interval covers the true effect in 95% of panels, the normal one in about 91%.
 
+The cohort shares. The t-interval keeps Callaway & Sant'Anna's influence function of the estimated
+cohort shares, which makes it conservative when effects differ between cohorts (the audit of issue
+13: 99% coverage there). The programme chose its cohorts, so fixed shares are defensible too; the
+permutation interval is exactly that design (every draw keeps each cohort's size), and the verdict
+asks both to agree. So we keep the point estimates and the t-interval as audited, and let the
+permutation test carry the fixed-shares view.
+
 Why not a package. `csdid` 0.4.3, `differences` 0.3.0, `moderndid` 0.2.0 and `pyfixest` 0.60
 all install beside pandas 3.1 / numpy 2.4 and run, but none gives small-sample inference fit
 for nine treated municipalities (analytic influence-function or multiplier-bootstrap errors
@@ -49,26 +56,40 @@ twine, keyring and plotnine at run time, and `pyfixest` has no Callaway–Sant'A
 The estimator without covariates is a few means, so it is written here, in numpy, and checked
 against `differences` in the tests (a development dependency).
 
+Inference for few pilots, pre-trends and the verdict (issue 13) live beside this module:
+`pipeline.permutatie` (randomization inference: p-value and interval by test inversion, the same
+estimator under thousands of other choices of pilots), `pipeline.voortrend` (the joint pre-trend
+test, its power, relative magnitudes), `pipeline.statistics.benjamini_hochberg` (q-values). The
+scale: counts per `aantallen_per` inhabitants (`op_schaal`); why, and everything else in plain
+Dutch for `/over`: pipeline/docs/effecten.md.
+
 Too small to say anything (`te_klein`): fewer pilots or comparison municipalities with data
-than `[effecten]` in settings.toml asks, or an interval that cannot be computed. A cohort
-without data in its baseline year drops out (e.g. CBS burglaries start in 2012, so the 2011
-cohort has no baseline for `woninginbraak`); `cohorten` says which cohorts were used. A missing
-year costs that year, not the municipality: each ATT(g, t) uses the municipalities with a figure
-in both year t and the baseline year g − 1.
+than `[effecten]` in settings.toml asks, pilots whose noemers (or yearly events) together fall
+below the effective-sample-size rule, a permutation test that cannot reach the significance level
+with so few municipalities, or an interval that cannot be computed. A cohort without data in its
+baseline year drops out (e.g. CBS burglaries start in 2012, so the 2011 cohort has no baseline for
+`woninginbraak`); `cohorten` says which cohorts were used. A missing year costs that year, not the
+municipality: each ATT(g, t) uses the municipalities with a figure in both year t and g − 1.
 
 Columns of `effecten` (one row per indicator × doelgroep):
-    indicator, doelgroep; effect (the pilots' effect in the indicator's unit); ci_laag, ci_hoog
-    (95% interval); standaardfout; vrijheidsgraden (Welch–Satterthwaite); p_waarde (two-sided,
-    no effect); status (verbeterd, gelijk, verslechterd, gestegen, gedaald, onvoldoende gegevens —
-    as in vergelijking_nulmeting, respecting the indicator's direction); methode;
-    vergelijkingsgroep ('nooit' or 'nog_niet'); n_proeftuinen, n_vergelijking (municipalities
-    with data that the estimate uses); n_groep_tijd (group-time cells after the start);
-    cohorten (start year: pilots, '*' where the start year is an assumption); eerste_jaar (the
-    earliest baseline year used), laatste_jaar (the last year used); voortrend, voortrend_laag,
-    voortrend_hoog, voortrend_p (mean of the event-study estimates before the start, e ≤ −2: a
-    placebo that should be near 0 if pilots and non-pilots moved in parallel; empty when no
-    cohort has years before its baseline);
-    n_voorperioden; te_klein (bool); reden (why too small, in Dutch).
+    indicator, doelgroep; effect (the pilots' effect, in `schaal`); ci_laag, ci_hoog (t-interval);
+    standaardfout; vrijheidsgraden (Welch–Satterthwaite); p_waarde (t-test of no effect); status
+    (the words of vergelijking_nulmeting); methode; vergelijkingsgroep; n_proeftuinen,
+    n_vergelijking; n_groep_tijd; cohorten (start year: pilots, '*' where assumed); eerste_jaar,
+    laatste_jaar; voortrend, voortrend_laag, voortrend_hoog (mean of the event-study estimates
+    before the start, e ≤ −2, with its t-interval: a placebo); n_voorperioden; te_klein; reden;
+    schaal (the effect's unit: the indicator's, or per 1.000 inwoners for counts);
+    omvang_proeftuinen (the pilots' mean noemers, or yearly events, summed); p_permutatie,
+    ci_permutatie_laag, ci_permutatie_hoog, n_permutaties, permutatie_exact (randomization
+    inference); voortrend_p, voortrend_ok (the joint pre-trend test over all pre-periods and its
+    verdict; empty where no cohort has a year before its baseline); voortrend_kracht (its power
+    against the linear pre-trend that would on its own produce the effect); voortrend_mde (the
+    pre-trend per year it finds with power `voortrend_kracht`); voortrend_toelichting (which
+    cohorts the test covers, in Dutch); effect_trend, ci_trend_laag, ci_trend_hoog (the effect less
+    the linear pre-trend continued after the start); jaren_na_nulmeting (H: the effect's mean
+    distance in years from the baseline); breekpunt_m (Rambachan & Roth's relative-magnitudes
+    breakdown value); q_waarde (Benjamini–Hochberg over the table); oordeel (a word of
+    `pipeline.vocabulary.VERDICTS`) and oordeel_toelichting (why, in Dutch).
 
 Columns of `effecten_gebeurtenis` (indicator × doelgroep × jaren_sinds_start):
     indicator, doelgroep, jaren_sinds_start (e = t − g), periode ('voor', 'referentie', 'na'),
@@ -511,6 +532,7 @@ def _cohort_sides(p: Panel, pilots: np.ndarray) -> list[np.ndarray]:
 class Result:
     effect: dict
     gebeurtenis: list[dict]
+    details: dict = field(default_factory=dict)  # the draws and tests behind the row (notebooks)
 
 
 def estimate(
@@ -594,15 +616,16 @@ def estimate(
             "n_voorperioden": len(pre),
         }
 
+    details: dict = {"panel": p, "schatting": overall}
     total = permutatie.count_assignments(p.cohort) if permutaties else 0
     reden = _too_small(row, rule, p, min(total, permutaties + 1) if permutaties else 0)
     row["te_klein"] = reden is not None
     row["reden"] = reden
     row["status"] = _status(row, richting)
     if overall is not None and ci is not None and pre and permutaties:
-        row |= _trend_checks(p, overall, ci, pre, level)
+        row |= _trend_checks(p, overall, ci, pre, level, details)
     if overall is not None and permutaties and not row["te_klein"]:
-        row |= _permutation_checks(p, rule, groep, permutaties, seed, overall, sorted(pre))
+        row |= _permutation_checks(p, rule, groep, permutaties, seed, overall, sorted(pre), details)
     row["voortrend_toelichting"] = _pretrend_text(p, cells, overall, row, rule, bool(permutaties))
 
     gebeurtenis = []
@@ -644,7 +667,7 @@ def estimate(
             }
         )
     gebeurtenis.sort(key=lambda r: r["jaren_sinds_start"])
-    return Result(row, gebeurtenis)
+    return Result(row, gebeurtenis, details)
 
 
 INFERENCE_COLUMNS = [
@@ -654,7 +677,9 @@ INFERENCE_COLUMNS = [
 ]
 
 
-def _trend_checks(p: Panel, overall: Estimate, ci: Interval, pre: dict[int, Estimate], level: float) -> dict:
+def _trend_checks(
+    p: Panel, overall: Estimate, ci: Interval, pre: dict[int, Estimate], level: float, details: dict
+) -> dict:
     """The effect less a linear pre-trend continued after the start (Rambachan & Roth's Δ^SD with
     M = 0), and the breakdown value of relative magnitudes (`pipeline.voortrend`)."""
     es = sorted(pre)
@@ -677,6 +702,7 @@ def _trend_checks(p: Panel, overall: Estimate, ci: Interval, pre: dict[int, Esti
         overall.horizon,
         level,
     )
+    details["relatieve_omvang"] = rm
     return {
         "effect_trend": corrected.effect,
         "ci_trend_laag": corrected.low,
@@ -693,9 +719,11 @@ def _permutation_checks(
     seed: int | list[int],
     overall: Estimate,
     pre_events: list[int],
+    details: dict,
 ) -> dict:
     """Permutation p-value and interval, and the joint pre-trend test with its power."""
     res, draws = permutatie.test(p, permutaties, seed, rule.betrouwbaarheid, groep)
+    details |= {"permutatie": res, "trekkingen": draws}
     out = {
         "p_permutatie": res.p,
         "ci_permutatie_laag": res.low,
@@ -711,6 +739,7 @@ def _permutation_checks(
     )
     if joint is None:
         return out
+    details["voortrendtoets"] = joint
     slope = overall.effect / overall.horizon if overall.horizon > 0 else np.nan
     return out | {
         "voortrend_p": joint.p,
@@ -752,7 +781,7 @@ def _pretrend_text(
             "geen afwijking gevonden" if row["voortrend_ok"] else "proeftuinen liepen vóór de start anders"
         )
         parts.append(
-            over + ", ".join(tested) + f": p = {_nl(row['voortrend_p'], 3)} ({verdict}; grens "
+            over + ", ".join(tested) + f": p {_p(row['voortrend_p'])} ({verdict}; grens "
             f"{_nl(rule.voortrend_alpha, 2)}); kans om een voortrend te vinden die het hele effect zou "
             f"verklaren: {_nl(100 * row['voortrend_kracht'], 0)}%"
         )
@@ -761,6 +790,13 @@ def _pretrend_text(
 
 def _nl(x: float, decimals: int) -> str:
     return "–" if x is None or not np.isfinite(x) else nl_number(float(x), decimals)
+
+
+def _p(x: float | None) -> str:
+    """'= 0,042' or '< 0,001', for a p- or q-value in a sentence."""
+    if x is not None and np.isfinite(x) and x < 0.001:
+        return "< 0,001"
+    return f"= {_nl(x, 3)}"
 
 
 def _pct(level: float) -> str:
@@ -983,8 +1019,8 @@ def verdict(g: Mapping, richting: str, alpha: float) -> tuple[str, str]:
     if not ok:
         return NIET_BEOORDEELBAAR_VOORTREND, str(g["voortrend_toelichting"])
     tests = (
-        f"t-toets p = {_nl(g['p_waarde'], 3)}, permutatietoets p = {_nl(g['p_permutatie'], 3)}, "
-        f"q = {_nl(g['q_waarde'], 3)} (grens {_nl(alpha, 2)})"
+        f"t-toets p {_p(g['p_waarde'])}, permutatietoets p {_p(g['p_permutatie'])}, "
+        f"q {_p(g['q_waarde'])} (grens {_nl(alpha, 2)})"
     )
     if not (g["q_waarde"] < alpha):
         return GEEN_EFFECT, f"niet aantoonbaar na correctie voor meervoudig toetsen: {tests}"
@@ -1101,6 +1137,28 @@ def tables(
     eff, gb = effecten(waarnemingen, gemeenten, indicatoren, rule, reshaped=reshaped, bevolking=bevolking)
     sens = gevoeligheid(waarnemingen, gemeenten, indicatoren, rule, eff, reshaped)
     return {"effecten": eff, "effecten_gebeurtenis": gb, "effecten_gevoeligheid": sens}
+
+
+def inspect(
+    waarnemingen: pd.DataFrame,
+    gemeenten: pd.DataFrame,
+    indicatoren: pd.DataFrame,
+    rule: EffectRule,
+    indicator: str,
+    doelgroep: str,
+    bevolking: pd.DataFrame | None = None,
+) -> Result:
+    """The main estimate of one indicator × doelgroep with everything behind it in `details`: the
+    panel, the permutation draws and test, the joint pre-trend test, relative magnitudes — the
+    same seed and draws as the build (for the notebook's permutation, power and sensitivity plots)."""
+    w = waarnemingen.loc[(waarnemingen["indicator"] == indicator) & (waarnemingen["doelgroep"] == doelgroep)]
+    m = matrices(op_schaal(w, indicatoren, bevolking, rule.aantallen_per))[(indicator, doelgroep)]
+    jaren = startjaren(gemeenten)
+    p = panel_of(m, jaren, aanname=assumed_cohorts(gemeenten, jaren))
+    p = replace(p, aantal=indicator in count_indicators(indicatoren))
+    richting = dict(zip(indicatoren["indicator"], indicatoren["richting"], strict=True))
+    seed = permutatie.seed_for(rule.zaad, indicator, doelgroep)
+    return estimate(p, rule, richting.get(indicator, "lager_beter"), None, rule.permutaties, seed)
 
 
 def with_rule(rule: EffectRule, **changes: object) -> EffectRule:
