@@ -287,10 +287,8 @@ def op_schaal(
     part = pd.merge_asof(
         part, pop.rename(columns={"bevolking": "_pop"}), on="jaar", by="gemeente_code", direction="backward"
     )
-    early = part["_pop"].isna()
-    part.loc[early, "_pop"] = part.loc[early, "gemeente_code"].map(
-        first.set_index("gemeente_code")["bevolking"]
-    )
+    first_year = first.set_index("gemeente_code")["bevolking"].astype(float)
+    part["_pop"] = part["_pop"].astype(float).fillna(part["gemeente_code"].map(first_year).astype(float))
     part = part.set_index("_rij").sort_index()
     scaled = part["teller"].astype(float) / part["_pop"].where(part["_pop"] > 0) * per
     w.loc[is_count, "waarde"] = scaled.to_numpy()

@@ -119,28 +119,32 @@ class Many:
 
 
 def many(p: Panel, a: Assignments, y: np.ndarray | None = None, groep: str = NOOIT) -> Many:
-    """`effecten.estimate`'s overall effect and event-study coefficients for every assignment.
+    """`effecten.estimate`'s overall effect and event-study coefficients for every assignment
+    (`y` replaces the outcomes)."""
+    return many_outcomes(p, a, [p.y if y is None else y], groep)[0]
+
+
+def many_outcomes(p: Panel, a: Assignments, outcomes: list[np.ndarray], groep: str = NOOIT) -> list[Many]:
+    """`many` for several outcomes with the same missing values at once (the data and the treatment
+    indicator of the test inversion share every count and weight).
 
     The same arithmetic as `effecten.group_time` and `effecten.over_cohorts`. An assignment has
     only a handful of (pseudo-)pilots, so the sums over a cohort's pilots are gathered by index
     (assignments × pilots × years) and the comparison sums are the panel's total less all pilots:
-    row 0 (the observed assignment) equals the single estimate to rounding. `y` replaces the
-    outcomes (used for the treatment indicator).
+    row 0 (the observed assignment) equals the single estimate to rounding.
     """
-    y = p.y if y is None else y
+    m = len(outcomes)
     years = list(p.jaren)
     jaren = np.asarray(p.jaren)
     assigned = a.cohort
     rows = len(assigned)
     w = np.asarray(p.gewicht, dtype=float)
     starts = sorted(set(p.cohort[p.cohort > 0]))
-    index = {
-        h: np.nonzero(assigned == h)[1].reshape(rows, -1) for h in starts
-    }  # positions of cohort h per row
+    index = {h: np.nonzero(assigned == h)[1].reshape(rows, -1) for h in starts}  # cohort h's positions
     positions = np.hstack([index[h] for h in starts]) if starts else np.zeros((rows, 0), dtype=int)
     bounds = np.cumsum([0, *(index[h].shape[1] for h in starts)])
     slices = {h: slice(bounds[k], bounds[k + 1]) for k, h in enumerate(starts)}
-    total = np.zeros(rows)
+    total = np.zeros((m, rows))
     weight = np.zeros(rows)
     ev_sum: dict[int, np.ndarray] = {}
     ev_w: dict[int, np.ndarray] = {}
@@ -148,13 +152,15 @@ def many(p: Panel, a: Assignments, y: np.ndarray | None = None, groep: str = NOO
         if g - 1 not in years:
             continue
         base = years.index(g - 1)
-        d = y - y[:, [base]]
-        ok = np.isfinite(d)
-        # per municipality and year: weight, weighted change, count (the three sums every mean needs)
-        x = np.stack([ok * w[:, None], np.where(ok, d, 0.0) * w[:, None], ok.astype(float)], axis=-1)
+        changes = [y - y[:, [base]] for y in outcomes]
+        ok = np.isfinite(changes[0])
+        # per municipality and year: weight, count, and each outcome's weighted change
+        weighted = [np.where(ok, d, 0.0) * w[:, None] for d in changes]
+        x = np.stack([ok * w[:, None], ok.astype(float), *weighted], axis=-1)
+        channels = x.shape[-1]
         flat = x.reshape(len(x), -1)
-        gathered = np.take(flat, positions, axis=0)  # assignments × all pilots × (years · 3)
-        by = {h: gathered[:, sl].sum(axis=1).reshape(rows, len(years), 3) for h, sl in slices.items()}
+        gathered = np.take(flat, positions, axis=0)  # assignments × all pilots × (years · channels)
+        by = {h: gathered[:, sl].sum(axis=1).reshape(rows, len(years), channels) for h, sl in slices.items()}
         everyone = x.sum(axis=0)[None]
         tr = by[g]
         if groep == NOOIT:
@@ -166,31 +172,36 @@ def many(p: Panel, a: Assignments, y: np.ndarray | None = None, groep: str = NOO
                 co[:, k] = everyone[:, k] - sum(by[h][:, k] for h in gone)
         else:
             raise ValueError(f"onbekende vergelijkingsgroep {groep!r}")
-        exists = (tr[..., 2] > 0) & (co[..., 2] > 0) & (jaren != g - 1)[None, :]
+        exists = (tr[..., 1] > 0) & (co[..., 1] > 0) & (jaren != g - 1)[None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
-            att = np.where(exists, tr[..., 1] / tr[..., 0] - co[..., 1] / co[..., 0], 0.0)
+            att = np.where(exists[..., None], tr[..., 2:] / tr[..., :1] - co[..., 2:] / co[..., :1], 0.0)
         post = exists & (jaren >= g)[None, :]
         cells = post.sum(axis=1)
         has = cells > 0
-        mean = np.where(has, att.sum(axis=1, where=post) / np.maximum(cells, 1), 0.0)
+        mean = np.where(
+            has[:, None], (att * post[..., None]).sum(axis=1) / np.maximum(cells, 1)[:, None], 0.0
+        )
         pilots = index[g]
         used = (ok[pilots] & post[:, None, :]).any(axis=2)  # assignments × pilots of cohort g
         wg = np.where(has, (used * w[pilots]).sum(axis=1), 0.0)
-        total += wg * mean
+        total += (wg[:, None] * mean).T
         weight += wg
         for k, t in enumerate(years):
             if t == g - 1:
                 continue
             e = int(t - g)
             live = exists[:, k]
-            ev_sum.setdefault(e, np.zeros(rows))
+            ev_sum.setdefault(e, np.zeros((m, rows)))
             ev_w.setdefault(e, np.zeros(rows))
-            ev_sum[e] += np.where(live, tr[:, k, 0] * att[:, k], 0.0)
+            ev_sum[e] += np.where(live, tr[:, k, 0] * att[:, k, :].T, 0.0)
             ev_w[e] += np.where(live, tr[:, k, 0], 0.0)
+    out = []
     with np.errstate(divide="ignore", invalid="ignore"):
-        effect = np.where(weight > 0, total / weight, np.nan)
-        event = {e: np.where(ev_w[e] > 0, ev_sum[e] / ev_w[e], np.nan) for e in sorted(ev_sum)}
-    return Many(effect, event)
+        for j in range(m):
+            effect = np.where(weight > 0, total[j] / weight, np.nan)
+            event = {e: np.where(ev_w[e] > 0, ev_sum[e][j] / ev_w[e], np.nan) for e in sorted(ev_sum)}
+            out.append(Many(effect, event))
+    return out
 
 
 def treatment_indicator(p: Panel) -> np.ndarray:
@@ -277,7 +288,6 @@ def test(
     """Permutation p-value of no effect and the interval by test inversion, for one panel; with
     the estimates under every assignment (the pre-trend test reads their event study)."""
     a = assignments(p.cohort, draws, seed)
-    on_y = many(p, a, groep=groep)
-    on_d = many(p, a, treatment_indicator(p), groep=groep)
+    on_y, on_d = many_outcomes(p, a, [p.y, treatment_indicator(p)], groep)
     low, high = invert(on_y.effect, on_d.effect, level)
     return Result(p_value(on_y.effect), low, high, a.n, a.exact), on_y

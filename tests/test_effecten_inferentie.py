@@ -285,3 +285,13 @@ def test_the_same_figures_give_the_same_effects_to_the_byte():
     two, _ = effecten.effecten(w, gem, simulatie.indicatoren(), RULE, permutaties=199)
     pd.testing.assert_frame_equal(one, two, check_exact=True)
     assert one["p_permutatie"].notna().all() and one["n_permutaties"].eq(200).all()
+
+
+def test_counts_of_years_all_within_the_population_years_or_without_any_population_never_fail():
+    w = pd.DataFrame({"gemeente_code": ["A", "C"], "indicator": "meldingen", "doelgroep": "roma",
+                      "jaar": [2013, 2013], "periode": ["2013", "2013"], "teller": [4, 2],
+                      "noemer": pd.array([None, None], dtype="Int64"), "waarde": [4.0, 2.0]})  # fmt: skip
+    ind = pd.DataFrame({"indicator": ["meldingen"], "vermenigvuldiger": [1]})
+    bev = pd.DataFrame({"gemeente_code": ["A"], "jaar": [2012], "bevolking": [8_000]})
+    out = effecten.op_schaal(w, ind, bev, 1000)
+    assert list(out["gemeente_code"]) == ["A"] and list(out["waarde"]) == pytest.approx([0.5])
