@@ -165,7 +165,7 @@ def test_relative_magnitudes_set_covers_the_effect_under_a_steady_trend_at_m_one
     """A linear trend changes by the same amount every year, before and after the start: it lies
     in Δ^RM(1), so the set at M̄ = 1 must cover the true effect (here 0) at least 95% of the time."""
     rng = np.random.default_rng(21)
-    hits, reps = 0, 150
+    hits, reps = 0, 100
     for _ in range(reps):
         p = simulatie.panel(rng, trend=-0.75)
         row = effecten.estimate(p, RULE, permutaties=19, seed=0).effect

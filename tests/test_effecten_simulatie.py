@@ -18,9 +18,9 @@ def runs():
     return {}
 
 
-def _run(runs: dict, scenario: str):
+def _run(runs: dict, scenario: str, panels: int = PANELS):
     if scenario not in runs:
-        frame = simulatie.run(scenario, PANELS, DRAWS)
+        frame = simulatie.run(scenario, panels, DRAWS)
         runs[scenario] = (frame, simulatie.summary(frame))
     return runs[scenario]
 
@@ -63,7 +63,7 @@ def test_a_steady_pretrend_is_not_shown_as_favourable(runs):
 
 
 def test_two_pilots_are_never_published(runs):
-    frame, s = _run(runs, "twee_proeftuinen")
+    frame, s = _run(runs, "twee_proeftuinen", panels=50)
     assert s["te_klein"] == 1.0 and (frame["oordeel"] == ONVOLDOENDE).all()
     assert frame["reden"].str.contains("2 proeftuin").all()
 
