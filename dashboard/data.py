@@ -491,14 +491,24 @@ class Monitor:
             ),
         )
 
-    def trechter(self, indicator: str, doelgroep: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The funnel plot of the build (`publicatie_trechter`, `publicatie_trechter_grenzen`): the
-        published points with where they lie, and the limits along the noemer."""
+    def trechter(self, indicator: str, doelgroep: str) -> tuple[pd.Series | None, pd.DataFrame, pd.DataFrame]:
+        """The funnel plot of the build: its centre and method (`publicatie_trechter`, None when the
+        build has none), the published points with where they lie (`publicatie_trechter_punten`),
+        and the limits along the noemer (`publicatie_trechter_grenzen`)."""
+        centre = self._frame(
+            "trechter_centrum",
+            (indicator, doelgroep),
+            lambda: self._table(
+                "select * from publicatie_trechter where indicator = ? and doelgroep = ?",
+                [indicator, doelgroep],
+                [],
+            ),
+        )
         points = self._frame(
             "trechter",
             (indicator, doelgroep),
             lambda: self._table(
-                "select * from publicatie_trechter where indicator = ? and doelgroep = ? "
+                "select * from publicatie_trechter_punten where indicator = ? and doelgroep = ? "
                 "order by gemeente_code",
                 [indicator, doelgroep],
                 [],
@@ -514,7 +524,7 @@ class Monitor:
                 [],
             ),
         )
-        return points, limits
+        return (None if centre.empty else centre.iloc[0]), points, limits
 
     def download(self, filters: extracts.Filters, doelgroep: str | None = None) -> bytes:
         """The figures of a view as a csv-nl download: the extract's own rows and columns

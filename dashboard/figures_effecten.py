@@ -109,6 +109,9 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         return _empty("Geen effecten voor deze selectie")
     height = 90 + ROW_HEIGHT * len(rows)
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
+    if "schaal" in rows.columns:  # counts are estimated per 1.000 inhabitants (pipeline.effecten.op_schaal)
+        units = [s if u == "aantal" and isinstance(s, str) and s else u
+                 for u, s in zip(units, rows["schaal"], strict=True)]  # fmt: skip
     titles = [f"<b>{n}</b> ({u})" for n, u in zip(rows["naam"], units, strict=True)]
     gap = 0 if len(rows) == 1 else GAP_HEIGHT / (height - 90)
     fig = plot.figure(layout=plot.subplots(len(rows), 1, titles, vertical_spacing=gap))

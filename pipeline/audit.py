@@ -19,6 +19,8 @@ The attacker's model, per indicator and year (a *block*):
 - every published total over municipalities (`publicatie_groepen`, with the list of municipalities
   it sums): Σ teller and Σ noemer equal the total; a total withheld because it is small itself
   says its sums are small (the primary rule on the sums);
+- every published funnel centre (`publicatie_trechter`): a rate over all municipalities, hidden
+  cells included, known up to its rounding — a linear band on Σ teller and Σ noemer;
 - upper bounds that anyone knows: a noemer or count is at most the municipality's population
   (CBS).
 
@@ -52,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import DisclosureRule
-from pipeline.vocabulary import ONDERDRUKT, REDEN_BESCHERMT, REDEN_KLEIN, REDEN_TOTAAL
+from pipeline.vocabulary import FUNNEL, ONDERDRUKT, REDEN_BESCHERMT, REDEN_KLEIN, REDEN_TOTAAL
 
 INF = highspy.kHighsInf
 KEY = ("gemeente_code", "periode", "indicator", "doelgroep")
@@ -81,13 +83,16 @@ class Cell:
 
 @dataclass
 class Total:
-    """A total over municipalities: published (`teller`, `noemer`) or withheld because small."""
+    """A total over municipalities: published (`teller`, `noemer`) or withheld because small; or,
+    with `ratio`, a published rate over them (a funnel's centre): (lowest, highest, multiplier),
+    the rounding interval of mult × Σteller / Σnoemer."""
 
     members: tuple[int, ...]  # cell indices within the block
     teller: int | None
     noemer: int | None
     small: bool  # withheld as small itself: its sums fail the primary rule
     name: tuple[str, str, str, int]  # groep, indicator, doelgroep, jaar
+    ratio: tuple[float, float, float] | None = None
 
 
 @dataclass
@@ -164,6 +169,11 @@ from {out}.publicatie_groepen
 where not onderdrukt or reden_onderdrukt = $klein
 """
 
+CENTRES_SQL = """
+select t.indicator, t.doelgroep, t.jaar, t.gemeenten, t.centrum, t.decimalen, i.vermenigvuldiger
+from {out}.publicatie_trechter as t join {out}.indicatoren as i using (indicator)
+"""
+
 
 def read_blocks(con: duckdb.DuckDBPyConnection, rule: DisclosureRule,
                 out: str) -> dict[tuple[str, int], tuple[list[Cell], list[Total]]]:  # fmt: skip
@@ -205,6 +215,17 @@ def read_blocks(con: duckdb.DuckDBPyConnection, rule: DisclosureRule,
             small=bool(t.onderdrukt),
             name=(t.groep, t.indicator, t.doelgroep, int(t.jaar)),
         ))  # fmt: skip
+    for c in con.execute(CENTRES_SQL.format(out=out)).df().itertuples(index=False):
+        key = (c.indicator, int(c.jaar))
+        if key not in blocks:
+            continue
+        members = tuple(index[key][(g, c.doelgroep)] for g in c.gemeenten if (g, c.doelgroep) in index[key])
+        half = 0.5 * 10.0 ** -int(c.decimalen)
+        blocks[key][1].append(Total(
+            members=members, teller=None, noemer=None, small=False,
+            name=(FUNNEL, c.indicator, c.doelgroep, int(c.jaar)),
+            ratio=(float(c.centrum) - half, float(c.centrum) + half, float(c.vermenigvuldiger)),
+        ))  # fmt: skip
     for cells, totals in blocks.values():
         _tighten(cells, totals)
     return blocks
@@ -220,7 +241,7 @@ def _tighten(cells: list[Cell], totals: list[Total]) -> None:
             if bound is not None:
                 cells[i].cap = min(cells[i].cap, max(float(bound), 1.0))
     for t in totals:
-        if t.small:
+        if t.small or t.ratio is not None:
             continue
         bound = t.noemer if t.noemer is not None else t.teller
         if bound is not None:
@@ -500,7 +521,25 @@ class Model:
             if coef:
                 self._row(-INF, kj - ki, coef)
 
+    def _ratio(self, total: Total) -> None:
+        """low ≤ mult × Σteller / Σnoemer ≤ high, as two rows: mult·Σt − high·Σn ≤ 0 ≤ mult·Σt − low·Σn."""
+        low, high, mult = total.ratio  # type: ignore[misc]
+        for bound, lo, hi in ((high, -INF, 0.0), (low, 0.0, INF)):
+            coef: dict[int, float] = {}
+            const = 0.0
+            for i in total.members:
+                for what, factor in (("teller", mult), ("noemer", -bound)):
+                    ci, ki = self._expr(i, what)
+                    for k, v in ci.items():
+                        coef[k] = coef.get(k, 0.0) + factor * v
+                    const += 0.0 if math.isnan(ki) else factor * ki
+            if coef:
+                self._row(lo - const, hi - const, coef)
+
     def _total(self, total: Total) -> None:
+        if total.ratio is not None:
+            self._ratio(total)
+            return
         whats = ("teller", "noemer") if any(self.cells[i].rate for i in total.members) else ("teller",)
         sums: dict[str, tuple[dict[int, float], float]] = {}
         for what in (*whats, "complement") if len(whats) == 2 else whats:
@@ -611,7 +650,9 @@ def _pinned(i: int, cells: list[Cell], totals: list[Total]) -> set[str]:
     """What of cell i a published total gives away outright: it is the only suppressed cell in it."""
     out: set[str] = set()
     for t in totals:
-        if t.small or i not in t.members or any(cells[j].hidden for j in t.members if j != i):
+        if t.small or t.ratio is not None or i not in t.members:
+            continue
+        if any(cells[j].hidden for j in t.members if j != i):
             continue
         out.add("teller")
         if t.noemer is not None:
@@ -627,7 +668,7 @@ def _fingerprint(cells: list[Cell], totals: list[Total]) -> tuple:
     return (
         tuple((c.key, c.hidden, c.reden, c.teller, c.noemer, c.true_teller, c.true_noemer, c.cap)
               for c in cells),
-        tuple((t.members, t.teller, t.noemer, t.small) for t in totals),
+        tuple((t.members, t.teller, t.noemer, t.small, t.ratio) for t in totals),
     )
 
 
@@ -676,7 +717,7 @@ def audit_blocks(blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]], 
                     index = {old: new for new, old in enumerate(members)}
                     sub_totals = [
                         Total(tuple(index[m] for m in totals[t].members), totals[t].teller,
-                              totals[t].noemer, totals[t].small, totals[t].name)
+                              totals[t].noemer, totals[t].small, totals[t].name, totals[t].ratio)
                         for t in owned
                     ]  # fmt: skip
                     models[k] = (Model([cells[m] for m in members], sub_totals, rule), index)

@@ -39,6 +39,10 @@ DOELGROEPEN = ("roma", "totaal")
 DOMEINEN = ("verzuim", "arbeid", "wonen", "veiligheid")
 RICHTINGEN = ("lager_beter", "hoger_beter", "neutraal")
 PERIODETYPEN = ("schooljaar", "kalenderjaar")
+# Comparison groups of the effect estimates: municipalities that were never a pilot, or also
+# pilots in the years before their start (pipeline/effecten.py).
+NOOIT, NOG_NIET = "nooit", "nog_niet"
+VERGELIJKINGSGROEPEN = (NOOIT, NOG_NIET)
 
 
 @dataclass(frozen=True)
@@ -79,13 +83,31 @@ class DisclosureRule:
 
 @dataclass(frozen=True)
 class EffectRule:
-    """Settings of the effect estimates against non-pilots (pipeline/effecten.py)."""
+    """Settings of the effect estimates against non-pilots (pipeline/effecten.py): when an
+    estimate says something, its inference (permutations, pre-trends) and the scale of counts."""
 
     min_proeftuinen: int
     min_vergelijking: int
     betrouwbaarheid: float
     vergelijkingsgroep: str
     aanname_verschuivingen: tuple[int, ...]
+    min_noemer_proeftuinen: int
+    min_aantal_proeftuinen: int
+    permutaties: int
+    zaad: int
+    voortrend_alpha: float
+    voortrend_kracht: float
+    aantallen_per: int
+
+
+@dataclass(frozen=True)
+class FunnelRule:
+    """Funnel plots (pipeline/trechter.py): coverage of the limits and the overdispersion test."""
+
+    dekkingen: tuple[float, ...]
+    min_gemeenten: int
+    winsor: float
+    overspreiding_alpha: float
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,7 @@ class Settings:
     geheugen: str
     effecten: EffectRule
     kloof: GapRule
+    trechter: FunnelRule
 
 
 @dataclass(frozen=True)
@@ -197,12 +220,46 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
         ),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],
-        effecten=EffectRule(
-            int(e["min_proeftuinen"]), int(e["min_vergelijking"]), float(e["betrouwbaarheid"]),
-            e["vergelijkingsgroep"], tuple(int(x) for x in e["aanname_verschuivingen"]),
-        ),
+        effecten=_effect_rule(e),
         kloof=GapRule(float(raw["kloof"]["doel_fractie"])),
+        trechter=FunnelRule(
+            tuple(float(x) for x in raw["trechter"]["dekkingen"]), int(raw["trechter"]["min_gemeenten"]),
+            float(raw["trechter"]["winsor"]), float(raw["trechter"]["overspreiding_alpha"]),
+        ),
     )
+
+
+def _effect_rule(e: dict) -> EffectRule:
+    rule = EffectRule(
+        min_proeftuinen=int(e["min_proeftuinen"]),
+        min_vergelijking=int(e["min_vergelijking"]),
+        betrouwbaarheid=float(e["betrouwbaarheid"]),
+        vergelijkingsgroep=str(e["vergelijkingsgroep"]),
+        aanname_verschuivingen=tuple(int(x) for x in e["aanname_verschuivingen"]),
+        min_noemer_proeftuinen=int(e["min_noemer_proeftuinen"]),
+        min_aantal_proeftuinen=int(e["min_aantal_proeftuinen"]),
+        permutaties=int(e["permutaties"]),
+        zaad=int(e["zaad"]),
+        voortrend_alpha=float(e["voortrend_alpha"]),
+        voortrend_kracht=float(e["voortrend_kracht"]),
+        aantallen_per=int(e["aantallen_per"]),
+    )
+    problems = []
+    if rule.vergelijkingsgroep not in VERGELIJKINGSGROEPEN:
+        choices = ", ".join(VERGELIJKINGSGROEPEN)
+        problems.append(f"vergelijkingsgroep {rule.vergelijkingsgroep!r}: kies uit {choices}")
+    if rule.min_proeftuinen < 2 or rule.min_vergelijking < 2:
+        problems.append("min_proeftuinen en min_vergelijking: minstens 2 (één gemeente heeft geen spreiding)")
+    for name in ("betrouwbaarheid", "voortrend_kracht"):
+        if not 0 < getattr(rule, name) < 1:
+            problems.append(f"{name}: een getal tussen 0 en 1")
+    if not 0 < rule.voortrend_alpha < 1:
+        problems.append("voortrend_alpha: een getal tussen 0 en 1")
+    if rule.permutaties < 19:
+        problems.append("permutaties: minstens 19 (anders kan de toets nooit onder 5% komen)")
+    if problems:
+        raise ValueError("[effecten] in settings.toml klopt niet:\n  " + "\n  ".join(problems))
+    return rule
 
 
 def reference_dir(raw_dir: Path) -> Path:

@@ -89,7 +89,7 @@ def protect(result: AuditResult, blocks: dict[tuple[str, int], tuple[list[Cell],
         cells, totals = blocks[(key[2], int(key[1][:4]))]  # jaar: the (first) year of the periode
         i = next(k for k, c in enumerate(cells) if c.key == key)
         state.attempts[key] += 1
-        own = [t for t in totals if i in t.members and not t.small]
+        own = [t for t in totals if i in t.members and not t.small and t.ratio is None]
         if state.attempts[key] == 1 and own:
             candidates = sorted(
                 (cells[j].teller, cells[j].key) for j in own[0].members

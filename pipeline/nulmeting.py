@@ -11,16 +11,26 @@ it lies outside sampling noise:
 - counts: the exact conditional test for two Poisson counts (c2 | c1 + c2 ~ Binomial(n, ½))
   must give p < alpha.
 With fewer than `min_noemer` in a noemer, or fewer than `min_aantal` events in two counts
-together, the status is *onvoldoende gegevens*.
+together, the status is *onvoldoende gegevens*. `p_waarde` holds the test's p-value for both kinds
+(for rates the level at which Newcombe's interval would just include 0).
+
+Multiplicity (the rule for statuses): a status is a test per municipality at `alpha`, read as a
+municipal officer reads it — one municipality, one indicator. Read side by side over many
+municipalities and indicators, about `alpha` of the unchanged ones will show a change by chance; the
+dashboard says so beside every overview of statuses (`kanttekening`, pipeline/docs/statussen.md),
+and the funnel plot (99,8% limits) is the view for comparing municipalities. The pilots' effect,
+which is the programme's verdict, does control the false discovery rate (pipeline/effecten.py).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from pipeline.config import BaselineRule, StatusRule
-from pipeline.statistics import newcombe, poisson_change_p, z_for
+from pipeline.statistics import newcombe, newcombe_p, poisson_change_p, z_for
 from pipeline.vocabulary import (
     GEDAALD,
     GELIJK,
@@ -31,6 +41,7 @@ from pipeline.vocabulary import (
 )
 
 KEY = ["gemeente_code", "indicator", "doelgroep"]
+CAVEAT_PATH = Path(__file__).with_name("docs") / "statussen.md"
 COLUMNS = [
     *KEY, "nulmeting_jaar", "nulmeting_periode", "nulmeting_teller", "nulmeting_noemer",
     "nulmeting_waarde", "laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer",
@@ -92,7 +103,8 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
     out["verschil_laag"] = np.where(rate, low * mult, np.nan)
     out["verschil_hoog"] = np.where(rate, high * mult, np.nan)
     p_counts = poisson_change_p(np.nan_to_num(t1), np.nan_to_num(t2))
-    out["p_waarde"] = np.where(~rate & out["verschil"].notna(), p_counts, np.nan)
+    p_rates = newcombe_p(t1, n1, t2, n2)  # p < alpha exactly where the interval excludes 0
+    out["p_waarde"] = np.where(out["verschil"].notna(), np.where(rate, p_rates, p_counts), np.nan)
     out["toets"] = np.where(rate, "Newcombe-interval verschil twee proporties (95%)",
                             "exacte conditionele toets twee Poisson-aantallen")  # fmt: skip
 
@@ -133,3 +145,14 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
               "laatste_teller", "laatste_noemer"):  # fmt: skip
         out[c] = out[c].astype("Int64")
     return out[COLUMNS].sort_values(KEY).reset_index(drop=True)
+
+
+def kanttekening(rule: StatusRule, n_statussen: int | None = None) -> str:
+    """The caveat beside every overview of statuses (Markdown, pipeline/docs/statussen.md): how
+    many changes chance alone produces when `n_statussen` unchanged statuses are read together."""
+    text = CAVEAT_PATH.read_text(encoding="utf-8")
+    pct = f"{rule.alpha * 100:g}".replace(".", ",")
+    expected = "" if n_statussen is None else (
+        f" Bij {n_statussen} statussen zonder echte verandering zijn dat er ongeveer "
+        f"{round(rule.alpha * n_statussen)}.")  # fmt: skip
+    return text.format(pct=pct, verwacht=expected).strip()

@@ -48,6 +48,21 @@ def _chi2_ppf(q: float, df: np.ndarray) -> np.ndarray:
         return 2 * special.gammaincinv(np.asarray(df, dtype=float) / 2, q)
 
 
+def binom_cdf(k: np.ndarray, n: np.ndarray, p: float) -> np.ndarray:
+    """P(X ≤ k) for X ~ Binomial(n, p), as scipy.stats.binom.cdf."""
+    return _binom_cdf(k, n, p)
+
+
+def binom_sf(k: np.ndarray, n: np.ndarray, p: float) -> np.ndarray:
+    """P(X > k) for X ~ Binomial(n, p), as scipy.stats.binom.sf."""
+    return _binom_sf(k, n, p)
+
+
+def chi2_ppf(q: float, df: np.ndarray) -> np.ndarray:
+    """The q-quantile of the χ² distribution with `df` degrees of freedom."""
+    return _chi2_ppf(q, df)
+
+
 Z95 = float(special.ndtri(0.975))
 
 
@@ -92,6 +107,25 @@ def newcombe(t1: np.ndarray, n1: np.ndarray, t2: np.ndarray, n2: np.ndarray,
     return d, low, high
 
 
+def newcombe_p(t1: np.ndarray, n1: np.ndarray, t2: np.ndarray, n2: np.ndarray) -> np.ndarray:
+    """Two-sided p-value that belongs to Newcombe's interval: the smallest significance level at
+    which the interval for p2 − p1 excludes 0 (found by bisection on z; the interval widens with
+    z). So p < alpha exactly when the (1 − alpha) interval excludes 0. NaN without two noemers."""
+    t1, n1, t2, n2 = (np.asarray(x, dtype=float) for x in (t1, n1, t2, n2))
+    shape = np.broadcast(t1, n1, t2, n2).shape
+    low_z, high_z = np.zeros(shape), np.full(shape, 40.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(60):
+            mid = (low_z + high_z) / 2
+            _, lo, hi = newcombe(t1, n1, t2, n2, mid)
+            excludes = (lo > 0) | (hi < 0)
+            low_z, high_z = np.where(excludes, mid, low_z), np.where(excludes, high_z, mid)
+        d = t2 / n2 - t1 / n1
+    p = 2 * special.ndtr(-(low_z + high_z) / 2)
+    p = np.where(d == 0, 1.0, p)
+    return np.where((n1 > 0) & (n2 > 0) & np.isfinite(d), p, np.nan)
+
+
 def poisson_change_p(c1: np.ndarray, c2: np.ndarray) -> np.ndarray:
     """Two-sided p-value that two counts of equal exposure come from the same Poisson rate.
 
@@ -120,10 +154,14 @@ def funnel_limits(p0: float, noemer: np.ndarray, coverage: float) -> tuple[np.nd
 
     Exact binomial limits with the interpolation of Spiegelhalter (2005, Statistics in Medicine 24,
     appendix A.1.1), so that the limits move smoothly with the noemer instead of in steps; NaN
-    where noemer is 0 or missing. Returns (low, high) as proportions.
+    where noemer is 0 or missing. At a centre of 0 or 1 every teller is certain (all 0, or all the
+    noemer), so both limits are the centre itself. Returns (low, high) as proportions.
     """
     n = np.asarray(noemer, dtype=float)
     valid = n > 0
+    if p0 <= 0 or p0 >= 1:
+        edge = np.where(valid, float(np.clip(p0, 0, 1)), np.nan)
+        return edge, edge.copy()
     safe_n = np.where(valid, n, 1.0)
     tail = (1 - coverage) / 2
 
@@ -153,3 +191,21 @@ def mover_difference(
     low = d - np.sqrt((d1 - low1) ** 2 + (high2 - d2) ** 2)
     high = d + np.sqrt((high1 - d1) ** 2 + (d2 - low2) ** 2)
     return d, low, high
+
+
+def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg (1995) q-values: per p-value the smallest false discovery rate at which
+    it would be called significant (`p.adjust(method = "BH")` in R). NaN stays NaN."""
+    p = np.asarray(p, dtype=float)
+    out = np.full(p.shape, np.nan)
+    ok = np.isfinite(p)
+    m = int(ok.sum())
+    if m == 0:
+        return out
+    order = np.argsort(p[ok], kind="stable")
+    ranked = p[ok][order] * m / np.arange(1, m + 1)
+    q = np.minimum(1.0, np.minimum.accumulate(ranked[::-1])[::-1])
+    back = np.empty(m)
+    back[order] = q
+    out[ok] = back
+    return out

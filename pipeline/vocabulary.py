@@ -57,6 +57,21 @@ def suppression_explanation(min_noemer: int, teller_min: int, teller_max: int) -
 PROEFTUINEN = "proeftuinen"
 OVERIGE = "overige gemeenten"
 GROEPEN = (PROEFTUINEN, OVERIGE)
+FUNNEL = "trechter"  # the centre of a funnel plot: a ratio over all municipalities, withheld like a total
+
+# ---------------------------------------------------------------- the pilots' effect (effecten.oordeel)
+# Decided in the build (pipeline/effecten.py, `oordeel`): favourable or unfavourable only when the
+# effect is demonstrable (interval, permutation test and multiplicity all agree) AND the pre-trend
+# verdict holds. Neutral indicators have no better or worse: higher or lower than the comparison.
+GUNSTIG = "gunstig effect"
+ONGUNSTIG = "ongunstig effect"
+HOGER = "hoger dan vergelijking"
+LAGER = "lager dan vergelijking"
+GEEN_EFFECT = "geen aantoonbaar effect"
+NIET_BEOORDEELBAAR_VOORTREND = "niet te beoordelen: voortrend"
+NIET_BEOORDEELBAAR_GEEN_VOORPERIODE = "niet te beoordelen: geen voorperiode"
+VERDICTS = (GUNSTIG, ONGUNSTIG, HOGER, LAGER, GEEN_EFFECT, NIET_BEOORDEELBAAR_VOORTREND,
+            NIET_BEOORDEELBAAR_GEEN_VOORPERIODE, ONVOLDOENDE)  # fmt: skip
 
 # ---------------------------------------------------------------- doelgroepen, domeinen
 ROMA, TOTAAL = "roma", "totaal"

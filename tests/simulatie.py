@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from pipeline import effecten
+
 YEARS = tuple(range(2010, 2025))
 COHORTS = (2011,) * 4 + (2015,) * 3 + (2016,) * 2  # as the programme: phase 1, 2015, assumed 2016
 N_COMPARISON = 14
@@ -54,3 +56,81 @@ def waarnemingen(seed: int, effect: float, gem: pd.DataFrame | None = None) -> p
                              "doelgroep": doelgroep, "jaar": int(jaar), "periode": str(jaar),
                              "teller": teller, "noemer": int(size), "waarde": teller / size * 100})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def panel(rng: np.random.Generator, effect: float = 0.0, trend: float = 0.0,
+          cohorts: tuple[int, ...] = COHORTS, n_comparison: int = N_COMPARISON,
+          size: tuple[int, int] = (60, 400), spread: float = 0.0) -> effecten.Panel:  # fmt: skip
+    """One simulated roma panel of `bijstand` (points per 100), straight as arrays: the same model as
+    `waarnemingen` (a level per municipality, a shared trend, each municipality's own random walk,
+    binomial noise) with `effect` points added to pilots from their start year (differing per
+    pilot by `spread`), and pilots drifting `trend` points a year away from the comparison
+    municipalities, before and after their start alike (a violation of parallel trends)."""
+    years = np.array(YEARS)
+    cohort = np.array([*cohorts, *[0] * n_comparison])
+    n = len(cohort)
+    sizes = rng.integers(size[0], size[1], n)[:, None]
+    level = 0.45 + rng.normal(0, 0.06, (n, 1)) + rng.normal(0, 0.01, (n, len(years))).cumsum(axis=1)
+    prob = level + rng.normal(0, 0.01, len(years)).cumsum()
+    pilot = cohort[:, None] > 0
+    prob = prob + np.where(pilot, trend / 100 * (years[None, :] - (cohort[:, None] - 1)), 0.0)
+    post = pilot & (years[None, :] >= cohort[:, None])
+    prob = prob + np.where(post, (effect + rng.normal(0, spread, (n, 1))) / 100, 0.0)
+    y = 100 * rng.binomial(sizes, np.clip(prob, 0.01, 0.99)) / sizes
+    return effecten.Panel(np.array([f"G{k:03d}" for k in range(n)]), years, y, cohort, np.ones(n),
+                          frozenset(), sizes[:, 0].astype(float))  # fmt: skip
+
+
+# Scenarios of the Proof of issue 13 (tests/test_effecten_simulatie.py, bench/simulatie_effecten.py):
+# keyword arguments of `panel`, and the true effect.
+SCENARIOS = {
+    "geen_effect": ({}, 0.0),
+    "effect": ({"effect": -6.0, "spread": 2.0}, -6.0),
+    "voortrend": ({"trend": -0.75}, 0.0),
+    "twee_proeftuinen": ({"effect": -6.0, "spread": 2.0, "cohorts": (2015, 2016)}, -6.0),
+}
+
+
+def run(scenario: str, panels: int, draws: int, seed: int = 13) -> pd.DataFrame:
+    """Estimate `panels` simulated panels of a scenario, each with its own verdict (as if it were
+    the only indicator: its q-value is its p-value); one row per panel, with the truth."""
+    from pipeline.config import load_settings
+
+    rule = load_settings().effecten
+    kwargs, truth = SCENARIOS[scenario]
+    rng = np.random.default_rng([seed, len(scenario)])
+    rows = []
+    for k in range(panels):
+        p = panel(rng, **kwargs)
+        row = effecten.estimate(p, rule, INDICATOR_DIRECTION, permutaties=draws, seed=[seed, k]).effect
+        row["q_waarde"] = (
+            np.nanmax([row["p_waarde"], row["p_permutatie"] or np.nan, np.nan])
+            if not row["te_klein"]
+            else np.nan
+        )
+        row["oordeel"], row["oordeel_toelichting"] = effecten.verdict(
+            row, INDICATOR_DIRECTION, 1 - rule.betrouwbaarheid
+        )
+        rows.append(row)
+    return pd.DataFrame(rows).assign(waarheid=truth)
+
+
+INDICATOR_DIRECTION = "lager_beter"
+
+
+def summary(frame: pd.DataFrame) -> dict[str, float]:
+    """Rejection, coverage, pre-trend and verdict rates of a `run`."""
+    truth = frame["waarheid"].iloc[0]
+    return {
+        "verwerpt_t": float(((frame["ci_laag"] > 0) | (frame["ci_hoog"] < 0)).mean()),
+        "verwerpt_permutatie": float((frame["p_permutatie"] <= 0.05).mean()),
+        "dekking_t": float(((frame["ci_laag"] <= truth) & (truth <= frame["ci_hoog"])).mean()),
+        "dekking_permutatie": float(
+            ((frame["ci_permutatie_laag"] <= truth) & (truth <= frame["ci_permutatie_hoog"])).mean()
+        ),
+        "voortrend_verworpen": float((frame["voortrend_ok"] == False).mean()),  # noqa: E712
+        "voortrend_kracht": float(frame["voortrend_kracht"].mean()),
+        "voortrend_mde": float(frame["voortrend_mde"].median()),
+        "gunstig": float((frame["oordeel"] == "gunstig effect").mean()),
+        "te_klein": float(frame["te_klein"].mean()),
+    }

@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 
 from pipeline import effecten
-from pipeline.config import EffectRule, load_settings
+from pipeline.config import load_settings
 from pipeline.nulmeting import GELIJK, ONVOLDOENDE, VERBETERD
 from tests import simulatie
 
@@ -184,16 +184,25 @@ def test_one_pilot_is_too_small_to_say_anything():
 
 
 def test_one_comparison_municipality_is_too_small_to_say_anything():
-    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8}, "C": {2011: 10, 2012: 9}})
-    row = _run(w, _gemeenten({"A": 2012, "B": 2012, "C": None}))[0].loc[("bijstand", "roma")]
+    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8}, "E": {2011: 11, 2012: 7},
+                "C": {2011: 10, 2012: 9}})  # fmt: skip
+    row = _run(w, _gemeenten({"A": 2012, "B": 2012, "E": 2012, "C": None}))[0].loc[("bijstand", "roma")]
     assert row["te_klein"] and "vergelijkingsgemeente" in row["reden"]
 
 
-def test_thresholds_of_the_flag_come_from_the_settings():
+def test_two_pilots_are_too_few_to_publish():
     w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8},
-                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}})  # fmt: skip
-    strict = EffectRule(3, 2, RULE.betrouwbaarheid, RULE.vergelijkingsgroep, RULE.aanname_verschuivingen)
-    gem = _gemeenten({"A": 2012, "B": 2012, "C": None, "D": None})
+                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}, "F": {2011: 15, 2012: 15}})  # fmt: skip
+    row = _run(w, _gemeenten({"A": 2012, "B": 2012, "C": None, "D": None, "F": None}))[0].loc[("bijstand", "roma")]
+    assert RULE.min_proeftuinen >= 3
+    assert row["te_klein"] and row["oordeel"] == ONVOLDOENDE and "2 proeftuin" in row["reden"]
+
+
+def test_thresholds_of_the_flag_come_from_the_settings():
+    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8}, "E": {2011: 11, 2012: 6},
+                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}, "F": {2011: 15, 2012: 15}})  # fmt: skip
+    strict = effecten.with_rule(RULE, min_proeftuinen=4)
+    gem = _gemeenten({"A": 2012, "B": 2012, "E": 2012, "C": None, "D": None, "F": None})
     assert not _run(w, gem)[0].loc[("bijstand", "roma"), "te_klein"]
     assert _run(w, gem, strict)[0].loc[("bijstand", "roma"), "te_klein"]
 

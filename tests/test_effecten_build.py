@@ -6,8 +6,10 @@ from __future__ import annotations
 from tests.conftest import csv_delivery, rows
 
 EFFECTEN = ["indicator", "doelgroep", "effect", "ci_laag", "ci_hoog", "methode", "n_proeftuinen",
-            "n_vergelijking", "te_klein", "reden", "standaardfout", "voortrend"]  # fmt: skip
-TABLES = ("effecten", "effecten_gebeurtenis", "effecten_gevoeligheid", "kloof")
+            "n_vergelijking", "te_klein", "reden", "standaardfout", "voortrend",
+            "voortrend_p", "voortrend_ok", "breekpunt_m", "p_permutatie", "q_waarde", "oordeel",
+            "oordeel_toelichting", "schaal"]  # fmt: skip
+TABLES = ("effecten", "effecten_gebeurtenis", "effecten_gevoeligheid", "kloof", "trechter")
 
 
 def _columns(con, table):
@@ -79,3 +81,37 @@ def test_text_columns_of_the_analyses_are_text_even_when_empty(sample_db):
                                       where table_name = 'effecten'""").fetchall())
     assert "NULL" not in types.values()
     assert types["reden"] == "VARCHAR"
+
+
+def test_every_verdict_is_a_vocabulary_word_and_favourable_only_when_the_rules_hold(sample_db):
+    from pipeline.vocabulary import GUNSTIG, ONGUNSTIG, VERDICTS
+
+    verdicts = {v for (v,) in rows(sample_db, "select distinct oordeel from effecten")}
+    assert verdicts <= set(VERDICTS)
+    assert rows(sample_db, f"""select count(*) from effecten where oordeel in ('{GUNSTIG}', '{ONGUNSTIG}')
+        and not (q_waarde < 0.05 and voortrend_ok and (ci_laag > 0 or ci_hoog < 0)
+                 and (ci_trend_laag > 0 or ci_trend_hoog < 0))""") == [(0,)]
+    assert rows(sample_db, "select count(*) from effecten where oordeel is null or oordeel_toelichting is null") == [(0,)]
+
+
+def test_the_2011_cohort_is_said_to_have_no_pre_period(sample_db):
+    texts = [t for (t,) in rows(sample_db, "select voortrend_toelichting from effecten where cohorten like '2011%'")]
+    assert texts and all("2011 (4 proeftuinen): geen jaar vóór de nulmeting" in t for t in texts)
+
+
+def test_counts_are_compared_per_thousand_inhabitants(sample_db):
+    [(schaal,)] = rows(sample_db, """select distinct schaal from effecten e join indicatoren i using (indicator)
+        where i.is_aantal""")
+    assert schaal == "per 1.000 inwoners"
+    assert rows(sample_db, """select count(*) from effecten_gevoeligheid g join indicatoren i using (indicator)
+        where g.variant = 'aantallen_in_niveau' and not i.is_aantal""") == [(0,)]
+
+
+def test_funnel_centre_comes_from_every_cell_with_its_method(sample_db):
+    [(centre, expected, n, method)] = rows(sample_db, """
+        select t.centrum, sum(w.teller) / sum(w.noemer), t.n_gemeenten, t.methode
+        from trechter t join waarnemingen w using (indicator, doelgroep, jaar)
+        where t.indicator = 'bijstand' and t.doelgroep = 'roma' and t.jaar = 2016 group by all""")
+    assert centre == expected and n == 23 and method
+    assert rows(sample_db, "select count(*) from trechter t join indicatoren i using (indicator) where i.is_aantal") == [(0,)]
+    assert rows(sample_db, "select bool_or(overspreiding) from trechter where doelgroep = 'totaal'") == [(True,)]

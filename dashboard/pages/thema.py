@@ -477,13 +477,13 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
                 )
             ],
         )
-    points, limits = monitor().trechter(str(ind["indicator"]), doelgroep)
-    if points.empty:
+    funnel, points, limits = monitor().trechter(str(ind["indicator"]), doelgroep)
+    if funnel is None or points.empty:
         return components.section(
             "Trechterplot", [html.P("Te weinig gepubliceerde cijfers voor een trechterplot.")]
         )
-    year = int(points["jaar"].iloc[0])
-    centre = float(points["centrum"].iloc[0])
+    year = int(funnel["jaar"])
+    centre = float(funnel["centrum"])
     fig = figures.funnel_chart(points, limits, centre, ind)
     outside = points.loc[points["ligging"] != "binnen de grenzen"]
     rows = series.loc[series["jaar"] == year]
@@ -493,9 +493,9 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
         "blauw) tegen "
         "de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het "
         "cijfer van "
-        f"alle getoonde gemeenten samen ({fmt.value(centre, mult)}) is een verschil goed te verklaren "
-        "door toeval; "
-        f"een kleine gemeente is dus niet snel een uitschieter. "
+        f"alle gemeenten samen ({fmt.value(centre, mult)}, onderdrukte cijfers inbegrepen) is een verschil "
+        "goed te verklaren door toeval; "
+        f"een kleine gemeente is dus niet snel een uitschieter. Grenzen: {funnel['methode']}. "
         + (
             "Buiten de grenzen: "
             f"{', '.join(f'{r.gemeente_naam} ({r.ligging})' for r in outside.itertuples())}. "

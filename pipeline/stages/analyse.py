@@ -3,7 +3,9 @@
 - `vergelijking_nulmeting`: each municipality's latest figure against its baseline (`nulmeting.py`);
 - `effecten`, `effecten_gebeurtenis`, `effecten_gevoeligheid`: the pilots against non-pilots
   (`effecten.py`);
-- `kloof`: the gap roma − totaal and progress towards halving it (`kloof.py`).
+- `kloof`: the gap roma − totaal and progress towards halving it (`kloof.py`);
+- `trechter`: the funnel plot's centre (from every figure, suppressed ones too) and overdispersion
+  per indicator, doelgroep and year (`trechter.py`).
 
 These are estimators, so they are Python functions (frame in, frame out), not SQL models. They are
 the working data of researchers; what leaves the database is decided by the next stage
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline import effecten, kloof, nulmeting, schemas, vocabulary
+from pipeline import effecten, kloof, nulmeting, schemas, trechter, vocabulary
 from pipeline.build import Build
 
 OUT = "uit"
@@ -39,11 +41,14 @@ def run(build: Build) -> dict[str, int]:
             analyses["vergelijking_nulmeting"], lazy=True
         )
     with build.progress.step("effecten"):
-        analyses |= effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten)
+        bevolking = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
+        analyses |= effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten, bevolking)
     with build.progress.step("kloof"):
         analyses["kloof"] = kloof.kloof(
             w, frames["gemeenten"], frames["indicatoren"], s.nulmeting, s.status, s.kloof
         )
+    with build.progress.step("trechter"):
+        analyses["trechter"] = trechter.trechter(w, frames["indicatoren"], s.trechter)
     counts = {}
     for name, frame in analyses.items():
         con.register("_analyse", _text_when_empty(frame))

@@ -21,10 +21,10 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from pipeline import audit, disclosure, effecten
+from pipeline import audit, disclosure, effecten, trechter
 from pipeline.build import Build
-from pipeline.statistics import funnel_limits, poisson_interval, wilson, z_for
-from pipeline.vocabulary import PROEFTUINEN
+from pipeline.statistics import poisson_interval, wilson, z_for
+from pipeline.vocabulary import FUNNEL, PROEFTUINEN
 
 OUT = "uit"
 MAX_ROUNDS = 8
@@ -64,55 +64,109 @@ def _groepen(build: Build) -> pd.DataFrame:
 
 
 def _trechter(build: Build) -> pd.DataFrame:
-    """`publicatie_trechter`: per rate indicator and doelgroep, in the latest year with at least
-    three published figures, each published figure with where it lies against the funnel's limits
-    (exact binomial, Spiegelhalter 2005) around the centre of the published figures together."""
-    pts = build.con.execute(f"""
-        select c.gemeente_code, c.gemeente_naam, c.groep = '{PROEFTUINEN}' as proeftuin, c.indicator,
-               c.doelgroep, c.jaar, c.periode, c.voorlopig, c.teller, c.noemer, c.waarde,
-               i.vermenigvuldiger
-        from {OUT}.publicatie_cijfers as c join {OUT}.indicatoren as i using (indicator)
-        where not c.onderdrukt and c.noemer > 0 and i.vermenigvuldiger <> 1
-        order by c.indicator, c.doelgroep, c.jaar, c.gemeente_code
-    """).df()
-    sizes = pts.groupby(["indicator", "doelgroep", "jaar"])["gemeente_code"].transform("size")
-    pts = pts.loc[sizes >= FUNNEL_MIN_POINTS]
-    pts = pts.loc[pts["jaar"] == pts.groupby(["indicator", "doelgroep"])["jaar"].transform("max")]
-    frames = []
-    for _, p in pts.groupby(["indicator", "doelgroep", "jaar"], sort=False):
-        p0 = float(p["teller"].sum()) / float(p["noemer"].sum())
-        n = p["noemer"].to_numpy(float)
-        share = p["teller"].to_numpy(float) / n
-        lo95, hi95 = funnel_limits(p0, n, FUNNEL_COVERAGES[0])
-        lo998, hi998 = funnel_limits(p0, n, FUNNEL_COVERAGES[1])
-        ligging = np.select(
-            [(share < lo998) | (share > hi998), (share < lo95) | (share > hi95)],
-            ["buiten 99,8%-grenzen", "buiten 95%-grenzen"],
-            default="binnen de grenzen",
+    """`publicatie_trechter`: per rate indicator and doelgroep, the funnel of the latest year with at
+    least three published figures and a centre the audit left standing: the centre of *all*
+    figures (`trechter`, suppressed ones included), rounded to two significant digits (at least
+    one decimal), the spread between municipalities τ likewise, and the members it is taken over.
+    The limits and where each point lies are computed from these rounded values only."""
+    withheld = {(i, d, int(j)) for g, i, d, j in build.con.execute("select * from pub_ingehouden").fetchall()
+                if g == FUNNEL}  # fmt: skip
+    frame = build.con.execute(f"""
+        with punten as (
+            select indicator, doelgroep, jaar, count(*) as gepubliceerd
+            from {OUT}.publicatie_cijfers
+            where not onderdrukt and noemer > 0
+            group by all
+        ),
+        leden as (
+            select indicator, doelgroep, jaar, list(gemeente_code order by gemeente_code) as gemeenten
+            from {OUT}.publicatie_cijfers group by all
         )
-        frames.append(p.assign(centrum=p0 * p["vermenigvuldiger"], ligging=ligging))
-    columns = [*pts.columns, "centrum", "ligging"]
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return out.drop(columns="vermenigvuldiger")
+        select t.*, p.gepubliceerd, l.gemeenten, i.vermenigvuldiger
+        from {OUT}.trechter as t
+        join punten as p using (indicator, doelgroep, jaar)
+        join leden as l using (indicator, doelgroep, jaar)
+        join {OUT}.indicatoren as i using (indicator)
+        where p.gepubliceerd >= {FUNNEL_MIN_POINTS}
+        order by indicator, doelgroep, jaar desc
+    """).df()
+    keep = [r for r in frame.itertuples() if (r.indicator, r.doelgroep, int(r.jaar)) not in withheld]
+    rows = {}
+    for r in keep:
+        rows.setdefault((r.indicator, r.doelgroep), r)  # the latest year of each
+    out = []
+    for r in rows.values():
+        mult = float(r.vermenigvuldiger)
+        decimals = _significant(float(r.centrum_waarde), build.settings.onthulling.decimalen_schattingen)
+        out.append({
+            "indicator": r.indicator, "doelgroep": r.doelgroep, "jaar": int(r.jaar),
+            "centrum": round(float(r.centrum_waarde), decimals), "decimalen": decimals,
+            "overspreiding": bool(r.overspreiding),
+            "tau_waarde": round(float(r.tau_waarde), decimals) if r.overspreiding else 0.0,
+            "methode": r.methode, "n_gemeenten": int(r.n_gemeenten), "gemeenten": list(r.gemeenten),
+            "vermenigvuldiger": mult,
+        })  # fmt: skip
+    columns = ["indicator", "doelgroep", "jaar", "centrum", "decimalen", "overspreiding", "tau_waarde",
+               "methode", "n_gemeenten", "gemeenten", "vermenigvuldiger"]  # fmt: skip
+    return pd.DataFrame(out, columns=columns).drop(columns="vermenigvuldiger")
+
+
+def _significant(value: float, least: int) -> int:
+    """Decimals for two significant digits of `value`, at least `least`, at most 4."""
+    if not np.isfinite(value) or value == 0:
+        return least
+    return int(min(4, max(least, 1 - np.floor(np.log10(abs(value))))))
+
+
+def _centre(build: Build) -> pd.DataFrame:
+    return build.con.execute(f"""
+        select t.*, i.vermenigvuldiger from {OUT}.publicatie_trechter as t
+        join {OUT}.indicatoren as i using (indicator)
+    """).df()
+
+
+def _trechter_punten(build: Build) -> pd.DataFrame:
+    """`publicatie_trechter_punten`: every published figure of each funnel, with where it lies
+    against the limits (exact binomial tails, or random-effects limits under overdispersion)."""
+    frames = []
+    for c in _centre(build).itertuples():
+        p = build.con.execute(f"""
+            select gemeente_code, gemeente_naam, groep = '{PROEFTUINEN}' as proeftuin, indicator,
+                   doelgroep, jaar, periode, voorlopig, teller, noemer, waarde
+            from {OUT}.publicatie_cijfers
+            where indicator = ? and doelgroep = ? and jaar = ? and not onderdrukt and noemer > 0
+            order by gemeente_code
+        """, [c.indicator, c.doelgroep, c.jaar]).df()  # fmt: skip
+        mult = float(c.vermenigvuldiger)
+        centre, tau2 = c.centrum / mult, (c.tau_waarde / mult) ** 2
+        t, n = p["teller"].to_numpy(float), p["noemer"].to_numpy(float)
+        wide = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[1], tau2)
+        narrow = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[0], tau2)
+        p["ligging"] = np.select([wide != 0, narrow != 0], ["buiten 99,8%-grenzen", "buiten 95%-grenzen"],
+                                 default="binnen de grenzen")  # fmt: skip
+        frames.append(p.assign(centrum=c.centrum))
+    columns = ["gemeente_code", "gemeente_naam", "proeftuin", "indicator", "doelgroep", "jaar", "periode",
+               "voorlopig", "teller", "noemer", "waarde", "ligging", "centrum"]  # fmt: skip
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 
 def _trechter_grenzen(build: Build) -> pd.DataFrame:
-    """`publicatie_trechter_grenzen`: the funnel's limits along the noemer, per indicator,
-    doelgroep and year of `publicatie_trechter`, for the chart."""
-    pts = build.con.execute(f"""
-        select t.indicator, t.doelgroep, t.jaar, t.noemer, t.centrum, i.vermenigvuldiger
-        from {OUT}.publicatie_trechter as t join {OUT}.indicatoren as i using (indicator)
-    """).df()
+    """`publicatie_trechter_grenzen`: the limits along the noemer for each funnel, for the chart."""
+    points = build.con.execute(f"""
+        select indicator, doelgroep, min(noemer) as laag, max(noemer) as hoog
+        from {OUT}.publicatie_trechter_punten group by all
+    """).df().set_index(["indicator", "doelgroep"])  # fmt: skip
     rows = []
-    for (ind, dg, jaar), p in pts.groupby(["indicator", "doelgroep", "jaar"], sort=True):
-        mult = float(p["vermenigvuldiger"].iloc[0])
-        p0 = float(p["centrum"].iloc[0]) / mult
-        n_min, n_max = max(1.0, float(p["noemer"].min()) / 2), float(p["noemer"].max()) * 1.1
-        grid = np.unique(np.round(np.geomspace(n_min, n_max, FUNNEL_GRID)))
-        frame = pd.DataFrame({"indicator": ind, "doelgroep": dg, "jaar": int(jaar), "noemer": grid,
-                              "centrum": p0 * mult})  # fmt: skip
+    for c in _centre(build).itertuples():
+        if (c.indicator, c.doelgroep) not in points.index:
+            continue
+        lo_n, hi_n = points.loc[(c.indicator, c.doelgroep)]
+        grid = np.unique(np.round(np.geomspace(max(1.0, float(lo_n) / 2), float(hi_n) * 1.1, FUNNEL_GRID)))
+        mult = float(c.vermenigvuldiger)
+        frame = pd.DataFrame({"indicator": c.indicator, "doelgroep": c.doelgroep, "jaar": int(c.jaar),
+                              "noemer": grid, "centrum": c.centrum})  # fmt: skip
         for cov in FUNNEL_COVERAGES:
-            lo, hi = funnel_limits(p0, grid, cov)
+            lo, hi = trechter.grenzen(c.centrum / mult, grid, cov, (c.tau_waarde / mult) ** 2)
             tag = f"{cov * 100:g}".replace(".", "_")
             frame[f"laag_{tag}"] = lo * mult
             frame[f"hoog_{tag}"] = hi * mult
@@ -160,6 +214,7 @@ MODELS: tuple[tuple[str, Callable[[Build], pd.DataFrame] | None], ...] = (
     ("publicatie_gevoeligheid", None),
     ("publicatie_kaart", None),
     ("publicatie_trechter", _trechter),
+    ("publicatie_trechter_punten", _trechter_punten),
     ("publicatie_trechter_grenzen", _trechter_grenzen),
     ("publicatie_regels", None),
     ("publicatie_teksten", _teksten),
@@ -168,7 +223,7 @@ MODELS: tuple[tuple[str, Callable[[Build], pd.DataFrame] | None], ...] = (
     ("publicatie_volledigheid", None),
 )
 # What the audit's linear model reads: made again in every round of protection.
-AUDITED = ("pub_cellen", "publicatie_cijfers", "pub_groepen", "publicatie_groepen")
+AUDITED = ("pub_cellen", "publicatie_cijfers", "pub_groepen", "publicatie_groepen", "publicatie_trechter")
 
 
 def _params(build: Build) -> dict[str, object]:

@@ -1,13 +1,18 @@
--- The effect under other choices (comparison group, weighting, assumed start years), published
--- as `publicatie_effecten`: numbers only where not `te_klein`, rounded.
+-- The effect under other choices (comparison group, weighting, assumed start years, scale),
+-- published as `publicatie_effecten`: numbers only where not `te_klein`, to two significant
+-- digits of the interval's half-width.
+with precisie as (
+    select
+        *,
+        least(4, greatest({{ decimalen }},
+            1 - floor(log10(greatest((ci_hoog - ci_laag) / 2, 1e-6)))))::integer as d
+    from effecten_gevoeligheid
+)
+
 select
-    * exclude (decimalen) replace (
-        case when not te_klein then round(effect, d.decimalen) end as effect,
-        case when not te_klein then round(ci_laag, d.decimalen) end as ci_laag,
-        case when not te_klein then round(ci_hoog, d.decimalen) end as ci_hoog
+    * exclude (d) replace (
+        case when not te_klein then round(effect, d) end as effect,
+        case when not te_klein then round(ci_laag, d) end as ci_laag,
+        case when not te_klein then round(ci_hoog, d) end as ci_hoog
     )
-from effecten_gevoeligheid
-cross join lateral (
-    -- estimates for a protected doelgroep as shown ({{ decimalen }} decimals); for the others finer
-    select case when list_contains({{ beschermd }}, doelgroep) then {{ decimalen }} else 3 end as decimalen
-) as d
+from precisie
