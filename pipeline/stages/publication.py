@@ -24,7 +24,7 @@ import pandas as pd
 from pipeline import audit, disclosure, effecten, trechter
 from pipeline.build import Build
 from pipeline.statistics import poisson_interval, wilson, z_for
-from pipeline.vocabulary import FUNNEL, PROEFTUINEN
+from pipeline.vocabulary import FUNNEL, PROEFTUINEN, nl_number
 
 OUT = "uit"
 MAX_ROUNDS = 8
@@ -82,7 +82,7 @@ def _trechter(build: Build) -> pd.DataFrame:
             select indicator, doelgroep, jaar, list(gemeente_code order by gemeente_code) as gemeenten
             from {OUT}.publicatie_cijfers group by all
         )
-        select t.*, p.gepubliceerd, l.gemeenten, i.vermenigvuldiger
+        select t.*, p.gepubliceerd, l.gemeenten, i.vermenigvuldiger, i.eenheid
         from {OUT}.trechter as t
         join punten as p using (indicator, doelgroep, jaar)
         join leden as l using (indicator, doelgroep, jaar)
@@ -98,12 +98,17 @@ def _trechter(build: Build) -> pd.DataFrame:
     for r in rows.values():
         mult = float(r.vermenigvuldiger)
         decimals = _significant(float(r.centrum_waarde), build.settings.onthulling.decimalen_schattingen)
+        tau = round(float(r.tau_waarde), decimals) if r.overspreiding else 0.0
+        method = r.methode
+        if r.overspreiding:  # the text with the published (rounded) figures, not the exact ones
+            method = trechter.RANDOM_EFFECTS.format(
+                phi=nl_number(float(r.phi), 1), tau=nl_number(tau, decimals), eenheid=r.eenheid
+            )
         out.append({
             "indicator": r.indicator, "doelgroep": r.doelgroep, "jaar": int(r.jaar),
             "centrum": round(float(r.centrum_waarde), decimals), "decimalen": decimals,
-            "overspreiding": bool(r.overspreiding),
-            "tau_waarde": round(float(r.tau_waarde), decimals) if r.overspreiding else 0.0,
-            "methode": r.methode, "n_gemeenten": int(r.n_gemeenten), "gemeenten": list(r.gemeenten),
+            "overspreiding": bool(r.overspreiding), "tau_waarde": tau,
+            "methode": method, "n_gemeenten": int(r.n_gemeenten), "gemeenten": list(r.gemeenten),
             "vermenigvuldiger": mult,
         })  # fmt: skip
     columns = ["indicator", "doelgroep", "jaar", "centrum", "decimalen", "overspreiding", "tau_waarde",
