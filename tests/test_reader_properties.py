@@ -12,9 +12,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline import privacy, readers
+from pipeline.intake import personal as privacy
+from pipeline.intake import readers
 from pipeline.build import open_build
-from pipeline.readers import COLUMNS, Refused
+from pipeline.intake import Refused
+from pipeline.intake.readers import COLUMNS
 from pipeline.stages import extract
 from tests.conftest import SHIPPED_RAW, quiet
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline import schemas, sqlfiles
 from pipeline.build import open_build
-from pipeline.readers import COLUMNS
+from pipeline.intake.readers import COLUMNS
 from pipeline.sqlcheck import pandas_violations, sql_violations
 from pipeline.stages import extract
 from pipeline.stages.validate import TYPING_PARAMS

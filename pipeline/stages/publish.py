@@ -31,7 +31,7 @@ from pipeline.stages.validate import BrokenInvariant
 
 OUT = "uit"
 MARTS = ("gemeenten", "indicatoren", "proeftuinen", "leveringen", "waarnemingen",
-         "waarnemingen_vervangen", "quarantaine")  # fmt: skip
+         "waarnemingen_indeling", "waarnemingen_vervangen", "quarantaine", "herindelingen")  # fmt: skip
 PACKAGES = ("duckdb", "pandas", "pandera", "numpy", "scipy", "pyarrow", "openpyxl", "python-calamine")
 
 
@@ -64,6 +64,8 @@ def write_marts(build: Build) -> dict[str, int]:
     params = {
         "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
         "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
+        "indeling_jaar": con.execute("select max(jaar) from stg_gemeenten").fetchall()[0][0],
+        "max_ontbrekend_aandeel": build.settings.herindeling.max_ontbrekend_aandeel,
     }
     counts = {m: build.model(m, params, catalog=OUT) for m in MARTS}
     _check(build, f"{OUT}.waarnemingen", schemas.waarnemingen(build.ref),
@@ -71,9 +73,11 @@ def write_marts(build: Build) -> dict[str, int]:
 
     frames = {t: con.execute(f"select * from {OUT}.{t}").df()
               for t in ("gemeenten", "indicatoren")}  # fmt: skip
+    # the analyses read one classification, the latest (CONTRACT §1): no area counted twice
     w = con.execute(f"""
         select gemeente_code, indicator, doelgroep, jaar, periode, teller, noemer, waarde
-        from {OUT}.waarnemingen
+        from {OUT}.waarnemingen_indeling
+        where in_analyses
     """).df()  # fmt: skip
     vergelijking = nulmeting.compare(w, frames["gemeenten"], frames["indicatoren"],
                                      build.settings.nulmeting, build.settings.status)  # fmt: skip

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from pipeline import schemas, sqlfiles
 from pipeline.build import Build
+from pipeline.config import BURGLARY_FILE, REFERENCE_DIR
+from pipeline.intake import control
 
 # In run order; int_rijen_geldig is a view (read twice, never worth storing).
 MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_quarantaine", "int_in_gebruik",
-          "int_cbs_woninginbraak")  # fmt: skip
-VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst"})
+          "int_cbs_woninginbraak", "int_waarnemingen")  # fmt: skip
+VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst", "int_waarnemingen"})
+PARAMS = {"whitespace": schemas.WHITESPACE, "control_pattern": control.SQL_PATTERN,
+          "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}"}
 
 
 def run(build: Build) -> dict[str, int]:
@@ -23,7 +27,7 @@ def run(build: Build) -> dict[str, int]:
     counts = {}
     for m in MODELS:
         if m in VIEWS:
-            sqlfiles.define_view(build.con, m, {"whitespace": schemas.WHITESPACE})
+            sqlfiles.define_view(build.con, m, PARAMS)
         else:
             counts[m] = build.model(m)
     return counts
