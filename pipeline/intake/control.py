@@ -14,13 +14,13 @@ import re
 
 # (first, last) code points of every range that is removed; \t \n \r are replaced by a space
 RANGES = (
-    (0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F),  # C0 (not \t \n \r), DEL, C1
+    (0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x9F),  # C0 (not the line breaks and tabs), DEL, C1
     (0x200B, 0x200F),  # zero-width space, joiners, left-to-right and right-to-left marks
     (0x202A, 0x202E),  # bidirectional embeddings and overrides
     (0x2060, 0x2064), (0x2066, 0x206F),  # word joiner, invisible operators, isolates
     (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),  # byte order mark, interlinear annotation
 )  # fmt: skip
-SPACES = (0x09, 0x0A, 0x0D)
+SPACES = (0x09, 0x0A, 0x0B, 0x0C, 0x0D)  # tab, line feed, vertical tab, form feed, carriage return
 
 
 def _class(ranges: tuple[tuple[int, int], ...], fmt: str) -> str:
@@ -28,9 +28,9 @@ def _class(ranges: tuple[tuple[int, int], ...], fmt: str) -> str:
 
 
 _PY = re.compile(_class(RANGES, "\\U{:08x}"))
-_PY_SPACE = re.compile("[\t\n\r]")
+_PY_SPACE = re.compile("[\t\n\v\f\r]")
 SQL_PATTERN = _class(RANGES, "\\x{{{:x}}}")
-SQL_SPACES = "[\\t\\n\\r]"
+SQL_SPACES = "[\\t\\n\\v\\f\\r]"
 
 
 def clean(text: str | None) -> str | None:

@@ -51,8 +51,8 @@ def shown_path(*parts: str) -> tuple[str, bool]:
         safe = personal.safe_name(part)
         if safe == personal.REDACTED and part != safe:
             redacted = True
-            stem, dot, suffix = part.rpartition(".")
-            keep = "." + personal.safe_name(suffix) if dot and len(suffix) <= 5 else ""
+            _, dot, suffix = part.rpartition(".")
+            keep = "." + suffix if dot and suffix.lower() in ("csv", "xlsx") else ""
             date = part[:10] if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}_", part[:11]) else ""
             safe = f"{date}_{personal.REDACTED}{keep}" if date else f"{personal.REDACTED}{keep}"
         shown.append(safe)

@@ -109,7 +109,12 @@ def _tokens(name: str) -> list[str]:
 
 @cache
 def is_person_column(name: str) -> bool:
-    """True when a header names data about persons (BSN, name, birth, address, contact, a person)."""
+    """True when a header names data about persons (BSN, name, birth, address, contact, a person).
+    Judged as written and in capitals: some look-alikes exist only as capitals (Cyrillic В)."""
+    return _is_person_column(name) or _is_person_column(name.upper())
+
+
+def _is_person_column(name: str) -> bool:
     tokens = _tokens(name)
     if not tokens:
         return False

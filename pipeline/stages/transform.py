@@ -19,6 +19,7 @@ MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_quaran
           "int_cbs_woninginbraak", "int_waarnemingen")  # fmt: skip
 VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst", "int_waarnemingen"})
 PARAMS = {"whitespace": schemas.WHITESPACE, "control_pattern": control.SQL_PATTERN,
+          "control_spaces": control.SQL_SPACES,
           "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}"}
 
 

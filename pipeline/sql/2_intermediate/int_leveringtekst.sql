@@ -6,9 +6,9 @@ with final as (
     select
         levering_id,
         rij,
-        nullif(trim(regexp_replace(regexp_replace(bron, '[\t\n\r]', ' ', 'g'), {{ control_pattern }}, '', 'g'),
+        nullif(trim(regexp_replace(regexp_replace(bron, {{ control_spaces }}, ' ', 'g'), {{ control_pattern }}, '', 'g'),
             {{ whitespace }}), '') as bron,
-        nullif(trim(regexp_replace(regexp_replace(opmerking, '[\t\n\r]', ' ', 'g'), {{ control_pattern }}, '',
+        nullif(trim(regexp_replace(regexp_replace(opmerking, {{ control_spaces }}, ' ', 'g'), {{ control_pattern }}, '',
             'g'), {{ whitespace }}), '') as opmerking
     from stg_leveringrijen
 )
