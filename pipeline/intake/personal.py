@@ -103,8 +103,17 @@ NOT_A_PERSON = frozenset({
 })  # fmt: skip
 
 
+# Letters that Unicode's confusables list itself confuses (I and l, 1 and l, 0 and O): the words are
+# compared in this skeleton, on both sides (UTS #39).
+_SKELETON = str.maketrans("i10", "llo")
+
+
+def _skeleton(word: str) -> str:
+    return word.translate(_SKELETON)
+
+
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[^0-9a-z]+", normalise(name).lower()) if t]
+    return [_skeleton(t) for t in re.split(r"[^0-9a-z]+", normalise(name).lower()) if t]
 
 
 @cache
@@ -114,24 +123,38 @@ def is_person_column(name: str) -> bool:
     return _is_person_column(name) or _is_person_column(name.upper())
 
 
+@cache
+def _words() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The word lists in the skeleton the headers are compared in."""
+    return {
+        "tokens": frozenset(map(_skeleton, PERSON_TOKENS)),
+        "parts": tuple(map(_skeleton, PERSON_PARTS)),
+        "nouns": tuple(map(_skeleton, PERSON_NOUNS)),
+        "suffixes": tuple(map(_skeleton, PERSON_NOUN_SUFFIXES)),
+        "names": tuple(map(_skeleton, NAME_PARTS)),
+        "not": frozenset(map(_skeleton, NOT_A_PERSON)),
+    }
+
+
 def _is_person_column(name: str) -> bool:
     tokens = _tokens(name)
     if not tokens:
         return False
+    w = _words()
     joined = "".join(tokens)
-    if any(t in PERSON_TOKENS for t in tokens) or joined in PERSON_TOKENS:
+    if any(t in w["tokens"] for t in tokens) or joined in w["tokens"]:
         return True
-    if any(p in joined for p in PERSON_PARTS):
+    if any(p in joined for p in w["parts"]):
         return True
-    if any(joined == noun + s for noun in PERSON_NOUNS for s in PERSON_NOUN_SUFFIXES):
+    if any(joined == noun + s for noun in w["nouns"] for s in w["suffixes"]):
         return True
-    if any(t == noun for t in tokens for noun in PERSON_NOUNS):
+    if any(t == noun for t in tokens for noun in w["nouns"]):
         return True
-    for part in NAME_PARTS:
+    for part in w["names"]:
         at = joined.find(part)
         if at >= 0:
             before, after = joined[:at], joined[at + len(part):]
-            if not any(w in NOT_A_PERSON for w in (before, after, *tokens)):
+            if not any(x in w["not"] for x in (before, after, *tokens)):
                 return True
     return False
 
