@@ -85,7 +85,9 @@ def run_hostile() -> dict:
     raw = OUTPUT / "data" / "hostile"
     subprocess.run([PY, "-m", "pipeline", "sample", "--scale", "hostile", "--out", str(raw)], cwd=ROOT,
                    check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    return measure([PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(OUTPUT / "uit" / "hostile"), "--stil"])
+    return measure(
+        [PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(OUTPUT / "uit" / "hostile"), "--stil"]
+    )
 
 
 def run_dashboard(db: Path, quick: bool) -> dict | None:

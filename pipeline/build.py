@@ -131,7 +131,9 @@ def sweep_dead() -> None:
     output folder it worked for: a build's or a `check`'s in RAM, and a `check`'s temporary
     folder. Working folders hold delivered values, personal data included for a moment; none
     outlives the next run."""
-    roots = [(r, re.compile(r"^[0-9a-f]{12}-([0-9]+)$")) for r in [_ram_root()] if r is not None and r.is_dir()]
+    roots = [
+        (r, re.compile(r"^[0-9a-f]{12}-([0-9]+)$")) for r in [_ram_root()] if r is not None and r.is_dir()
+    ]
     roots.append((Path(tempfile.gettempdir()), re.compile(r"^monitor-check-([0-9]+)-")))
     for root, pattern in roots:
         try:

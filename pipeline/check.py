@@ -110,9 +110,10 @@ def check(paths: list[Path], raw_dir: Path = Path("data/raw")) -> list[FileRepor
 
 def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
     sweep_dead()
-    with tempfile.TemporaryDirectory(prefix=f"{CHECK_PREFIX}{os.getpid()}-") as out, open_build(
-        raw_dir, Path(out), Progress(quiet=True)
-    ) as build:
+    with (
+        tempfile.TemporaryDirectory(prefix=f"{CHECK_PREFIX}{os.getpid()}-") as out,
+        open_build(raw_dir, Path(out), Progress(quiet=True)) as build,
+    ):
         extract.stage_reference(build)
         files = extract.stage_deliveries(build, found)
         validate.run(build)
@@ -157,4 +158,3 @@ def write_report(reports: list[FileReport], out: TextIO) -> None:
             print(f"  (kolom {', '.join(r.genegeerd)} wordt niet gebruikt)", file=out)
     clean = sum(r.clean for r in reports)
     print(f"\n{clean} van {len(reports)} bestanden in orde.", file=out)
-

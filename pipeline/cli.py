@@ -39,8 +39,12 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
-    s.add_argument("--scale", choices=("pilot", "national", "stress", "hostile"), default="pilot",
-                   help="hostile: een kleine set met elk soort vijandige of slordige levering (CONTRACT §1)")
+    s.add_argument(
+        "--scale",
+        choices=("pilot", "national", "stress", "hostile"),
+        default="pilot",
+        help="hostile: een kleine set met elk soort vijandige of slordige levering (CONTRACT §1)",
+    )
     s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
 
     e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
@@ -93,7 +97,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"fout: de map {args.raw} bestaat niet (--raw)", file=sys.stderr)
         return USAGE
     if not (args.raw / DELIVERIES_DIR).is_dir() and not (args.raw / REFERENCE_DIR).is_dir():
-        print(f"fout: {args.raw} is geen raw-map: er staan geen mappen {DELIVERIES_DIR}/ en {REFERENCE_DIR}/ in "
+        print(f"fout: {args.raw} is geen raw-map: er staan geen mappen {DELIVERIES_DIR}/ en {REFERENCE_DIR}/ "
+              "in "
               "(--raw wijst naar de map die ze bevat, zoals data/raw)", file=sys.stderr)  # fmt: skip
         return USAGE
     if args.out.exists() and not args.out.is_dir():

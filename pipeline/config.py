@@ -217,14 +217,15 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
         status=StatusRule(
             float(raw["status"]["alpha"]), raw["status"]["min_noemer"], raw["status"]["min_aantal"]
         ),
-        onthulling=DisclosureRule(
-            tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"]
-        ),
+        onthulling=DisclosureRule(tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"]),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],
         effecten=EffectRule(
-            int(e["min_proeftuinen"]), int(e["min_vergelijking"]), float(e["betrouwbaarheid"]),
-            e["vergelijkingsgroep"], tuple(int(x) for x in e["aanname_verschuivingen"]),
+            int(e["min_proeftuinen"]),
+            int(e["min_vergelijking"]),
+            float(e["betrouwbaarheid"]),
+            e["vergelijkingsgroep"],
+            tuple(int(x) for x in e["aanname_verschuivingen"]),
         ),
         kloof=GapRule(float(raw["kloof"]["doel_fractie"])),
         grenzen=FileLimits(**{f: int(raw["grenzen"][f]) for f in FileLimits.__dataclass_fields__}),
@@ -258,9 +259,7 @@ def load_reference(raw_dir: Path) -> Reference:
         )
         for n, i in enumerate(cat["indicator"], start=1)
     )
-    brieven = {
-        k: Letter(k, b["kamerstuk"], b["datum"], b["titel"]) for k, b in reg["brieven"].items()
-    }
+    brieven = {k: Letter(k, b["kamerstuk"], b["datum"], b["titel"]) for k, b in reg["brieven"].items()}
     proeftuinen = tuple(
         PilotSite(
             naam=p["naam"],

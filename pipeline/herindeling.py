@@ -48,15 +48,17 @@ class Reorganisations:
     def __init__(self, register: pd.DataFrame, changes: pd.DataFrame) -> None:
         self.active: dict[int, set[str]] = defaultdict(set)
         self.names: dict[str, str] = {}
-        for code, jaar, naam, actief in register[["gemeente_code", "jaar", "gemeente_naam", "actief"]].itertuples(
-            index=False
-        ):
+        for code, jaar, naam, actief in register[
+            ["gemeente_code", "jaar", "gemeente_naam", "actief"]
+        ].itertuples(index=False):
             self.names[code] = naam
             if actief:
                 self.active[int(jaar)].add(code)
         self.first, self.latest = min(self.active), max(self.active)
-        self.changes = [Change(pd.Timestamp(d).date(), o, n, s) for d, o, n, s in changes[
-            ["datum", "gemeente_code_oud", "gemeente_code_nieuw", "soort"]].itertuples(index=False)]  # fmt: skip
+        columns = ["datum", "gemeente_code_oud", "gemeente_code_nieuw", "soort"]
+        self.changes = [
+            Change(pd.Timestamp(d).date(), o, n, s) for d, o, n, s in changes[columns].itertuples(index=False)
+        ]
         self.out: dict[str, list[Change]] = defaultdict(list)
         self.into: dict[str, list[Change]] = defaultdict(list)
         for c in self.changes:
@@ -91,9 +93,17 @@ class Reorganisations:
             out |= {m.nieuw} | self.reach(m.nieuw)
         return frozenset(out)
 
+    @cache  # noqa: B019
+    def ancestors(self, code: str) -> frozenset[str]:
+        """Every code whose area (or part of it) went into `code`, further back too."""
+        out: set[str] = set()
+        for m in self.into[code]:
+            out |= {m.oud} | self.ancestors(m.oud)
+        return frozenset(out)
+
     def predecessors(self, code: str, jaar: int) -> list[str]:
         """The municipalities of `jaar` whose area (or part of it) is in `code`'s later area."""
-        return sorted(p for p in self.active[self.register_year(jaar)] if code in self.reach(p))
+        return sorted(self.ancestors(code) & self.active[self.register_year(jaar)])
 
     def fate(self, code: str) -> str:
         """What became of a dissolved municipality, in words."""
@@ -119,7 +129,9 @@ class Reorganisations:
         for when, moves in sorted(by_date.items()):
             whole = [self.names[m.oud] for m in moves if m.soort != "splitsing"]
             split = [self.names[m.oud] for m in moves if m.soort == "splitsing"]
-            names = ", ".join(sorted(whole)) + (" en een deel van " + ", ".join(sorted(split)) if split else "")
+            names = ", ".join(sorted(whole)) + (
+                " en een deel van " + ", ".join(sorted(split)) if split else ""
+            )
             if not whole and split:
                 names = "een deel van " + ", ".join(sorted(split))
             if any(m.soort == "naamswijziging" for m in moves):
@@ -162,7 +174,9 @@ def per_year(r: Reorganisations, years: range) -> pd.DataFrame:
             naam = f"gemeente {r.names[code]} ({code})"
             if fate:
                 later = ", ".join(sorted(r.latest_of(code)[0]))
-                why = f"{naam} bestond in {jaar} niet meer: {fate}; lever cijfers over dit gebied onder {later}"
+                why = (
+                    f"{naam} bestond in {jaar} niet meer: {fate}; lever cijfers over dit gebied onder {later}"
+                )
             else:
                 why = f"{naam} staat niet in de CBS-gemeentelijke indeling van {r.register_year(jaar)}"
             rows.append((code, jaar, "bestond_niet", [], why))
@@ -188,7 +202,9 @@ def areas(r: Reorganisations, years: range) -> pd.DataFrame:
 def nearest_population(population: pd.DataFrame, codes: list[str], years: range) -> pd.DataFrame:
     """Per code and year the average population of that year, or of the nearest year CBS has a
     figure for (the population table starts in 2012; a municipality dissolved before has none)."""
-    by_code = {c: dict(zip(g["jaar"], g["bevolking"], strict=True)) for c, g in population.groupby("gemeente_code")}
+    by_code = {
+        c: dict(zip(g["jaar"], g["bevolking"], strict=True)) for c, g in population.groupby("gemeente_code")
+    }
     rows = []
     for code in codes:
         known = by_code.get(code)

@@ -35,7 +35,9 @@ def run(raw_dir: Path, out_dir: Path, progress: Progress | None = None) -> RunRe
         with progress.stage("extract", "Inlezen: leveringen en CBS-tabellen naar staging"):
             files = extract.run(build)
         if not files:
-            raise NoDeliveries(f"geen leveringen gevonden in {build.deliveries_dir}; de vorige build blijft staan")
+            raise NoDeliveries(
+                f"geen leveringen gevonden in {build.deliveries_dir}; de vorige build blijft staan"
+            )
         with progress.stage("validate", "Controleren: de regels van het leverformaat, per rij"):
             validate.run(build)
         with progress.stage("transform", "Verwerken: conflicten, vervanging, waarden"):

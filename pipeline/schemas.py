@@ -50,7 +50,7 @@ def _form(pattern: str, parsed: str, error: str) -> pa.Check:
 def _number(column: str) -> pa.Check:
     """A count is read one way only (pipeline/numbers.py); `{column}_soort` holds the verdict in SQL."""
     return pa.Check(
-        lambda s: s.map(lambda t: t is None or (isinstance(t, float) and t != t) or numbers.problem(t) is None),
+        lambda s: s.map(lambda t: not isinstance(t, str) or numbers.problem(t) is None),
         name="vorm", error="{waarde} {" + column + "_uitleg}",
         statistics={"sql": f"{column}_soort not in {numbers.READABLE!r}".replace(",)", ")")},
     )

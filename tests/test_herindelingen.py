@@ -19,8 +19,24 @@ def test_the_register_covers_every_year_2010_to_2025_with_cbs_counts():
     active: dict[int, int] = {}
     for r in _register():
         active[int(r["jaar"])] = active.get(int(r["jaar"]), 0) + (r["actief_op_1_jan"] == "1")
-    assert active == {2010: 431, 2011: 418, 2012: 415, 2013: 408, 2014: 403, 2015: 393, 2016: 390, 2017: 388,
-                      2018: 380, 2019: 355, 2020: 355, 2021: 352, 2022: 345, 2023: 342, 2024: 342, 2025: 342}
+    assert active == {
+        2010: 431,
+        2011: 418,
+        2012: 415,
+        2013: 408,
+        2014: 403,
+        2015: 393,
+        2016: 390,
+        2017: 388,
+        2018: 380,
+        2019: 355,
+        2020: 355,
+        2021: 352,
+        2022: 345,
+        2023: 342,
+        2024: 342,
+        2025: 342,
+    }
 
 
 def test_every_dissolved_code_has_its_reorganisation_and_every_successor_exists():
@@ -52,7 +68,10 @@ def test_merged_predecessors_are_added_to_their_successor(make_raw, build):
         ("GM0363", 300, 1200, ["GM0363"], False, False, True, True),  # Weesp missing: about 2 % of the area
         ("GM1671", 3, 30, ["GM1671"], False, False, False, False),  # Maasdonk was split: kept apart
     ]
-    assert rows(con, "select ontbreekt from waarnemingen_indeling where gemeente_code = 'GM0363' and herkomst = 'levering'") == [(["GM0457"],)]
+    assert rows(
+        con,
+        "select ontbreekt from waarnemingen_indeling where gemeente_code = 'GM0363' and herkomst = 'levering'",
+    ) == [(["GM0457"],)]
     # the delivered figures themselves stay as delivered
     assert rows(con, "select count(*) from waarnemingen where herkomst = 'levering'") == [(5,)]
 
@@ -60,4 +79,6 @@ def test_merged_predecessors_are_added_to_their_successor(make_raw, build):
 def test_a_municipality_page_can_say_how_it_came_into_being(sample_db):
     (text,) = rows(sample_db, "select herindeling from gemeenten where gemeente_code = 'GM1966'")[0]
     assert text.startswith("ontstaan op 1 januari 2019 uit Bedum, De Marne, Eemsmond en een deel van Winsum")
-    assert rows(sample_db, "select opgegaan_in from gemeenten where gemeente_code = 'GM0457'") == [(["GM0363"],)]
+    assert rows(sample_db, "select opgegaan_in from gemeenten where gemeente_code = 'GM0457'") == [
+        (["GM0363"],)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+
 import duckdb
 import pytest
 
@@ -79,7 +80,9 @@ def test_control_characters_never_reach_the_tables(built):
 
 def test_a_back_series_without_its_predecessors_is_accepted(built):
     con = built[0]
-    assert rows(con, "select periode, teller from waarnemingen where bestand like '%terugreeks%'") == [("2014", 28)]
+    assert rows(con, "select periode, teller from waarnemingen where bestand like '%terugreeks%'") == [
+        ("2014", 28)
+    ]
 
 
 def test_the_build_finishes_and_says_what_it_refused(built):
@@ -105,4 +108,16 @@ def test_no_personal_value_of_the_hostile_set_is_anywhere(built):
 
 def test_nothing_is_left_in_the_working_folders(built):
     root = built[3]
-    assert sorted(p.name for p in (root / "out").iterdir()) == [".monitor.lock", "manifest.json", "monitor.duckdb"]
+    assert sorted(p.name for p in (root / "out").iterdir()) == [
+        ".monitor.lock",
+        "manifest.json",
+        "monitor.duckdb",
+    ]
+
+
+def test_an_xlsx_extract_of_the_hostile_build_works(built, tmp_path):
+    from pipeline.cli import main
+
+    root = built[3]
+    assert main(["extract", "--db", str(root / "out" / "monitor.duckdb"), "--format", "xlsx",
+                 "--out", str(tmp_path / "x"), "--stil"]) == 0  # fmt: skip

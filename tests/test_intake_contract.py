@@ -32,7 +32,9 @@ GOOD = "GM0228;2016;bijstand;roma;30;120;;;"
 def test_sql_and_python_read_every_number_alike(text):
     text = text.strip()
     con = duckdb.connect()
-    kind = con.execute(f"select {numbers.sql_kind('x')} from (select ?::varchar as x)", [text or None]).fetchone()[0]
+    kind = con.execute(
+        f"select {numbers.sql_kind('x')} from (select ?::varchar as x)", [text or None]
+    ).fetchone()[0]
     value = con.execute(f"select {numbers.sql_value('x', 'k')} from (select ?::varchar as x, ?::varchar as k)",
                         [text or None, kind]).fetchone()[0]  # fmt: skip
     parsed = numbers.parse(text or None)
@@ -77,7 +79,12 @@ def _bsns() -> st.SearchStrategy[str]:
     return st.from_regex(r"[1-9][0-9]{7}", fullmatch=True).map(valid).filter(lambda x: x is not None)
 
 
-@given(_bsns(), st.lists(SEPARATORS, min_size=8, max_size=8), st.booleans(), st.text(alphabet="abc :", max_size=6))
+@given(
+    _bsns(),
+    st.lists(SEPARATORS, min_size=8, max_size=8),
+    st.booleans(),
+    st.text(alphabet="abc :", max_size=6),
+)
 def test_a_bsn_is_found_behind_separators_invisible_or_full_width_digits(bsn, seps, wide, before):
     digits = [chr(0xFF10 + int(d)) if wide else d for d in bsn]
     text = before + " " + "".join(d + s for d, s in zip(digits, [*seps, ""], strict=True))
@@ -89,11 +96,19 @@ LOOKALIKES = {"a": "аɑ", "e": "еҽ", "o": "оο", "c": "сϲ", "p": "р", "s"
               "M": "МΜ", "T": "ТΤ", "H": "НΗ", "K": "КΚ"}  # fmt: skip
 
 
-@given(st.sampled_from(["naam", "voornaam", "bsn", "geboortedatum", "email", "telefoon", "kindnaam", "leerling"]),
-       st.randoms(use_true_random=False), st.sampled_from(["", "\u200b", "\u00ad"]), st.booleans())
+@given(
+    st.sampled_from(
+        ["naam", "voornaam", "bsn", "geboortedatum", "email", "telefoon", "kindnaam", "leerling"]
+    ),
+    st.randoms(use_true_random=False),
+    st.sampled_from(["", "\u200b", "\u00ad"]),
+    st.booleans(),
+)
 def test_a_person_column_is_found_behind_look_alikes_and_invisible_characters(word, rnd, invisible, upper):
     word = word.upper() if upper else word
-    disguised = "".join(rnd.choice(LOOKALIKES[c]) if c in LOOKALIKES and rnd.random() < 0.5 else c for c in word)
+    disguised = "".join(
+        rnd.choice(LOOKALIKES[c]) if c in LOOKALIKES and rnd.random() < 0.5 else c for c in word
+    )
     assert personal.is_person_column(invisible.join(disguised))
 
 
@@ -144,7 +159,9 @@ def test_a_file_that_vanishes_is_refused_and_the_build_goes_on(make_raw, build, 
 def test_a_reader_crash_refuses_that_file_only(make_raw, build, monkeypatch):
     from pipeline.intake import readers
 
-    raw = make_raw({"GM0228/2017-01-01_x.csv": csv_delivery(GOOD), "GM0228/2017-01-02_y.xlsx": b"PK\x03\x04kapot"})
+    raw = make_raw(
+        {"GM0228/2017-01-01_x.csv": csv_delivery(GOOD), "GM0228/2017-01-02_y.xlsx": b"PK\x03\x04kapot"}
+    )
     monkeypatch.setattr(readers, "read_workbook", lambda *a: 1 / 0)
     _, con = build(raw)
     assert rows(con, "select status, reden from leveringen where bestand like '%.xlsx'") == [
@@ -222,3 +239,19 @@ def test_working_folders_of_killed_runs_are_swept(tmp_path):
     alive.rmdir()
     if ram is not None:
         assert oct(ram.stat().st_mode & 0o777) == "0o700"
+
+
+def test_control_characters_in_a_file_name_never_reach_a_table_or_the_terminal(make_raw, tmp_path):
+    import io
+
+    from pipeline.progress import Progress
+    from pipeline.run import run
+
+    raw = make_raw({"GM0228/2017-01-01_a\x1b[2Jb\x07.csv": csv_delivery(GOOD), "GM0228/2017-01-02_\x1b]0;x.txt": "x"})
+    log = io.StringIO()
+    run(raw, tmp_path / "out", Progress(stream=log))
+    con = duckdb.connect(str(tmp_path / "out" / "monitor.duckdb"), read_only=True)
+    names = [b for (b,) in rows(con, "select bestand from leveringen")]
+    con.close()
+    assert names == ["leveringen/GM0228/2017-01-01_a[2Jb.csv", "leveringen/GM0228/2017-01-02_]0;x.txt"]
+    assert "\x1b" not in log.getvalue() and "\x07" not in log.getvalue()

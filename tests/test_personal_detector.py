@@ -46,9 +46,19 @@ def test_values_that_look_like_personal_data(value, kind):
 
 
 PERSONAL_LOOKING = st.one_of(
-    st.text(alphabet="0123456789 .-()+@;,\n\r\"abc–é", max_size=60),
-    st.sampled_from(["123456782", "1234.56.782", "06-12345678", "+31 6 12345678", "020-1234567",
-                     "(020) 123 45 67", "0031 20 1234567", "j.jansen@ede.nl"]),
+    st.text(alphabet='0123456789 .-()+@;,\n\r"abc–é', max_size=60),
+    st.sampled_from(
+        [
+            "123456782",
+            "1234.56.782",
+            "06-12345678",
+            "+31 6 12345678",
+            "020-1234567",
+            "(020) 123 45 67",
+            "0031 20 1234567",
+            "j.jansen@ede.nl",
+        ]
+    ),
 )
 
 

@@ -12,10 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.intake import personal as privacy
-from pipeline.intake import readers
 from pipeline.build import open_build
-from pipeline.intake import Refused
+from pipeline.intake import Refused, readers
+from pipeline.intake import personal as privacy
 from pipeline.intake.readers import COLUMNS
 from pipeline.stages import extract
 from tests.conftest import SHIPPED_RAW, quiet

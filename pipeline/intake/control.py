@@ -24,7 +24,11 @@ SPACES = (0x09, 0x0A, 0x0B, 0x0C, 0x0D)  # tab, line feed, vertical tab, form fe
 
 
 def _class(ranges: tuple[tuple[int, int], ...], fmt: str) -> str:
-    return "[" + "".join(fmt.format(a) if a == b else fmt.format(a) + "-" + fmt.format(b) for a, b in ranges) + "]"
+    return (
+        "["
+        + "".join(fmt.format(a) if a == b else fmt.format(a) + "-" + fmt.format(b) for a, b in ranges)
+        + "]"
+    )
 
 
 _PY = re.compile(_class(RANGES, "\\U{:08x}"))

@@ -98,12 +98,15 @@ def discover(deliveries_dir: Path, prefix: str = "leveringen") -> list[Found]:
         if _skipped(name):
             continue
         if entry.is_symlink():
-            refuse(path, (name,), "dit is een symbolische link; zet de levering zelf in de map van de gemeente")
+            refuse(
+                path, (name,), "dit is een symbolische link; zet de levering zelf in de map van de gemeente"
+            )
         elif entry.is_dir(follow_symlinks=False):
             code = folder_code(name)
             if code is None:
                 n = _count_files(path)
-                refuse(path, (name + "/",), f"de map {personal.safe_name(name)!r} is geen gemeentemap: de naam "
+                shown = personal.safe_name(name)
+                refuse(path, (name + "/",), f"de map {shown!r} is geen gemeentemap: de naam "
                        f"moet precies GM en vier cijfers zijn, zoals GM0228; de {nl_number(n)} bestanden "
                        "erin zijn niet gelezen")  # fmt: skip
             else:
@@ -121,7 +124,9 @@ def _folder(folder: Path, folder_name: str, code: str, prefix: str) -> list[Foun
     try:
         entries = _entries(folder)
     except OSError as e:
-        return [Found(folder, f"{prefix}/{folder_name}/", code, f"de map kan niet worden gelezen ({e.strerror})")]
+        return [
+            Found(folder, f"{prefix}/{folder_name}/", code, f"de map kan niet worden gelezen ({e.strerror})")
+        ]
     for entry in entries:
         name = entry.name
         if _skipped(name):
@@ -132,14 +137,19 @@ def _folder(folder: Path, folder_name: str, code: str, prefix: str) -> list[Foun
             reason = "dit is een symbolische link; zet de levering zelf in de map van de gemeente"
         elif entry.is_dir(follow_symlinks=False):
             bestand += "/"
-            reason = "een map in de map van de gemeente wordt niet gelezen; zet de leveringen direct in " + folder_name
+            reason = (
+                "een map in de map van de gemeente wordt niet gelezen; zet de leveringen direct in "
+                + folder_name
+            )
         elif not entry.is_file(follow_symlinks=False):
             reason = "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)"
         else:
             reason = None
         if redacted:
             kind = personal.name_kind(name) or "persoonsgegeven"
-            reason = f"de naam van het bestand bevat een {kind}; die is hier weggelaten. Geef het bestand een " \
-                     "naam zonder gegevens over personen" + (f" ({reason})" if reason else "")
+            reason = (
+                f"de naam van het bestand bevat een {kind}; die is hier weggelaten. Geef het bestand een "
+                "naam zonder gegevens over personen" + (f" ({reason})" if reason else "")
+            )
         out.append(Found(path, bestand, code, reason, privacy=redacted))
     return out

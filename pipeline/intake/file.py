@@ -37,7 +37,9 @@ class Examined:
     refusal: Refused | None = None
 
 
-def delivery_date(name: str, limits_: FileLimits, first_year: int, today: date | None = None) -> tuple[date, str]:
+def delivery_date(
+    name: str, limits_: FileLimits, first_year: int, today: date | None = None
+) -> tuple[date, str]:
     """(delivery date, label) from `YYYY-MM-DD_<label>.csv|xlsx`; a date in the future (beyond
     today plus the grace of the settings) or before the first year is refused."""
     leverdatum, label = readers.parse_file_name(name)
@@ -50,7 +52,9 @@ def delivery_date(name: str, limits_: FileLimits, first_year: int, today: date |
     return leverdatum, label
 
 
-def examine(name: str, data: bytes, limits_: FileLimits, first_year: int, today: date | None = None) -> Examined:
+def examine(
+    name: str, data: bytes, limits_: FileLimits, first_year: int, today: date | None = None
+) -> Examined:
     """Look at a delivery once; every failure becomes a refusal (`Examined.refusal`)."""
     out = Examined(sha256=hashlib.sha256(data).hexdigest(), grootte=len(data))
     try:
@@ -124,7 +128,9 @@ def _text(name: str, data: bytes, limits_: FileLimits, out: Examined) -> None:
         if findings:
             raise Refused(personal.describe(findings), kolom=findings[0].kolom, privacy=True)
     if info.fast:
-        out.bulk = data if info.codering in ("utf-8", "utf-8-sig") else readers.decode(data)[0].encode("utf-8")
+        out.bulk = (
+            data if info.codering in ("utf-8", "utf-8-sig") else readers.decode(data)[0].encode("utf-8")
+        )
     else:
         out.rows = readers.exact_rows(data, info)
 

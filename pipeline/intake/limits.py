@@ -55,7 +55,9 @@ def read_file(path: Path, limits: FileLimits) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise Refused("dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)")
         if info.st_size > limits.max_bytes:
-            raise over(f"het bestand is {nl_number(info.st_size)} bytes", limits.max_bytes, "max_bytes", " bytes")
+            raise over(
+                f"het bestand is {nl_number(info.st_size)} bytes", limits.max_bytes, "max_bytes", " bytes"
+            )
         chunks, size = [], 0
         while size <= limits.max_bytes:
             chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - size))
@@ -64,7 +66,9 @@ def read_file(path: Path, limits: FileLimits) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limits.max_bytes:
-            raise over("het bestand is gegroeid tot boven de grootte", limits.max_bytes, "max_bytes", " bytes")
+            raise over(
+                "het bestand is gegroeid tot boven de grootte", limits.max_bytes, "max_bytes", " bytes"
+            )
         return b"".join(chunks)
     except OSError as e:
         raise Refused(f"het bestand kan niet worden gelezen ({e.strerror or type(e).__name__})") from None
@@ -162,15 +166,20 @@ def open_xlsx(data: bytes, limits: FileLimits) -> Workbook:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise Refused("de Excel-werkmap is beschadigd of onvolledig (geen leesbare zip)") from None
     if len(infos) > limits.max_onderdelen:
-        raise over(f"de werkmap heeft {nl_number(len(infos))} onderdelen", limits.max_onderdelen, "max_onderdelen")
+        raise over(
+            f"de werkmap heeft {nl_number(len(infos))} onderdelen", limits.max_onderdelen, "max_onderdelen"
+        )
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise Refused("de Excel-werkmap is versleuteld; lever haar zonder wachtwoord")
         total += info.file_size
-        if info.file_size > RATIO_FROM and info.file_size > limits.max_verhouding * max(info.compress_size, 1):
+        if info.file_size > RATIO_FROM and info.file_size > limits.max_verhouding * max(
+            info.compress_size, 1
+        ):
             raise over(f"een onderdeel van de werkmap pakt uit tot {nl_number(info.file_size)} bytes uit "
-                       f"{nl_number(info.compress_size)} (een zipbom)", limits.max_verhouding, "max_verhouding",
+                       f"{nl_number(info.compress_size)} (een zipbom)", limits.max_verhouding,
+                       "max_verhouding",
                        " keer")  # fmt: skip
     if total > limits.max_uitgepakt:
         raise over(f"de werkmap pakt uit tot {nl_number(total)} bytes", limits.max_uitgepakt, "max_uitgepakt",
@@ -187,7 +196,8 @@ def open_xlsx(data: bytes, limits: FileLimits) -> Workbook:
         return Workbook(_repack(zf, infos), sheets)
     except Refused:
         raise
-    except (zipfile.BadZipFile, expat.ExpatError, OSError, EOFError, KeyError, ValueError, NotImplementedError,
+    except (zipfile.BadZipFile, expat.ExpatError, OSError, EOFError, KeyError, ValueError,
+            NotImplementedError,
             RuntimeError) as e:  # fmt: skip
         raise Refused(f"de Excel-werkmap is beschadigd of onvolledig ({type(e).__name__})") from None
 
@@ -247,9 +257,12 @@ def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits)
     def check_extent(row: int, col: int) -> None:
         # the Excel reader makes a grid from A1 to the last cell: that is what must fit
         if row > limits.max_rijen:
-            raise over(f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen", " rijen")
+            raise over(
+                f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen", " rijen"
+            )
         if col > limits.max_kolommen:
-            raise over(f"{name} heeft kolommen tot kolom {nl_number(col)}", limits.max_kolommen, "max_kolommen",
+            raise over(f"{name} heeft kolommen tot kolom {nl_number(col)}", limits.max_kolommen,
+                       "max_kolommen",
                        " kolommen")  # fmt: skip
         sheet.rijen, sheet.kolommen = max(sheet.rijen, row), max(sheet.kolommen, col)
         if sheet.rijen * sheet.kolommen > limits.max_cellen:
@@ -314,6 +327,8 @@ def _scan_strings(stream: io.BufferedIOBase, limits: FileLimits) -> None:
         if state["in"]:
             state["len"] += len(data)
             if state["len"] > limits.max_tekens_cel:
-                raise over("een tekst in de werkmap is langer", limits.max_tekens_cel, "max_tekens_cel", " tekens")
+                raise over(
+                    "een tekst in de werkmap is langer", limits.max_tekens_cel, "max_tekens_cel", " tekens"
+                )
 
     _parse(stream, start, end, text)

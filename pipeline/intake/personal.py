@@ -153,7 +153,7 @@ def _is_person_column(name: str) -> bool:
     for part in w["names"]:
         at = joined.find(part)
         if at >= 0:
-            before, after = joined[:at], joined[at + len(part):]
+            before, after = joined[:at], joined[at + len(part) :]
             if not any(x in w["not"] for x in (before, after, *tokens)):
                 return True
     return False
@@ -170,7 +170,9 @@ def personal_columns(names: list[str]) -> list[str]:
 DIGIT_GROUPS = re.compile(r"[0-9]+(?:[ .\-/][0-9]+)*")
 GROUP_SPLIT = re.compile(r"[ .\-/]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?:^|[^0-9+])(?:\+31|0031|0)[ \-]?(?:\([0-9]+\)[ \-]?)?[1-9](?:[ \-]?[0-9]){8}(?:[^0-9]|$)")
+PHONE = re.compile(
+    r"(?:^|[^0-9+])(?:\+31|0031|0)[ \-]?(?:\([0-9]+\)[ \-]?)?[1-9](?:[ \-]?[0-9]){8}(?:[^0-9]|$)"
+)
 
 
 def passes_eleven_test(digits: str) -> bool:

@@ -163,10 +163,7 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
             f"{plural} {', '.join(missing)} ontbreekt in de kopregel (rij {n})",
             kolom=missing[0],
         )
-    raise Refused(
-        "geen kopregel gevonden: de eerste rijen bevatten niet de kolommen "
-        + ", ".join(REQUIRED)
-    )
+    raise Refused("geen kopregel gevonden: de eerste rijen bevatten niet de kolommen " + ", ".join(REQUIRED))
 
 
 # a cell longer than the limit refuses the file (grenzen.max_tekens_cel), as csv.Error below
@@ -211,9 +208,7 @@ def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
         except Refused as e:
             if refusal is None or (e.kolom and not refusal.kolom):
                 refusal = e
-    raise refusal or Refused(
-        "geen kopregel gevonden: geen scheidingsteken (; of ,) in de eerste rijen"
-    )
+    raise refusal or Refused("geen kopregel gevonden: geen scheidingsteken (; of ,) in de eerste rijen")
 
 
 def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
@@ -319,8 +314,9 @@ def _collect(
             while len(trimmed) > width and _blank(trimmed[-1]):
                 trimmed.pop()
             if len(trimmed) > width or (len(trimmed) < width and not pad_short):
-                rows.problems.append(RowProblem(
-                    rij, f"de rij heeft {len(record)} waarden, de kopregel {width} kolommen"))
+                rows.problems.append(
+                    RowProblem(rij, f"de rij heeft {len(record)} waarden, de kopregel {width} kolommen")
+                )
                 continue
             record = trimmed + [None] * (width - len(trimmed))
         texts = record if cell is None else list(map(cell, record))
@@ -373,7 +369,9 @@ def xlsx_cell(value: object) -> str | None:
 Sheet = tuple[str, list[list[object]], set[tuple[int, int]]]  # title, cells from A1 on, formula cells
 
 
-def read_workbook(data: bytes, limits: FileLimits | None = None) -> tuple[list[tuple[SheetScan, list[list[object]]]], int]:
+def read_workbook(
+    data: bytes, limits: FileLimits | None = None
+) -> tuple[list[tuple[SheetScan, list[list[object]]]], int]:
     """Every worksheet of a workbook (hidden ones too) with its cells from A1 on (an empty cell is
     ""), and the index of the delivery's sheet: `levering`, else the first worksheet.
 

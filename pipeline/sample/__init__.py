@@ -170,9 +170,7 @@ def generate(
                 by_period.setdefault((catalogue[f.indicator].periodetype, f.jaar), []).append(f)
             deliveries = yearly_deliveries(by_period, catalogue, m.code, years, m_rng)
         named = NAMED_PROFILES.get(m.code) if spec.named_profiles else None
-        profile_name = named or str(
-            m_rng.choice(spec.formats, p=np.array(spec.weights) / sum(spec.weights))
-        )
+        profile_name = named or str(m_rng.choice(spec.formats, p=np.array(spec.weights) / sum(spec.weights)))
         memo: dict = {}
         written += [_write(deliveries_dir, d, profile_name, m.naam, memo) for d in deliveries]
         if progress:

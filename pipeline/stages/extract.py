@@ -88,8 +88,10 @@ def given_bytes(items: list[tuple[str, bytes]]) -> list[Found]:
         shown, redacted = discovery.shown_path(name)
         f = Found(Path(name), shown, None, privacy=redacted)
         if redacted:
-            f.reden = "de naam van het bestand bevat gegevens over personen en is hier weggelaten; geef het " \
-                      "bestand een naam zonder gegevens over personen"
+            f.reden = (
+                "de naam van het bestand bevat gegevens over personen en is hier weggelaten; geef het "
+                "bestand een naam zonder gegevens over personen"
+            )
         f.data = data
         out.append(f)
     return out
@@ -127,8 +129,15 @@ def stage_reference(build: Build) -> None:
            for k in ("deelname", "startjaar", "subsidie", "interventies")},
     } for p in ref.proeftuinen])  # fmt: skip
     vergelijking = pd.DataFrame(
-        [{"naam": v.naam, "gemeente_code": v.gemeente_code, "toelichting": v.toelichting,
-          "bron": letters(v.bron)} for v in ref.vergelijking],
+        [
+            {
+                "naam": v.naam,
+                "gemeente_code": v.gemeente_code,
+                "toelichting": v.toelichting,
+                "bron": letters(v.bron),
+            }
+            for v in ref.vergelijking
+        ],
         columns=["naam", "gemeente_code", "toelichting", "bron"],
     )
     for name, frame in (("stg_indicatoren", indicatoren), ("stg_proeftuinen", proeftuinen),
@@ -198,8 +207,8 @@ def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
     reader = BulkReader(build)
     settings = build.settings
     with build.progress.step("bestanden lezen"):
-        for n, (item, examined) in enumerate(_examine_all(found, settings.grenzen, settings.validatie.eerste_jaar),
-                                             start=1):  # fmt: skip
+        examined_all = _examine_all(found, settings.grenzen, settings.validatie.eerste_jaar)
+        for n, (item, examined) in enumerate(examined_all, start=1):
             f = DeliveryFile(n, item, examined)
             files.append(f)
             if item.reden:
@@ -404,9 +413,11 @@ class BulkReader:
         select = ", ".join(c if c in names else f"cast(null as varchar) as {c}" for c in COLUMNS)
         overig = f"[{', '.join(ident(x) for x in extras)}]" if extras else "cast(null as varchar[])"
         paths = "[" + ", ".join(literal(f.leespad) for f in members) + "]"
-        options = (f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
-                   f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true, "
-                   f"max_line_size = {self.max_line}")
+        options = (
+            f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
+            f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true, "
+            f"max_line_size = {self.max_line}"
+        )
         before = con.execute("select coalesce(max(rowid) + 1, 0) from stg_bulk").fetchall()[0][0]
         skipped: set[str] = set()
         try:

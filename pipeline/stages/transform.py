@@ -18,9 +18,12 @@ from pipeline.intake import control
 MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_quarantaine", "int_in_gebruik",
           "int_cbs_woninginbraak", "int_waarnemingen")  # fmt: skip
 VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst", "int_waarnemingen"})
-PARAMS = {"whitespace": schemas.WHITESPACE, "control_pattern": control.SQL_PATTERN,
-          "control_spaces": control.SQL_SPACES,
-          "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}"}
+PARAMS = {
+    "whitespace": schemas.WHITESPACE,
+    "control_pattern": control.SQL_PATTERN,
+    "control_spaces": control.SQL_SPACES,
+    "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
+}
 
 
 def run(build: Build) -> dict[str, int]:

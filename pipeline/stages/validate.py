@@ -46,8 +46,11 @@ def typed_rows_sql(source: str = "int_leveringrijen_getypeerd") -> str:
     """The typed rows with `teller` and `noemer` read by the number rule (pipeline/numbers.py):
     the number, the kind of text (`*_soort`) and, where it is not a number, why (`*_uitleg`)."""
     kinds = ", ".join(f"{numbers.sql_kind(f'{c}_ruw')} as {c}_soort" for c in ("teller", "noemer"))
-    values = ", ".join(f"{numbers.sql_value(f'{c}_ruw', f'{c}_soort')} as {c}, "
-                       f"{numbers.sql_message(f'{c}_soort')} as {c}_uitleg" for c in ("teller", "noemer"))  # fmt: skip
+    values = ", ".join(
+        f"{numbers.sql_value(f'{c}_ruw', f'{c}_soort')} as {c}, "
+        f"{numbers.sql_message(f'{c}_soort')} as {c}_uitleg"
+        for c in ("teller", "noemer")
+    )
     return f"select *, {values} from (select *, {kinds} from {source})"
 
 
