@@ -210,7 +210,12 @@ def nearest_population(population: pd.DataFrame, codes: list[str], years: range)
         known = by_code.get(code)
         if not known:
             continue
+        first, last = min(known), max(known)
         for jaar in years:
-            nearest = min(known, key=lambda y: (abs(y - jaar), y))
-            rows.append((code, jaar, int(known[nearest])))
+            nearest = jaar if jaar in known else min(known, key=lambda y: (abs(y - jaar), y))
+            if jaar < first:
+                nearest = first
+            elif jaar > last:
+                nearest = last
+            rows.append((code, jaar, known[nearest]))
     return pd.DataFrame(rows, columns=["gemeente_code", "jaar", "bevolking"])

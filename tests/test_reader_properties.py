@@ -89,7 +89,7 @@ def test_reader_never_loses_an_accepted_row(build, tmp_path_factory, rows, sep, 
     path.parent.mkdir()
     path.write_bytes(buffer.getvalue().encode(encoding))
 
-    files = extract.stage_deliveries(build, [path])
+    files = extract.stage_deliveries(build, extract.given_files([path]))
     assert files[0].status == "geaccepteerd", files[0].reden
     staged = build.con.execute("select rij, " + ", ".join(COLUMNS) + " from stg_leveringrijen order by rij").fetchall()
     assert [(r[0], tuple(r[1:])) for r in staged] == expected

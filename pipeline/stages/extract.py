@@ -12,6 +12,7 @@ values goes further than this stage.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections import defaultdict
@@ -160,26 +161,39 @@ def stage_reorganisations(build: Build) -> None:
     """What the register and the reorganisations say about every code and year (pipeline/herindeling.py):
     `stg_indeling_laatste`, `stg_gemeente_jaar`, `stg_indeling_gebied`, `stg_bevolking_dichtst`."""
     con = build.con
-    register = con.execute("select gemeente_code, jaar, gemeente_naam, actief from stg_gemeenten").df()
-    changes = con.execute("select * from stg_herindelingen").df()
-    r = herindeling.Reorganisations(register, changes)
-    years = range(build.settings.validatie.eerste_jaar, max(r.latest, date.today().year) + 1)
-    history = pd.DataFrame([(c, r.history(c) or None) for c in sorted(r.names)],
-                           columns=["gemeente_code", "herindeling"])  # fmt: skip
-    population = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
-    frames = {
-        "stg_indeling_laatste": herindeling.to_latest(r).merge(history, on="gemeente_code"),
-        "stg_gemeente_jaar": herindeling.per_year(r, years),
-        "stg_indeling_gebied": herindeling.areas(r, years),
-        "stg_bevolking_dichtst": herindeling.nearest_population(population, sorted(r.names), years),
-    }
+    years = (build.settings.validatie.eerste_jaar, date.today().year)
+    digest = hashlib.sha256(b"".join(
+        (build.reference_dir / name).read_bytes()
+        for name in (MUNICIPALITY_REGISTER_FILE, REORGANISATION_FILE, POPULATION_FILE)
+    )).hexdigest()  # fmt: skip
+    frames = _reorganisation_frames(con, digest, years)
     for name, frame in frames.items():
         con.register("_frame", frame)
         con.execute(f"create or replace table {name} as select * from _frame")
         con.unregister("_frame")
 
 
-# --------------------------------------------------------------------------- deliveries
+_FRAMES: dict[tuple, dict[str, pd.DataFrame]] = {}
+
+
+def _reorganisation_frames(con: duckdb.DuckDBPyConnection, digest: str, years: tuple[int, int]) -> dict:
+    """The tables of `stage_reorganisations`, computed once per process for the same reference data."""
+    key = (digest, years)
+    if key not in _FRAMES:
+        register = con.execute("select gemeente_code, jaar, gemeente_naam, actief from stg_gemeenten").df()
+        changes = con.execute("select * from stg_herindelingen").df()
+        r = herindeling.Reorganisations(register, changes)
+        span = range(years[0], max(r.latest, years[1]) + 1)
+        history = pd.DataFrame([(c, r.history(c) or None) for c in sorted(r.names)],
+                               columns=["gemeente_code", "herindeling"])  # fmt: skip
+        population = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
+        _FRAMES[key] = {
+            "stg_indeling_laatste": herindeling.to_latest(r).merge(history, on="gemeente_code"),
+            "stg_gemeente_jaar": herindeling.per_year(r, span),
+            "stg_indeling_gebied": herindeling.areas(r, span),
+            "stg_bevolking_dichtst": herindeling.nearest_population(population, sorted(r.names), span),
+        }
+    return _FRAMES[key]
 
 
 def normalise_code(text: str) -> str | None:
