@@ -181,7 +181,7 @@ def test_excel_rows_column_at_a_time_equal_the_row_by_row_reader(body, extra):
     if extra:
         names[-1] = "toelichting_extra"
     records = [(1, ["titel", "", "", "", "", "", ""]), (2, list(names)), *((n, r) for n, r in enumerate(body, 3))]
-    info = readers.Inspection(sha256="x", grootte=0)
+    info = readers.Inspection()
     info.formaat, info.kopregel, info.kolommen, info.records = "xlsx", 2, names, records
     fast = readers.xlsx_rows(b"", info)
     slow = readers._collect(records, names, 2, readers.xlsx_cell, pad_short=True)

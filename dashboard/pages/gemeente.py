@@ -144,7 +144,6 @@ def download(n_clicks: int | None, code: str) -> object:
 
 urlstate.register_filters({"doelgroep": ids.GEMEENTE_DOELGROEP})
 
-
 def download_content(code: str) -> tuple[bytes, str]:
     """(CSV bytes, file name) with every published figure of one municipality: the extract's
     csv-nl for it."""

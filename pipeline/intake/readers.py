@@ -166,8 +166,6 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
     raise Refused("geen kopregel gevonden: de eerste rijen bevatten niet de kolommen " + ", ".join(REQUIRED))
 
 
-# a cell longer than the limit refuses the file (grenzen.max_tekens_cel), as csv.Error below
-csv.field_size_limit(load_settings().grenzen.max_tekens_cel)
 
 
 def csv_refusal(e: csv.Error) -> Refused:
@@ -178,6 +176,9 @@ def csv_refusal(e: csv.Error) -> Refused:
 
 
 def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    # a cell longer than the limit refuses the file (grenzen.max_tekens_cel) as a csv.Error; the
+    # limit is the csv module's global, which other libraries change: set it at every read
+    csv.field_size_limit(load_settings().grenzen.max_tekens_cel)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                       doublequote=True, strict=False)  # fmt: skip
 
@@ -379,7 +380,7 @@ def read_workbook(
     openpyxl's time, and without holding the GIL: the extract stage reads workbooks on its
     file-reading threads.
     """
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineWorkbook, PasswordError
 
     book: Workbook = open_xlsx(data, limits or load_settings().grenzen)
     try:
@@ -388,7 +389,7 @@ def read_workbook(
                   for scan in book.sheets]  # fmt: skip
     except PasswordError:
         raise Refused("de Excel-werkmap is beveiligd met een wachtwoord; lever haar zonder") from None
-    except (CalamineError, OSError, ValueError, KeyError) as e:
+    except Exception as e:  # CalamineError, OSError, ValueError, …: a workbook it cannot read
         raise Refused(f"de Excel-werkmap is beschadigd of onvolledig ({type(e).__name__})") from None
     named = [i for i, (scan, _) in enumerate(sheets) if scan.naam.strip().lower() == XLSX_SHEET]
     return sheets, (named or [0])[0]

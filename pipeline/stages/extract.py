@@ -245,7 +245,9 @@ def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
         # DuckDB could not read every row of this file (ragged rows, a long line, not UTF-8
         # after all): read the same bytes exactly instead
         try:
-            data = Path(f.leespad or "").read_bytes()
+            data = Path(f.leespad or "").read_bytes()  # the bytes that were hashed (or their UTF-8 copy)
+            if f.info.codering in ("utf-8", "utf-8-sig"):
+                f.info.codering = readers.decode(data)[1]  # UTF-8 at the top, not further down
             rows = readers.exact_rows(data, f.info)
         except Refused as e:
             f.refuse(e.reason, e.kolom)

@@ -168,10 +168,8 @@ def make_manifest(build: Build, counts: dict[str, int]) -> dict:
         "synthetisch": is_synthetic(build),
         "raw": str(build.raw_dir),
         "versies": v,
-        "leveringen": {
-            "geaccepteerd": status.get("geaccepteerd", 0),
-            "geweigerd": status.get("geweigerd", 0),
-        },
+        "leveringen": {"geaccepteerd": status.get("geaccepteerd", 0),
+                       "geweigerd": status.get("geweigerd", 0)},
         "rijen_quarantaine": quarantined,
         "tabellen": counts,
         "stappen_s": {k: round(t, 3) for k, t in build.progress.timings.items()},

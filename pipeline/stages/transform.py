@@ -29,9 +29,10 @@ PARAMS = {
 def run(build: Build) -> dict[str, int]:
     """Materialise the intermediate models in order; returns their row counts."""
     counts = {}
+    params = {**PARAMS, "max_ontbrekend_aandeel": build.settings.herindeling.max_ontbrekend_aandeel}
     for m in MODELS:
         if m in VIEWS:
-            sqlfiles.define_view(build.con, m, PARAMS)
+            sqlfiles.define_view(build.con, m, params)
         else:
-            counts[m] = build.model(m)
+            counts[m] = build.model(m, params)
     return counts

@@ -1,8 +1,9 @@
 -- The `totaal` figures the monitor takes from CBS: residential burglaries per 1,000 residents,
 -- with CBS's provisional flag. CBS publishes the burglaries of every year on the latest
 -- classification, the population on each year's own: the population is therefore added up to the
--- latest classification first (municipalities that went whole into a later one), and a year in
--- which a split municipality gave the area a part has no population figure, and so no rate.
+-- latest classification first (municipalities that went whole into a later one); a year in which
+-- a split municipality gave the area a part has a rate only when that municipality's inhabitants
+-- are within the boundary-correction share of the settings (the rule of waarnemingen_indeling).
 with inbraak as (
     select * from stg_woninginbraak where gemeente_code <> 'GM0000'
 ),
@@ -15,10 +16,6 @@ bevolking_toen as (
     where gj.status = 'bestond'
 ),
 
-met_deel as (
-    select distinct unnest(ontvangers) as gemeente_code, jaar from bevolking_toen where not omzetbaar
-),
-
 heel as (
     select laatste_code as gemeente_code, jaar, sum(bevolking) as bevolking
     from bevolking_toen
@@ -26,8 +23,19 @@ heel as (
     group by all
 ),
 
+deel as (
+    -- a split municipality's inhabitants, whole, beside each municipality that received a part
+    select unnest(ontvangers) as gemeente_code, jaar, bevolking from bevolking_toen where not omzetbaar
+),
+
 bevolking as (
-    select * from heel anti join met_deel using (gemeente_code, jaar)
+    -- where a split municipality gave a part, its share of the inhabitants must stay within the
+    -- boundary-correction size of the settings (herindeling.max_ontbrekend_aandeel); else no rate
+    select h.gemeente_code, h.jaar, h.bevolking
+    from heel as h
+    left join (select gemeente_code, jaar, sum(bevolking) as gesplitst from deel group by all) as d
+        using (gemeente_code, jaar)
+    where coalesce(d.gesplitst, 0) <= {{ max_ontbrekend_aandeel }} * (h.bevolking + coalesce(d.gesplitst, 0))
 ),
 
 final as (
