@@ -82,3 +82,14 @@ def test_a_municipality_page_can_say_how_it_came_into_being(sample_db):
     assert rows(sample_db, "select opgegaan_in from gemeenten where gemeente_code = 'GM0457'") == [
         (["GM0363"],)
     ]
+
+
+def test_two_back_series_over_the_same_area_are_a_conflict(make_raw, build):
+    raw = make_raw({
+        "GM1927/2012-01-01_x.csv": csv_delivery("GM1927;2011;bijstand;roma;30;120;;;"),  # Molenwaard, from 2013
+        "GM1978/2020-01-01_x.csv": csv_delivery("GM1978;2011;bijstand;roma;40;150;;;"),  # Molenlanden, from 2019
+    })  # fmt: skip
+    _, con = build(raw)
+    got = rows(con, "select gemeente_code, regel from quarantaine order by 1")
+    assert got == [("GM1927", "sleutel.conflict_herindeling"), ("GM1978", "sleutel.conflict_herindeling")]
+    assert rows(con, "select count(*) from waarnemingen_indeling where herkomst = 'levering'") == [(0,)]

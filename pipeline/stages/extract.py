@@ -196,12 +196,6 @@ def _reorganisation_frames(con: duckdb.DuckDBPyConnection, digest: str, years: t
     return _FRAMES[key]
 
 
-def normalise_code(text: str) -> str | None:
-    """`GM0228`, `gm228`, `0228` and `228` → `GM0228`; anything else → None."""
-    t = text.strip().upper().removeprefix("GM").strip()
-    return f"GM{int(t):04d}" if t.isdigit() and len(t) <= 4 else None
-
-
 def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
     """Inspect and read every file; `stg_leveringrijen` (a view) then holds every row with its
     file and row number, and `stg_bestanden` every file with what became of it."""

@@ -53,6 +53,18 @@ dubbel_gebied as (
         and v.indicator = t.indicator and v.doelgroep = t.doelgroep
 ),
 
+twee_terugreeksen as (
+    -- two later municipalities whose back series cover the same municipality of that year
+    -- (Molenwaard and Molenlanden for 2011): the same area twice
+    select distinct a.levering_id, a.rij, a.gemeente_code, a.periode, a.indicator, a.doelgroep,
+        n.naam || ' (' || b.gemeente_code || ')' as ander
+    from terugreeks as a
+    join terugreeks as b
+        on b.voorganger = a.voorganger and b.periode = a.periode and b.indicator = a.indicator
+        and b.doelgroep = a.doelgroep and b.gemeente_code <> a.gemeente_code
+    join namen as n on n.gemeente_code = b.gemeente_code
+),
+
 met_namen as (
     select d.*, nt.naam || ' (' || d.t_code || ')' as t_naam, nv.naam || ' (' || d.v_code || ')' as v_naam
     from dubbel_gebied as d
@@ -89,6 +101,14 @@ terugreeks_conflict as (
         'conflict: dit gebied is voor ' || periode || ' ook geleverd als terugreeks van ' || anderen
             || ', de gemeente waarin het later opging; lever het gebied één keer'
     from kant_voorganger
+    union all
+    select
+        levering_id, rij, gemeente_code, periode, indicator, doelgroep, 1001,
+        'gemeente_code+periode+indicator+doelgroep', 'sleutel.conflict_herindeling',
+        'conflict: dit cijfer voor ' || periode || ' is een terugreeks voor een gebied dat ook in de terugreeks van '
+            || string_agg(distinct ander, ', ' order by ander) || ' zit; lever het gebied één keer'
+    from twee_terugreeksen
+    group by levering_id, rij, gemeente_code, periode, indicator, doelgroep
 ),
 
 zelfde_datum_conflict as (
