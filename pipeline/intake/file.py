@@ -100,7 +100,12 @@ def _scan_cells(values: list[list[object]], sheet: str | None, header_words: boo
     found = []
     for rij, record in enumerate(values, start=1):
         for k, value in enumerate(record):
-            text = readers.xlsx_cell(value)
+            if type(value) is str:
+                text = value
+            elif type(value) in (int, float) and 1e8 <= abs(value) < 1e11:
+                text = readers.xlsx_cell(value)  # a BSN or a phone number typed as a number
+            else:
+                continue  # empty, a small number, a date, a yes/no value: no personal data
             if not text:
                 continue
             kind = personal.value_kind(text) if len(text) >= 6 else None

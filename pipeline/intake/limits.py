@@ -4,10 +4,10 @@ A file is read once, at most `max_bytes` + 1 bytes of it (a file that is larger 
 without reading the rest); its hash is the hash of exactly those bytes, and the readers parse
 those same bytes. A workbook (XLSX, a zip of XML parts) is measured before a sheet is opened:
 the number and declared sizes of its parts and their compression ratio (a zip bomb), then each
-sheet's declared dimension and, streaming through its XML, the cells it really holds and the
-length of every text — so that no reader ever allocates a grid or a text the limits do not
-allow. The parts are then handed to the Excel reader as a new, uncompressed zip of exactly the
-bytes that were measured.
+sheet's declared dimension and, streaming through its XML, the cells it really holds — so that
+no reader ever allocates a grid the limits do not allow; every text is measured once read (its
+size bounded meanwhile by the unpacked size). The parts are then handed to the Excel reader as a
+new, uncompressed zip of exactly the bytes that were measured.
 
 Every refusal names the limit it broke (the setting in `pipeline/settings.toml` [grenzen]).
 """
@@ -79,6 +79,15 @@ def read_file(path: Path, limits: FileLimits) -> bytes:
 def check_size(data: bytes, limits: FileLimits) -> None:
     if len(data) > limits.max_bytes:
         raise over(f"het bestand is {nl_number(len(data))} bytes", limits.max_bytes, "max_bytes", " bytes")
+
+
+def check_cells(values: list[list[object]], sheet: str, limits: FileLimits) -> None:
+    """No text in a sheet longer than one cell may be (the sheet is in memory, bounded by the
+    workbook's unpacked size)."""
+    longest = max((len(v) for row in values for v in row if type(v) is str), default=0)
+    if longest > limits.max_tekens_cel:
+        raise over(f"werkblad {sheet!r}: een cel is langer", limits.max_tekens_cel, "max_tekens_cel",
+                   " tekens")  # fmt: skip
 
 
 def check_text(data: bytes, limits: FileLimits) -> None:
@@ -190,9 +199,6 @@ def open_xlsx(data: bytes, limits: FileLimits) -> Workbook:
         for sheet in sheets:
             with zf.open(sheet.pad) as stream:
                 _scan_sheet(stream, sheet, limits)
-        if "xl/sharedStrings.xml" in names:
-            with zf.open("xl/sharedStrings.xml") as stream:
-                _scan_strings(stream, limits)
         return Workbook(_repack(zf, infos), sheets)
     except Refused:
         raise
@@ -246,87 +252,52 @@ def _sheet_list(zf: zipfile.ZipFile, names: set[str], limits: FileLimits) -> lis
     return sheets
 
 
+PLAIN_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
 def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits) -> None:
-    """The used range, formulas and text lengths of one sheet, streaming; refuses as soon as a
-    limit is broken (a declared dimension too, before any cell)."""
-    state = {"row": 0, "col": 0, "in": None, "len": 0}
+    """The used range and the formula cells of one sheet, streaming; refuses as soon as the range
+    breaks a limit (a declared dimension too, before any cell). Only element starts are looked
+    at: the texts are bounded by the part's size here and measured once read."""
     name = f"werkblad {sheet.naam!r}"
+    at = [0, 0]  # row, column of the last cell
 
     def check_extent(row: int, col: int) -> None:
         # the Excel reader makes a grid from A1 to the last cell: that is what must fit
         if row > limits.max_rijen:
-            raise over(
-                f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen", " rijen"
-            )
+            raise over(f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen",
+                       " rijen")  # fmt: skip
         if col > limits.max_kolommen:
             raise over(f"{name} heeft kolommen tot kolom {nl_number(col)}", limits.max_kolommen,
-                       "max_kolommen",
-                       " kolommen")  # fmt: skip
+                       "max_kolommen", " kolommen")  # fmt: skip
         sheet.rijen, sheet.kolommen = max(sheet.rijen, row), max(sheet.kolommen, col)
         if sheet.rijen * sheet.kolommen > limits.max_cellen:
             raise over(f"{name} beslaat {nl_number(sheet.rijen * sheet.kolommen)} cellen", limits.max_cellen,
                        "max_cellen", " cellen")  # fmt: skip
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        local = _local(tag)[1]
-        if local == "dimension":
+        local = tag[tag.rfind("|") + 1 :]
+        if local == "c":
+            ref = attrs.get("r")
+            m = PLAIN_REF.fullmatch(ref) if ref else None
+            if m:
+                at[0], at[1] = int(m.group(2)), _column_number(m.group(1))
+            elif ref and cell_position(ref):
+                at[0], at[1] = cell_position(ref)  # type: ignore[misc]
+            else:
+                at[1] += 1
+            if at[0] > sheet.rijen or at[1] > sheet.kolommen:
+                check_extent(max(at[0], 1), max(at[1], 1))
+        elif local == "row":
+            r = attrs.get("r")
+            at[0] = int(r) if r and r.isdigit() else at[0] + 1
+            at[1] = 0
+        elif local == "f":
+            sheet.formules.add((at[0], at[1]))
+        elif local == "dimension":
             ref = attrs.get("ref", "")
             last = cell_position(ref.split(":")[-1]) if ref else None
             if last:
                 check_extent(*last)
-        elif local == "row":
-            r = attrs.get("r")
-            state["row"] = int(r) if r and r.isdigit() else state["row"] + 1
-            state["col"] = 0
-        elif local == "c":
-            pos = cell_position(attrs["r"]) if attrs.get("r") else None
-            if pos:
-                state["row"], state["col"] = pos
-            else:
-                state["col"] += 1
-            check_extent(max(state["row"], 1), max(state["col"], 1))
-        elif local == "f":
-            sheet.formules.add((state["row"], state["col"]))
-        if local in ("v", "t", "f"):
-            state["in"], state["len"] = local, 0
 
-    def text(data: str) -> None:
-        if state["in"]:
-            state["len"] += len(data)
-            if state["len"] > limits.max_tekens_cel:
-                raise over(f"{name}: een cel is langer", limits.max_tekens_cel, "max_tekens_cel", " tekens")
-
-    def end(tag: str) -> None:
-        if _local(tag)[1] in ("v", "t", "f"):
-            state["in"] = None
-
-    _parse(stream, start, end, text)
-
-
-def _scan_strings(stream: io.BufferedIOBase, limits: FileLimits) -> None:
-    """Every shared text of the workbook within the cell length; no more texts than cells."""
-    state = {"count": 0, "len": 0, "in": False}
-
-    def start(tag: str, _attrs: dict[str, str]) -> None:
-        local = _local(tag)[1]
-        if local == "si":
-            state["count"] += 1
-            state["len"] = 0
-            if state["count"] > limits.max_cellen:
-                raise over("de werkmap heeft meer teksten", limits.max_cellen, "max_cellen", " cellen")
-        elif local == "t":
-            state["in"] = True
-
-    def end(tag: str) -> None:
-        if _local(tag)[1] == "t":
-            state["in"] = False
-
-    def text(data: str) -> None:
-        if state["in"]:
-            state["len"] += len(data)
-            if state["len"] > limits.max_tekens_cel:
-                raise over(
-                    "een tekst in de werkmap is langer", limits.max_tekens_cel, "max_tekens_cel", " tekens"
-                )
-
-    _parse(stream, start, end, text)
+    _parse(stream, start)

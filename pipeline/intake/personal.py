@@ -217,13 +217,26 @@ _DIGITS_AS_NINE = bytes.maketrans(b"0123456789", b"9999999999")
 _BETWEEN_DIGITS = b" .-()+/" + bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
 
+def _changes_digits_or_at(char: str) -> bool:
+    """Could normalising this (non-ASCII) character make or join a digit or an @?"""
+    return (
+        char.isdecimal()
+        or unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me", "Zs", "Zl", "Zp")
+        or any(c.isdigit() or c == "@" for c in unicodedata.normalize("NFKC", char))
+        or _fold_table().get(ord(char), "a") in "0123456789@"
+    )
+
+
 def may_hold_personal_data(data: bytes) -> bool:
     """False only when no value in the file can be a BSN, e-mail address or phone number: a test
-    at C speed for ASCII files; other files are normalised first (full-width digits, look-alike @)."""
+    at C speed on the bytes; a file with characters that normalising turns into (or joins) digits
+    or an @ — full-width digits, invisible characters, a look-alike @ — is normalised first."""
     if not data.isascii():
         from pipeline.intake.readers import decode
 
-        data = normalise(decode(data)[0]).encode("utf-8", errors="replace")
+        text = decode(data)[0]
+        if any(_changes_digits_or_at(c) for c in set(text) if not c.isascii()):
+            data = normalise(text).encode("utf-8", errors="replace")
     if b"@" in data:
         return True
     return b"999999999" in data.translate(_DIGITS_AS_NINE, _BETWEEN_DIGITS)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.config import FileLimits, load_settings
 from pipeline.intake import Refused, control, personal
-from pipeline.intake.limits import SheetScan, Workbook, open_xlsx, over
+from pipeline.intake.limits import SheetScan, Workbook, check_cells, open_xlsx, over
 
 REQUIRED = ("gemeente_code", "periode", "indicator", "doelgroep", "teller")
 OPTIONAL = ("noemer", "bron", "peildatum", "opmerking")
@@ -382,7 +382,8 @@ def read_workbook(
     """
     from python_calamine import CalamineWorkbook, PasswordError
 
-    book: Workbook = open_xlsx(data, limits or load_settings().grenzen)
+    grenzen = limits or load_settings().grenzen
+    book: Workbook = open_xlsx(data, grenzen)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(book.data))
         sheets = [(scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False))
@@ -391,6 +392,8 @@ def read_workbook(
         raise Refused("de Excel-werkmap is beveiligd met een wachtwoord; lever haar zonder") from None
     except Exception as e:  # CalamineError, OSError, ValueError, …: a workbook it cannot read
         raise Refused(f"de Excel-werkmap is beschadigd of onvolledig ({type(e).__name__})") from None
+    for scan, values in sheets:
+        check_cells(values, scan.naam, grenzen)
     named = [i for i, (scan, _) in enumerate(sheets) if scan.naam.strip().lower() == XLSX_SHEET]
     return sheets, (named or [0])[0]
 
