@@ -138,10 +138,9 @@ def message_sql(template: str, value_col: str | None) -> str:
 
 def delivered(placeholder: str) -> bool:
     """Does a message placeholder show a value as delivered? Those are shown only when they
-    cannot be personal data (pipeline/intake/personal.py: shown_value)."""
-    return (
-        placeholder == "waarde" or placeholder.endswith("_ruw") or placeholder in ("indicator", "doelgroep")
-    )
+    cannot be personal data (pipeline/intake/personal.py: shown_value). The typed columns a
+    message names (`indicator`, `gemeente_code`) hold a known code wherever a rule uses them."""
+    return placeholder == "waarde" or placeholder.endswith("_ruw")
 
 
 def _is_table_check(check: CompiledCheck) -> bool:
