@@ -14,7 +14,6 @@ from plotly.io.json import to_json_plotly
 from dashboard import fmt, ids, theme, urlstate
 from dashboard.data import DatabaseMissing, monitor
 from dashboard.plot import Figure
-from pipeline import disclosure
 
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 DOELGROEP_OPTIONS = [
@@ -188,13 +187,13 @@ def section(
 
 def suppressed() -> html.Span:
     """The word 'onderdrukt' in a cell, with the rule on hover (and for screen readers)."""
-    return html.Span("onderdrukt", title=disclosure.explanation(), className="onderdrukt")
+    return html.Span("onderdrukt", title=fmt.suppression_note(), className="onderdrukt")
 
 
 def status_badge(status: str) -> html.Span:
     """A status as coloured text (colour never the only carrier)."""
     label, _, _ = theme.STATUS.get(status, (status, "", ""))
-    extra = {"title": disclosure.explanation()} if status == theme.ONDERDRUKT else {}
+    extra = {"title": fmt.suppression_note()} if status == theme.ONDERDRUKT else {}
     return html.Span(label, className=f"status status-{status.replace(' ', '-')}", **extra)
 
 

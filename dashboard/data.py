@@ -9,8 +9,10 @@
 - Results are cached per build, so that a filter change costs a dictionary look-up, not a query:
   tables as frames, page sections (`memo`) as their JSON. A new build can be warmed in the
   background (`keep_warm`), so that the first user after it does not pay for every view.
-- Every figure for a protected doelgroep leaves this module through `pipeline.disclosure`:
-  pages and figures only ever see published values. Raw cells stay private to this module.
+- Figures come only from the publication tables (`publicatie_*`), where the build applied
+  disclosure control once and audited it; besides those, only the reference tables (`gemeenten`,
+  `indicatoren`, `proeftuinen`, `manifest*`) are read. Nothing here computes a figure from the
+  working data: totals, gaps, map classes, funnel limits and statuses are all the build's.
 - Every query is parameterised; no text from an address ever becomes SQL.
 """
 
@@ -32,20 +34,16 @@ import orjson
 import pandas as pd
 from plotly.io.json import to_json_plotly
 
-from dashboard import summaries
-from dashboard.theme import ONDERDRUKT
-from pipeline import disclosure, extracts, kloof
-from pipeline.config import DOELGROEPEN
-from pipeline.effecten import EFFECT_COLUMNS, EVENT_COLUMNS
+from pipeline import extracts
+from pipeline.vocabulary import DOELGROEPEN, suppression_explanation
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
-# Every figure read from here: waarnemingen with `onderdrukt` decided over whole cell groups
-# (roma and totaal of one gemeente × periode × indicator), as the extract decides it.
-PUBLISHED = f"({disclosure.sql_suppressed_cells('waarnemingen')})"
-COMPARISON_DERIVED = ("verschil", "verschil_laag", "verschil_hoog", "relatief_verschil", "p_waarde")
-# What an estimate that is too small to say anything (`te_klein`) does not publish.
-ESTIMATE_COLUMNS = ("effect", "ci_laag", "ci_hoog", "standaardfout", "vrijheidsgraden", "p_waarde",
-                    "voortrend", "voortrend_laag", "voortrend_hoog", "voortrend_p")  # fmt: skip
+# The columns the pages need of a publication table that an older build may lack.
+EFFECT_COLUMNS = ["indicator", "doelgroep", "effect", "ci_laag", "ci_hoog", "status", "te_klein", "reden",
+                  "n_proeftuinen", "n_vergelijking"]  # fmt: skip
+EVENT_COLUMNS = ["indicator", "doelgroep", "jaren_sinds_start", "periode", "effect", "ci_laag", "ci_hoog",
+                 "te_klein"]  # fmt: skip
+GAP_COLUMNS = ["gemeente_code", "gemeente_naam", "indicator", "voortgang", "status", "onderdrukt"]
 
 
 Section = orjson.Fragment  # a remembered page section: its JSON, which Dash sends on as it is
@@ -327,100 +325,134 @@ class Monitor:
             "proeftuinen", (), lambda: self._query("select * from proeftuinen order by fase, startjaar, naam")
         )
 
+    # ------------------------------------------------------------------ rules and texts of the build
+
+    def regels(self) -> dict[str, str]:
+        """The thresholds the build used (`publicatie_regels`): name → value as text."""
+        return self._cached("_frames", "regels", (), lambda: dict(
+            self._query("select naam, waarde from publicatie_regels").itertuples(index=False, name=None)
+        ))  # type: ignore[return-value]  # fmt: skip
+
+    def regel(self, name: str) -> float:
+        """One threshold of the build as a number."""
+        return float(self.regels()[name])
+
+    def tekst(self, name: str) -> str:
+        """A text the build wrote to explain its figures (`publicatie_teksten`)."""
+        texts = self._cached("_frames", "teksten", (), lambda: dict(
+            self._query("select naam, tekst from publicatie_teksten").itertuples(index=False, name=None)
+        ))  # fmt: skip
+        return str(texts.get(name, ""))  # type: ignore[union-attr]
+
+    def explanation(self) -> str:
+        """Why a figure is suppressed, with the build's thresholds."""
+        return suppression_explanation(
+            int(self.regel("onthulling.min_noemer")),
+            int(self.regel("onthulling.teller_min")),
+            int(self.regel("onthulling.teller_max")),
+        )
+
+    def controle(self) -> pd.Series | None:
+        """The disclosure audit of the build (`publicatie_controle`), or None for older builds."""
+        frame = self._table("select * from publicatie_controle", (), [])
+        return None if frame.empty else frame.iloc[0]
+
     # ------------------------------------------------------------------ figures (published)
 
-    def _raw_series(self, indicator: str, doelgroep: str) -> pd.DataFrame:
+    def series(self, indicator: str, doelgroep: str) -> pd.DataFrame:
+        """Every municipality's published figures per year for one indicator and doelgroep."""
         return self._frame(
-            "raw_series",
+            "series",
             (indicator, doelgroep),
             lambda: self._query(
-                f"""
-            select w.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, g.startjaar,
-                   g.nulmeting_jaar, w.indicator, w.doelgroep, w.jaar, w.periode,
-                   w.teller, w.noemer, w.waarde, w.voorlopig, w.herkomst, w.onderdrukt
-            from {PUBLISHED} w join gemeenten g using (gemeente_code)
-            where w.indicator = ? and w.doelgroep = ?
-            order by g.gemeente_naam, w.gemeente_code, w.jaar
+                """
+            select c.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, g.startjaar,
+                   g.nulmeting_jaar, c.indicator, c.doelgroep, c.jaar, c.periode,
+                   c.teller, c.noemer, c.waarde, c.voorlopig, c.herkomst, c.onderdrukt,
+                   c.reden_onderdrukt, c.kloof
+            from publicatie_cijfers c join gemeenten g using (gemeente_code)
+            where c.indicator = ? and c.doelgroep = ?
+            order by g.gemeente_naam, c.gemeente_code, c.jaar
         """,
                 [indicator, doelgroep],
             ),
         )
 
-    def series(self, indicator: str, doelgroep: str) -> pd.DataFrame:
-        """Every municipality's figures per year for one indicator and doelgroep, published."""
-        return self._frame(
-            "series", (indicator, doelgroep),
-            lambda: disclosure.apply_cells(self._raw_series(indicator, doelgroep)),
-        )
-
     def groups(self, indicator: str, doelgroep: str) -> pd.DataFrame:
-        """Pilots as a group against the other municipalities, per year; a group total that would
-        let a suppressed cell be recomputed is withheld (see `summaries.pooled`)."""
-        ind = self.indicator(indicator)
-
-        def compute() -> pd.DataFrame:
-            return summaries.pooled(self._raw_series(indicator, doelgroep), int(ind["vermenigvuldiger"]))
-
-        return self._frame("groups", (indicator, doelgroep), compute)
+        """The pilots together against the other municipalities together, per year
+        (`publicatie_groepen`: a total that would give a suppressed cell away is withheld)."""
+        return self._frame(
+            "groups",
+            (indicator, doelgroep),
+            lambda: self._query(
+                """
+            select jaar, periode, voorlopig, groep, n_gemeenten, teller, noemer, waarde, laag, hoog,
+                   onderdrukt, reden_onderdrukt
+            from publicatie_groepen where indicator = ? and doelgroep = ?
+            order by groep, jaar
+        """,
+                [indicator, doelgroep],
+            ),
+        )
 
     def all_groups(self, doelgroep: str) -> pd.DataFrame:
         """`groups` for every indicator at once (the overview's small trend lines)."""
-
-        def compute() -> pd.DataFrame:
-            frames = [
-                self.groups(code, doelgroep).assign(indicator=code)
-                for code in self.indicatoren()["indicator"]
-            ]
-            return pd.concat(frames, ignore_index=True)
-
-        return self._frame("all_groups", (doelgroep,), compute)
+        return self._frame(
+            "all_groups",
+            (doelgroep,),
+            lambda: self._query(
+                """
+            select indicator, jaar, periode, voorlopig, groep, n_gemeenten, teller, noemer, waarde,
+                   laag, hoog, onderdrukt, reden_onderdrukt
+            from publicatie_groepen where doelgroep = ?
+            order by indicator, groep, jaar
+        """,
+                [doelgroep],
+            ),
+        )
 
     def profile(self, gemeente_code: str) -> pd.DataFrame:
-        """One municipality's figures for every indicator and doelgroep, published."""
+        """One municipality's published figures for every indicator and doelgroep."""
         return self._frame(
             "profile",
             (gemeente_code,),
-            lambda: disclosure.apply_cells(
-                self._query(
-                    f"""
-            select w.gemeente_code, w.indicator, w.doelgroep, w.jaar, w.periode, w.teller,
-                   w.noemer, w.waarde, w.voorlopig, w.herkomst, w.bestand, w.onderdrukt
-            from {PUBLISHED} w where w.gemeente_code = ?
-            order by w.indicator, w.doelgroep, w.jaar
+            lambda: self._query(
+                """
+            select gemeente_code, indicator, doelgroep, jaar, periode, teller, noemer, waarde,
+                   voorlopig, herkomst, onderdrukt, reden_onderdrukt
+            from publicatie_cijfers where gemeente_code = ?
+            order by indicator, doelgroep, jaar
         """,
-                    [gemeente_code],
-                )
+                [gemeente_code],
             ),
         )
 
     def latest(self, doelgroep: str) -> pd.DataFrame:
-        """Per municipality and indicator the most recent figure for a doelgroep, published."""
+        """Per municipality and indicator the most recent published figure for a doelgroep."""
         return self._frame(
             "latest",
             (doelgroep,),
-            lambda: disclosure.apply_cells(
-                self._query(
-                    f"""
+            lambda: self._query(
+                """
             select * exclude (rn) from (
-                select w.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, w.indicator,
-                       w.doelgroep, w.jaar, w.periode, w.teller, w.noemer, w.waarde, w.voorlopig,
-                       w.onderdrukt,
+                select c.gemeente_code, g.gemeente_naam, g.groep, g.proeftuin, c.indicator,
+                       c.doelgroep, c.jaar, c.periode, c.teller, c.noemer, c.waarde, c.voorlopig,
+                       c.onderdrukt,
                        row_number() over (
-                           partition by w.gemeente_code, w.indicator order by w.jaar desc
+                           partition by c.gemeente_code, c.indicator order by c.jaar desc
                        ) as rn
-                from {PUBLISHED} w join gemeenten g using (gemeente_code)
-                where w.doelgroep = ?
+                from publicatie_cijfers c join gemeenten g using (gemeente_code)
+                where c.doelgroep = ?
             ) where rn = 1
             order by indicator, gemeente_naam
         """,
-                    [doelgroep],
-                )
+                [doelgroep],
             ),
         )
 
     def vergelijking(self, indicator: str | None = None, gemeente_code: str | None = None) -> pd.DataFrame:
-        """Baseline against latest per municipality × indicator × doelgroep, published: where
-        either cell is suppressed the difference, its interval and the status are withheld."""
+        """Baseline against latest per municipality × indicator × doelgroep, as published: where
+        either cell is suppressed, the difference, its interval and the status are too."""
 
         def compute() -> pd.DataFrame:
             where, params = ["true"], []
@@ -430,36 +462,64 @@ class Monitor:
             if gemeente_code is not None:
                 where.append("v.gemeente_code = ?")
                 params.append(gemeente_code)
-            raw = self._query(
+            return self._query(
                 f"""
-                select v.*, g.gemeente_naam, g.groep, g.proeftuin, g.startjaar,
-                       coalesce(w.voorlopig, false) as laatste_voorlopig,
-                       coalesce(w.onderdrukt, false) as laatste_onderdrukt,
-                       coalesce(b.onderdrukt, false) as nulmeting_onderdrukt
-                from vergelijking_nulmeting v
+                select v.*, g.groep, g.proeftuin, g.startjaar,
+                       coalesce(c.voorlopig, false) as laatste_voorlopig
+                from publicatie_vergelijking v
                 join gemeenten g using (gemeente_code)
-                left join {PUBLISHED} w
-                  on w.gemeente_code = v.gemeente_code and w.indicator = v.indicator
-                 and w.doelgroep = v.doelgroep and w.jaar = v.laatste_jaar
-                left join {PUBLISHED} b
-                  on b.gemeente_code = v.gemeente_code and b.indicator = v.indicator
-                 and b.doelgroep = v.doelgroep and b.jaar = v.nulmeting_jaar
+                left join publicatie_cijfers c
+                  on c.gemeente_code = v.gemeente_code and c.indicator = v.indicator
+                 and c.doelgroep = v.doelgroep and c.periode = v.laatste_periode
                 where {" and ".join(where)}
-                order by g.gemeente_naam, v.indicator, v.doelgroep
+                order by v.gemeente_naam, v.indicator, v.doelgroep
             """,
                 params,
             )
-            out = disclosure.apply_pair(raw, ("nulmeting", "laatste"), COMPARISON_DERIVED)
-            out["status"] = out["status"].astype("object").where(~out["onderdrukt"], ONDERDRUKT)
-            reached = out["streefwaarde_bereikt"].astype("object")
-            out["streefwaarde_bereikt"] = reached.where(~out["laatste_onderdrukt"], None)
-            return out
 
         return self._frame("vergelijking", (indicator, gemeente_code), compute)
 
+    def kaart(self, indicator: str, doelgroep: str) -> pd.DataFrame:
+        """Per municipality the map's figure (`publicatie_kaart`): latest published value, its class
+        and the class breaks, and the status against the baseline."""
+        return self._frame(
+            "kaart",
+            (indicator, doelgroep),
+            lambda: self._query(
+                "select * from publicatie_kaart where indicator = ? and doelgroep = ? order by gemeente_code",
+                [indicator, doelgroep],
+            ),
+        )
+
+    def trechter(self, indicator: str, doelgroep: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The funnel plot of the build (`publicatie_trechter`, `publicatie_trechter_grenzen`): the
+        published points with where they lie, and the limits along the noemer."""
+        points = self._frame(
+            "trechter",
+            (indicator, doelgroep),
+            lambda: self._table(
+                "select * from publicatie_trechter where indicator = ? and doelgroep = ? "
+                "order by gemeente_code",
+                [indicator, doelgroep],
+                [],
+            ),
+        )
+        limits = self._frame(
+            "trechter_grenzen",
+            (indicator, doelgroep),
+            lambda: self._table(
+                "select * from publicatie_trechter_grenzen where indicator = ? and doelgroep = ? "
+                "order by noemer",
+                [indicator, doelgroep],
+                [],
+            ),
+        )
+        return points, limits
+
     def download(self, filters: extracts.Filters, doelgroep: str | None = None) -> bytes:
         """The figures of a view as a csv-nl download: the extract's own rows and columns
-        (`pipeline.extracts`), so a download equals `extract --format csv-nl` with those filters."""
+        (`pipeline.extracts`, on the publication tables), so a download equals
+        `extract --format csv-nl` with those filters."""
 
         def compute() -> bytes:
             con, _ = self._connection()
@@ -479,19 +539,12 @@ class Monitor:
 
     def leveringen(self, gemeente_code: str | None = None) -> pd.DataFrame:
         """Delivery files with their state (no values: a delivery's content never shows here)."""
-        where, params = ("where l.gemeente_code = ?", [gemeente_code]) if gemeente_code else ("", [])
+        where, params = ("where gemeente_code = ?", [gemeente_code]) if gemeente_code else ("", [])
         return self._frame(
             "leveringen",
             (gemeente_code,),
             lambda: self._query(
-                f"""
-            select l.bestand, l.gemeente_code, g.gemeente_naam, l.leverdatum, l.label, l.status,
-                   l.reden, l.kolom, l.rijen, l.rijen_quarantaine, l.rijen_in_gebruik,
-                   l.rijen_vervangen, l.formaat
-            from leveringen l left join gemeenten g using (gemeente_code)
-            {where}
-            order by l.gemeente_code, l.leverdatum, l.bestand
-        """,
+                f"select * from publicatie_leveringen {where} order by gemeente_code, leverdatum, bestand",
                 params,
             ),
         )
@@ -501,91 +554,62 @@ class Monitor:
         return self._frame(
             "completeness",
             (),
-            lambda: self._query("""
-            select w.gemeente_code, g.gemeente_naam, g.groep, w.jaar, count(*) as cijfers
-            from waarnemingen w join gemeenten g using (gemeente_code)
-            where w.herkomst = 'levering'
-            group by all
-            order by g.gemeente_naam, w.jaar
-        """),
+            lambda: self._query("select * from publicatie_volledigheid order by gemeente_naam, jaar"),
         )
 
     def quarantaine(self) -> pd.DataFrame:
-        """Quarantined rows: file, row, column and rule.
-
-        The `reden` column is deliberately not read: a reason quotes the delivered values of its
-        row (teller, noemer), and a quarantined row of the roma group can be a small cell that
-        disclosure control would have suppressed. The rule and column say what to fix; the
-        municipality sees the full reason with `python -m pipeline check` on its own file.
-        """
+        """Quarantined rows: file, row, column and rule (the reason stays in the working data: it
+        may describe the delivered figures of a small roma cell)."""
         return self._frame(
             "quarantaine",
             (),
-            lambda: self._query("""
-            select q.bestand, q.gemeente_code, g.gemeente_naam, q.rij, q.kolom, q.regel, q.meldingen
-            from quarantaine q left join gemeenten g using (gemeente_code)
-            order by q.bestand, q.rij
-        """),
+            lambda: self._query("select * from publicatie_quarantaine order by bestand, rij"),
         )
-
 
     # ------------------------------------------------------------------ effects and the gap (issue 6)
 
     def effecten(self) -> pd.DataFrame:
-        """The pilots' effect against non-pilots per indicator × doelgroep, published: an estimate
-        that is too small to say anything (`te_klein`) keeps its reason and loses its numbers."""
-
-        def compute() -> pd.DataFrame:
-            raw = self._table("select * from effecten order by indicator, doelgroep", (), EFFECT_COLUMNS)
-            return _without_small_estimates(raw)
-
-        return self._frame("effecten", (), compute)
+        """The pilots' effect against non-pilots per indicator × doelgroep, as published: an estimate
+        that is too small to say anything (`te_klein`) keeps its reason and has no numbers."""
+        return self._frame(
+            "effecten",
+            (),
+            lambda: self._table(
+                "select * from publicatie_effecten order by indicator, doelgroep", (), EFFECT_COLUMNS
+            ),
+        )
 
     def gebeurtenis(self, indicator: str, doelgroep: str) -> pd.DataFrame:
-        """The event study of one indicator and doelgroep (effect by years since the start),
-        published as `effecten`."""
-
-        def compute() -> pd.DataFrame:
-            raw = self._table(
-                "select * from effecten_gebeurtenis where indicator = ? and doelgroep = ? "
+        """The event study of one indicator and doelgroep (effect by years since the start)."""
+        return self._frame(
+            "gebeurtenis",
+            (indicator, doelgroep),
+            lambda: self._table(
+                "select * from publicatie_gebeurtenis where indicator = ? and doelgroep = ? "
                 "order by jaren_sinds_start",
                 [indicator, doelgroep],
                 EVENT_COLUMNS,
-            )
-            return _without_small_estimates(raw)
-
-        return self._frame("gebeurtenis", (indicator, doelgroep), compute)
+            ),
+        )
 
     def kloof(self, indicator: str) -> pd.DataFrame:
-        """The gap roma − totaal per municipality for one indicator, published: both roma cells
-        under disclosure control and everything derived from a suppressed one emptied
-        (`pipeline.kloof.for_publication`)."""
-
-        def compute() -> pd.DataFrame:
-            raw = self._table(
-                "select * from kloof where indicator = ? order by gemeente_code", [indicator], kloof.COLUMNS
-            )
-            return kloof.for_publication(raw)
-
-        return self._frame("kloof", (indicator,), compute)
+        """The gap roma − totaal per municipality for one indicator, as published: everything derived
+        from a suppressed cell is empty and its status is 'onderdrukt'."""
+        return self._frame(
+            "kloof",
+            (indicator,),
+            lambda: self._table(
+                "select * from publicatie_kloof where indicator = ? order by gemeente_code",
+                [indicator],
+                GAP_COLUMNS,
+            ),
+        )
 
 
 def tree(section: object) -> object:
     """A section (components, a figure, or a remembered `orjson.Fragment`) as plain dicts and lists,
     read from the same JSON that Dash sends."""
     return orjson.loads(to_json_plotly(section))
-
-
-def _without_small_estimates(frame: pd.DataFrame) -> pd.DataFrame:
-    """Estimates flagged `te_klein` with their numbers emptied (the reason stays)."""
-    out = frame.copy()
-    small = out["te_klein"].astype("boolean").fillna(True).to_numpy(bool)
-    for c in ESTIMATE_COLUMNS:
-        if c in out.columns:
-            out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
-            out.loc[small, c] = float("nan")
-    out["te_klein"] = small
-    return out
 
 
 def _open_read_only(path: Path) -> duckdb.DuckDBPyConnection:

@@ -18,7 +18,6 @@ import pandas as pd
 
 from dashboard import fmt, plot, summaries, theme
 from dashboard.plot import Figure
-from pipeline import disclosure
 
 SUPPRESSED_MARK = "×"
 HEIGHT_PANEL = 210
@@ -72,7 +71,7 @@ def values(series: pd.Series) -> list:
 
 def suppressed_marks(years: list[int], label: str) -> list[tuple[int, str]]:
     """For each suppressed year: where its × goes and what its hover says."""
-    text = disclosure.explanation()
+    text = fmt.suppression_note()
     return [(year, f"{label} {year}: onderdrukt. {text}") for year in years]
 
 
@@ -397,7 +396,7 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     hidden = g.loc[g["onderdrukt"].to_numpy(bool)]
     if not hidden.empty:
         # beside the totaal marker, as one text trace (an annotation per row costs the browser more)
-        explanation = disclosure.explanation()
+        explanation = fmt.suppression_note()
         data.append({
             "type": "scatter", "mode": "text", "x": values(hidden["waarde_totaal"]),
             "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
@@ -423,9 +422,9 @@ def funnel_chart(
     mult = int(indicator["vermenigvuldiger"])
     data = []
     n = limits["noemer"].astype(float).tolist()
-    for cov, dash, label in ((0.998, "dash", "99,8%-grenzen"), (0.95, "dot", "95%-grenzen")):
+    for tag, dash, label in (("99_8", "dash", "99,8%-grenzen"), ("95", "dot", "95%-grenzen")):
         for side in ("laag", "hoog"):
-            data.append({"type": "scatter", "x": n, "y": values(limits[f"{side}_{cov}"]), "mode": "lines",
+            data.append({"type": "scatter", "x": n, "y": values(limits[f"{side}_{tag}"]), "mode": "lines",
                          "name": label, "line": {"color": theme.TOTAAL, "dash": dash, "width": 1.2},
                          "legendgroup": label, "showlegend": side == "laag",
                          "hoverinfo": "skip"})  # fmt: skip
@@ -550,7 +549,7 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
                        f"<br>status: {theme.label(statuses.get(r.indicator, ''))}"
                        for r in own.itertuples()]},
     ]  # fmt: skip
-    explanation = disclosure.explanation()
+    explanation = fmt.suppression_note()
     notes: list[dict] = []
     for r in s.itertuples():
         note = None

@@ -18,27 +18,36 @@ import math
 
 import pandas as pd
 
-from dashboard import plot, theme
+from dashboard import fmt, plot, theme
 from dashboard.plot import Figure
 from dashboard.theme import BLUE, FONT, GREEN, GREY, INK, LIGHT, ORANGE
-from pipeline import disclosure
-from pipeline.kloof import GEEN_ACHTERSTAND, GEHALVEERD, GELIJK, GROTER, KLEINER, ONDERDRUKT
-from pipeline.nulmeting import GEDAALD, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD
-from pipeline.nulmeting import GELIJK as EFFECT_GELIJK
-from pipeline.progress import nl_number
+from pipeline.vocabulary import (
+    GEDAALD,
+    GEEN_ACHTERSTAND,
+    GEHALVEERD,
+    GELIJK,
+    GESTEGEN,
+    GROTER,
+    KLEINER,
+    ONDERDRUKT,
+    ONVOLDOENDE,
+    VERBETERD,
+    VERSLECHTERD,
+    nl_number,
+)
 
 # A dot must read on white: the dark green, not the light green of the status cells.
 EFFECT_COLOURS = {VERBETERD: GREEN, GESTEGEN: theme.SKY, ONVOLDOENDE: GREY} | {
-    s: theme.STATUS[s][1] for s in (EFFECT_GELIJK, VERSLECHTERD, GEDAALD)
+    s: theme.STATUS[s][1] for s in (GELIJK, VERSLECHTERD, GEDAALD)
 }
-EFFECT_LABELS = {VERBETERD: "gunstig effect", EFFECT_GELIJK: "geen aantoonbaar effect",
+EFFECT_LABELS = {VERBETERD: "gunstig effect", GELIJK: "geen aantoonbaar effect",
                  VERSLECHTERD: "ongunstig effect", GESTEGEN: "gestegen t.o.v. vergelijking",
-                 GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "te weinig gegevens"}  # fmt: skip
-GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[EFFECT_GELIJK][1],
+                 GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "onvoldoende gegevens"}  # fmt: skip
+GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[GELIJK][1],
                GROTER: theme.STATUS[VERSLECHTERD][1]}  # fmt: skip
 GAP_LABELS = {GEHALVEERD: "kloof gehalveerd", KLEINER: "kloof kleiner",
               GELIJK: "geen aantoonbare verandering", GROTER: "kloof groter",
-              GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "te weinig gegevens",
+              GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "onvoldoende gegevens",
               ONDERDRUKT: "onderdrukt (kleine aantallen)"}  # fmt: skip
 ROW_HEIGHT = 100  # px per indicator: its title, the dot and line, the ticks
 GAP_HEIGHT = 62  # px between indicators
@@ -111,8 +120,8 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         shapes.append(plot.vline(0, r, color=GREY, width=1))
         plot.update_axes(fig, "y", r, visible=False, range=[-1, 1])
         if row["te_klein"] or pd.isna(row["ci_laag"]):
-            reason = row.get("reden") or "te weinig gegevens"
-            notes.append({"text": f"te weinig gegevens: {reason}", "x": 0, "y": 0,
+            reason = row.get("reden") or "onvoldoende gegevens"
+            notes.append({"text": f"onvoldoende gegevens: {reason}", "x": 0, "y": 0,
                           "xref": f"{plot.ref('x', r)} domain", "yref": plot.ref("y", r), "xanchor": "left",
                           "showarrow": False, "font": {"color": GREY, "size": 12}})  # fmt: skip
             plot.update_axes(fig, "x", r, visible=False)
@@ -200,9 +209,10 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
                         doel_fractie: float, naam: str | None = None) -> Figure:  # fmt: skip
     """Per pilot the progress towards the target for the gap (100% = reached), after disclosure."""
     if "onderdrukt" not in kloof_published.columns:
-        raise ValueError("de kloof moet eerst door pipeline.kloof.for_publication (onthullingscontrole)")
+        raise ValueError("alleen de gepubliceerde kloof (publicatie_kloof) kan getoond worden")
     names = gemeenten.loc[gemeenten["proeftuin"].astype(bool), ["gemeente_code", "gemeente_naam"]]
-    k = kloof_published[kloof_published["indicator"] == indicator].merge(names, on="gemeente_code")
+    k = kloof_published[kloof_published["indicator"] == indicator]
+    k = k.drop(columns="gemeente_naam", errors="ignore").merge(names, on="gemeente_code")
     if k.empty:
         return _empty("Geen kloof voor deze indicator in de proeftuinen")
     k = k.sort_values("gemeente_naam", ascending=False).reset_index(drop=True)
@@ -224,7 +234,7 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
         })  # fmt: skip
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
-        hover = disclosure.explanation() if row["onderdrukt"] else GAP_LABELS.get(status, status)
+        hover = fmt.suppression_note() if row["onderdrukt"] else GAP_LABELS.get(status, status)
         fig["data"].append({"type": "scatter", "x": [0], "y": [row["gemeente_naam"]], "mode": "text",
                             "text": [GAP_LABELS.get(status, status)], "textposition": "middle right",
                             "textfont": {"color": GREY, "size": 12}, "hovertext": [hover],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from pipeline.progress import nl_number
+from pipeline.vocabulary import nl_number
 
 MISSING = "–"
 SUPPRESSED = "onderdrukt"
@@ -106,3 +106,14 @@ def date(moment: datetime) -> str:
 def share(part: int, whole: int) -> str:
     """'3 van 9'."""
     return f"{number(part)} van {number(whole)}"
+
+
+def suppression_note() -> str:
+    """Why a figure is suppressed, with the thresholds of the build on screen (`publicatie_regels`);
+    without a database (a figure drawn in a test) only the first sentence."""
+    from dashboard.data import DatabaseMissing, monitor
+
+    try:
+        return monitor().explanation()
+    except (DatabaseMissing, KeyError):
+        return "Onderdrukt: te klein om te publiceren."

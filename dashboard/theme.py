@@ -7,19 +7,17 @@ that it never looks like a status. Every colour is paired with text, never the o
 
 from __future__ import annotations
 
-from pipeline.nulmeting import GEDAALD, GELIJK, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD
-
-ONDERDRUKT = "onderdrukt"
+from pipeline.vocabulary import GEDAALD, GELIJK, GESTEGEN, ONDERDRUKT, ONVOLDOENDE, VERBETERD, VERSLECHTERD
 
 # status → (label, fill, text colour); text colours chosen for a contrast of at least 4.5:1.
 STATUS = {
     VERBETERD: ("verbeterd", "#92D050", "#1a1a1a"),
-    GELIJK: ("gelijk gebleven", "#FFC000", "#1a1a1a"),
+    GELIJK: (GELIJK, "#FFC000", "#1a1a1a"),
     VERSLECHTERD: ("verslechterd", "#C00000", "#ffffff"),
     GESTEGEN: ("gestegen", "#BED2FF", "#1a1a1a"),
     GEDAALD: ("gedaald", "#3F3FBF", "#ffffff"),
-    ONVOLDOENDE: ("te weinig gegevens", "#D9D9D9", "#1a1a1a"),
-    ONDERDRUKT: ("onderdrukt (kleine aantallen)", "#FFFFFF", "#1a1a1a"),
+    ONVOLDOENDE: (ONVOLDOENDE, "#D9D9D9", "#1a1a1a"),
+    ONDERDRUKT: (ONDERDRUKT, "#FFFFFF", "#1a1a1a"),
 }
 STATUS_ORDER = (VERBETERD, GELIJK, VERSLECHTERD, GESTEGEN, GEDAALD, ONVOLDOENDE, ONDERDRUKT)
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from dashboard.data import DatabaseMissing, Monitor
-from pipeline.config import DOELGROEPEN, DOMEINEN
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
 
 log = logging.getLogger(__name__)
 

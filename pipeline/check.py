@@ -23,8 +23,9 @@ from pipeline.config import load_settings
 from pipeline.intake import Refused, control, limits
 from pipeline.intake.discovery import Found
 from pipeline.intake.readers import COLUMNS, shown_column
-from pipeline.progress import Progress, nl_number
-from pipeline.stages import extract, validate
+from pipeline.progress import Progress
+from pipeline.stages import extract, transform, validate
+from pipeline.vocabulary import nl_number
 
 CHECK_PREFIX = "monitor-check-"  # + the process id: a killed check's folder is swept by the next run
 
@@ -51,6 +52,10 @@ HINTS = {
     "conflict_herindeling": "lever een gebied één keer: onder de gemeente van toen, of als terugreeks "
     "onder de latere gemeente",
     "bestond_niet": "gebruik de code van de gemeente die in die periode bestond, of van haar opvolger",
+    "roma_boven_totaal": "de doelgroep roma is een deel van totaal: controleer of roma en totaal zijn "
+    "verwisseld, of lever totaal opnieuw",
+    "roma_rest_negatief": "noemer min teller van roma kan niet groter zijn dan die van totaal: "
+    "controleer teller en noemer van beide rijen",
     "breedte": "controleer de scheidingstekens in deze rij: er staan te veel of te weinig waarden",
 }
 
@@ -117,13 +122,19 @@ def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
         extract.stage_reference(build)
         files = extract.stage_deliveries(build, found)
         validate.run(build)
-        for model in ("int_rijen_geldig", "int_conflicten"):
-            sqlfiles.materialise(build.con, model, {})
+        rule = build.settings.herindeling
+        params = {**transform.PARAMS, "max_ontbrekend_aandeel": rule.max_ontbrekend_aandeel}
+        for model in ("int_rijen_geldig", "int_conflicten", "int_cbs_woninginbraak"):
+            sqlfiles.materialise(build.con, model, params)
+        sqlfiles.define_view(build.con, "int_roma_totaal", {})
+        transform.roma_messages(build)
         rows = build.con.execute("""
             select levering_id, rij, kolom, regel, reden from (
                 select levering_id, rij, volgorde, kolom, regel, reden from int_meldingen
                 union all
                 select levering_id, rij, volgorde, kolom, regel, reden from int_conflicten
+                union all
+                select levering_id, rij, volgorde, kolom, regel, reden from int_roma_meldingen
             ) order by levering_id, rij, volgorde
         """).fetchall()
     reports = []

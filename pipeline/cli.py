@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.progress import Progress, nl_number
+from pipeline.progress import Progress
+from pipeline.vocabulary import nl_number
 
 OK, DATA_PROBLEM, USAGE = 0, 1, 2
 

@@ -75,6 +75,8 @@ class DisclosureRule:
     min_noemer: int
     teller_min: int
     teller_max: int
+    min_mogelijke_waarden: int = 3  # the audit: a hidden count keeps at least this many values
+    decimalen_schattingen: int = 1  # effects and intervals are published with this many decimals
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,10 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
         status=StatusRule(
             float(raw["status"]["alpha"]), raw["status"]["min_noemer"], raw["status"]["min_aantal"]
         ),
-        onthulling=DisclosureRule(tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"]),
+        onthulling=DisclosureRule(
+            tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"],
+            int(o["min_mogelijke_waarden"]), int(o["decimalen_schattingen"]),
+        ),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],
         effecten=EffectRule(

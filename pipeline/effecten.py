@@ -94,7 +94,8 @@ import pandas as pd
 from scipy import special
 
 from pipeline.config import EffectRule
-from pipeline.nulmeting import GEDAALD, GELIJK, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD, usable
+from pipeline.nulmeting import usable
+from pipeline.vocabulary import GEDAALD, GELIJK, GESTEGEN, ONVOLDOENDE, VERBETERD, VERSLECHTERD
 
 KEY = ["indicator", "doelgroep"]
 NOOIT, NOG_NIET = "nooit", "nog_niet"

@@ -36,8 +36,8 @@ Columns of `kloof` (one row per gemeente × indicator):
     baseline); voortgang; gehalveerd (bool, point estimate at or below the target); status.
 
 Disclosure. The database holds raw values for researchers. The gap is derived from roma cells,
-so whatever is published (dashboard, extract) goes through `for_publication`, which applies
-`pipeline.disclosure` to both roma cells and empties every figure derived from them.
+so what is published is `publicatie_kloof` (pipeline/sql/4_publicatie), where every figure derived
+from a suppressed cell is empty and the status is 'onderdrukt'.
 """
 
 from __future__ import annotations
@@ -45,15 +45,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipeline import disclosure
 from pipeline.config import BaselineRule, GapRule, StatusRule
-from pipeline.nulmeting import ONVOLDOENDE, pick_periods, usable
+from pipeline.nulmeting import pick_periods, usable
 from pipeline.statistics import mover_difference, newcombe, z_for
+from pipeline.vocabulary import (
+    GAP_STATUSES,
+    GEEN_ACHTERSTAND,
+    GEHALVEERD,
+    GELIJK,
+    GROTER,
+    KLEINER,
+    ONVOLDOENDE,
+)
 
-GEHALVEERD, KLEINER, GELIJK, GROTER = "gehalveerd", "kleiner", "gelijk", "groter"
-GEEN_ACHTERSTAND = "geen achterstand"
-STATUSES = (GEHALVEERD, KLEINER, GELIJK, GROTER, GEEN_ACHTERSTAND, ONVOLDOENDE)
-ONDERDRUKT = "onderdrukt"
+STATUSES = GAP_STATUSES
 KEY = ["gemeente_code", "indicator"]
 PREFIXES = ("nulmeting", "laatste")
 DERIVED = [
@@ -135,13 +140,3 @@ def kloof(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.D
               "laatste_roma_teller", "laatste_roma_noemer"):  # fmt: skip
         out[c] = out[c].astype("Int64")
     return out[COLUMNS].sort_values(KEY).reset_index(drop=True)
-
-
-def for_publication(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy fit to publish: disclosure control on both roma cells, and every figure derived from
-    a suppressed cell emptied (status 'onderdrukt')."""
-    out = disclosure.apply_pair(frame.assign(doelgroep="roma"), tuple(f"{p}_roma" for p in PREFIXES), DERIVED)
-    hit = out["onderdrukt"].to_numpy(bool)
-    out["gehalveerd"] = out["gehalveerd"].astype("boolean").mask(hit)
-    out["status"] = out["status"].mask(hit, ONDERDRUKT)
-    return out

@@ -21,11 +21,16 @@ import pandas as pd
 
 from pipeline.config import BaselineRule, StatusRule
 from pipeline.statistics import newcombe, poisson_change_p, z_for
+from pipeline.vocabulary import (
+    GEDAALD,
+    GELIJK,
+    GESTEGEN,
+    ONVOLDOENDE,
+    VERBETERD,
+    VERSLECHTERD,
+)
 
 KEY = ["gemeente_code", "indicator", "doelgroep"]
-VERBETERD, GELIJK, VERSLECHTERD, ONVOLDOENDE = "verbeterd", "gelijk", "verslechterd", "onvoldoende gegevens"
-GESTEGEN, GEDAALD = "gestegen", "gedaald"
-STATUSES = (VERBETERD, GELIJK, VERSLECHTERD, ONVOLDOENDE, GESTEGEN, GEDAALD)
 COLUMNS = [
     *KEY, "nulmeting_jaar", "nulmeting_periode", "nulmeting_teller", "nulmeting_noemer",
     "nulmeting_waarde", "laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer",

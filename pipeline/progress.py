@@ -8,11 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-
-def nl_number(n: float, decimals: int = 0) -> str:
-    """1234567.5 → '1.234.567,5' (Dutch number format)."""
-    text = f"{n:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+from pipeline.vocabulary import nl_number
 
 
 class Progress:

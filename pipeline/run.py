@@ -1,4 +1,4 @@
-"""A whole build, in run order: extract → validate → transform → publish."""
+"""A whole build, in run order: extract → validate → transform → analyse → publication → publish."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pipeline.build import exclusive, open_build
 from pipeline.intake import control
-from pipeline.progress import Progress, nl_number
-from pipeline.stages import extract, publish, transform, validate
+from pipeline.progress import Progress
+from pipeline.stages import analyse, extract, publication, publish, transform, validate
+from pipeline.vocabulary import nl_number
 
 
 class NoDeliveries(Exception):
@@ -40,10 +41,15 @@ def run(raw_dir: Path, out_dir: Path, progress: Progress | None = None) -> RunRe
             )
         with progress.stage("validate", "Controleren: de regels van het leverformaat, per rij"):
             validate.run(build)
-        with progress.stage("transform", "Verwerken: conflicten, vervanging, waarden"):
-            transform.run(build)
-        with progress.stage("publish", "Publiceren: marts, manifest, nieuwe database"):
-            manifest = publish.run(build)
+        with publish.new_database(build):
+            with progress.stage("transform", "Verwerken: conflicten, vervanging, waarden, marts"):
+                transform.run(build)
+            with progress.stage("analyse", "Analyseren: nulmeting, effecten, kloof roma–totaal"):
+                analyse.run(build)
+            with progress.stage("publication", "Publicatietabellen: onthullingsbeheer en controle"):
+                controle = publication.run(build)
+            with progress.stage("publish", "Publiceren: manifest, nieuwe database"):
+                manifest = publish.run(build, {"controle": controle})
         refused = [(f.bestand, f.reden or "") for f in files if f.status == extract.REFUSED]
         quarantined = build.con.execute(
             "select regel, count(*) from int_quarantaine group by 1 order by 2 desc, 1"

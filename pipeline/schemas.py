@@ -16,6 +16,7 @@ import pandera.pandas as pa
 
 from pipeline import numbers
 from pipeline.config import DOELGROEPEN, Reference, Settings
+from pipeline.vocabulary import ONVOLDOENDE
 
 CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
@@ -195,6 +196,42 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
     )
 
 
+def roma_binnen_totaal() -> pa.DataFrameSchema:
+    """The target group is part of the whole population (CONTRACT §1): a `roma` row beside the
+    `totaal` row of the same gemeente, periode and indicator (`int_roma_totaal`) may not have a
+    larger teller, a larger noemer, or a larger noemer − teller (the rest of the population would
+    be negative). A breach sends the roma row to quarantine. No message quotes a value."""
+    waar = "{totaal_herkomst}"
+    return pa.DataFrameSchema(
+        {"doelgroep": pa.Column(None, nullable=False)},
+        checks=[
+            _sql_check(
+                "roma_boven_totaal", "teller", "teller > totaal_teller",
+                "de teller van roma is groter dan de teller van totaal " + waar
+                + "; roma is een deel van de hele bevolking",
+                lambda df: ~(df.teller > df.totaal_teller),
+            ),
+            _sql_check(
+                "roma_boven_totaal", "noemer",
+                "noemer is not null and totaal_noemer is not null and noemer > totaal_noemer",
+                "de noemer van roma is groter dan de noemer van totaal " + waar
+                + "; roma is een deel van de hele bevolking",
+                lambda df: ~(df.noemer.notna() & df.totaal_noemer.notna() & (df.noemer > df.totaal_noemer)),
+            ),
+            _sql_check(
+                "roma_rest_negatief", "noemer",
+                "noemer is not null and totaal_noemer is not null and noemer <= totaal_noemer "
+                "and noemer - teller > totaal_noemer - totaal_teller",
+                "noemer min teller is voor roma groter dan voor totaal " + waar
+                + "; dan zou de rest van de bevolking een negatief aantal hebben",
+                lambda df: ~(df.noemer.notna() & df.totaal_noemer.notna() & (df.noemer <= df.totaal_noemer)
+                             & (df.noemer - df.teller > df.totaal_noemer - df.totaal_teller)),
+            ),
+        ],
+        strict=False,
+    )
+
+
 def waarnemingen(ref: Reference) -> pa.DataFrameSchema:
     """What researchers may rely on in `waarnemingen`: one figure per key, consistent values."""
     return pa.DataFrameSchema(
@@ -230,7 +267,7 @@ def vergelijking_nulmeting(statuses: tuple[str, ...]) -> pa.DataFrameSchema:
             "verschil": pa.Column(float, nullable=True),
         },
         checks=pa.Check(
-            lambda df: df.verschil.notna() | (df.status == "onvoldoende gegevens"),
+            lambda df: df.verschil.notna() | (df.status == ONVOLDOENDE),
             name="zonder_verschil_onvoldoende",
             error="status zonder verschil moet 'onvoldoende gegevens' zijn",
         ),

@@ -50,6 +50,8 @@ def literal(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
     return "'" + str(value).replace("'", "''") + "'"
 
 

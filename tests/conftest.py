@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from hypothesis import settings
 
-from pipeline.config import REFERENCE_DIR
+from pipeline.config import REFERENCE_DIR, load_settings
 from pipeline.progress import Progress
 from pipeline.run import RunResult, run
 
@@ -84,6 +84,15 @@ def sample_db(sample_build: tuple[RunResult, Path]) -> duckdb.DuckDBPyConnection
 def csv_delivery(*rows: str, header: str = HEADER) -> str:
     """A small semicolon CSV delivery."""
     return "\n".join([header, *rows]) + "\n"
+
+
+def small_sql(teller: str, noemer: str, low: int = 1) -> str:
+    """The primary disclosure rule written out by the tests themselves (their own oracle), with the
+    thresholds of settings.toml: teller `low`–max, noemer below the minimum, or noemer − teller
+    `low`–max. With `low=0`: the totaal rule beside a suppressed roma cell."""
+    r = load_settings().onthulling
+    return (f"(coalesce({teller} between {low} and {r.teller_max} or {noemer} < {r.min_noemer} "
+            f"or {noemer} - {teller} between {low} and {r.teller_max}, false))")
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:

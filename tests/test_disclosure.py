@@ -1,4 +1,6 @@
-"""Disclosure control (CONTRACT §4) for the roma group."""
+"""The disclosure rule (CONTRACT §4), in its one home: `pipeline/sql/4_publicatie/pub_cellen.sql`,
+run here on small tables made by the test. Primary rule, the totaal rule beside a suppressed roma
+cell, cells the audit hides as well, and the reasons each carries."""
 
 from __future__ import annotations
 
@@ -8,66 +10,101 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import disclosure
-from pipeline.config import DisclosureRule, load_settings
+from pipeline import disclosure, sqlfiles
+from pipeline.config import DisclosureRule
+from pipeline.vocabulary import REDEN_BESCHERMT, REDEN_KLEIN, REDEN_TOTAAL
 
 RULE = DisclosureRule(doelgroepen=("roma",), min_noemer=10, teller_min=1, teller_max=4)
 
 
-@pytest.mark.parametrize(("teller", "noemer", "hidden"), [
-    (0, 100, False),   # zero is not a handful of families
-    (1, 100, True), (4, 100, True), (5, 100, False),
-    (10, 9, True),     # noemer below 10
-    (96, 100, True),   # complement 4 gives it away
-    (95, 100, False),
-    (100, 100, False), # complement 0: everyone, no small cell
-    (3, None, True),   # a count of 3
-    (12, None, False),
-])  # fmt: skip
-def test_roma_cell_is_suppressed_per_the_contract_rule(teller, noemer, hidden):
-    assert disclosure.suppressed(["roma"], [teller], [noemer], RULE)[0] == hidden
-
-
-def test_totaal_is_never_suppressed():
-    assert not disclosure.suppressed(["totaal"], [2], [5], RULE)[0]
-
-
-def test_thresholds_come_from_settings():
-    assert load_settings().onthulling == RULE
-
-
-def test_suppressed_cell_shows_no_value_teller_or_noemer():
-    frame = pd.DataFrame({"doelgroep": ["roma", "roma"], "teller": [3, 30], "noemer": [100, 100],
-                          "waarde": [3.0, 30.0], "verschil": [1.0, 2.0]})  # fmt: skip
-    out = disclosure.apply(frame, RULE, also=["verschil"])
-    assert out["onderdrukt"].tolist() == [True, False]
-    assert out.loc[0, ["teller", "noemer", "waarde", "verschil"]].isna().all()
-    assert out.loc[1, "teller"] == 30 and out.loc[1, "waarde"] == 30.0
-    assert frame.loc[0, "teller"] == 3  # the input is not mutated
-
-
-def test_difference_is_suppressed_when_either_end_is():
-    frame = pd.DataFrame({"doelgroep": ["roma"], "nulmeting_teller": [3], "nulmeting_noemer": [50],
-                          "nulmeting_waarde": [6.0], "laatste_teller": [20], "laatste_noemer": [50],
-                          "laatste_waarde": [40.0], "verschil": [34.0]})  # fmt: skip
-    out = disclosure.apply_pair(frame, ("nulmeting", "laatste"), ["verschil"], RULE)
-    assert out.loc[0, "nulmeting_onderdrukt"] and not out.loc[0, "laatste_onderdrukt"]
-    assert pd.isna(out.loc[0, "verschil"]) and out.loc[0, "laatste_waarde"] == 40.0
-
-
-def test_a_total_that_would_give_back_one_suppressed_cell_is_not_safe():
-    assert not disclosure.total_is_safe([3, 30, 40], [50, 60, 70], [True, False, False], "roma", RULE)
-    assert disclosure.total_is_safe([3, 2, 40], [50, 60, 70], [True, True, False], "roma", RULE)
-
-
-@given(st.lists(st.tuples(st.sampled_from(["roma", "totaal"]), st.integers(0, 30),
-                          st.one_of(st.none(), st.integers(0, 40))), min_size=1, max_size=40))  # fmt: skip
-def test_sql_and_python_forms_of_the_rule_agree(cells):
-    frame = pd.DataFrame(cells, columns=["doelgroep", "teller", "noemer"])
-    frame["noemer"] = frame["noemer"].astype("Int64")
-    py = disclosure.suppressed(frame["doelgroep"], frame["teller"], frame["noemer"], RULE).tolist()
+def decide(*rows: tuple, extra: tuple = (), rule: DisclosureRule = RULE) -> pd.DataFrame:
+    """pub_cellen over (gemeente, periode, indicator, doelgroep, teller, noemer) rows: the
+    indicator 'aantal' is a count, every other a rate per 100."""
     con = duckdb.connect()
-    con.register("cellen", frame)
-    sql = [bool(s) for (s,) in con.execute(
-        f"select coalesce({disclosure.sql_suppressed(RULE)}, false) from cellen").fetchall()]
-    assert py == sql
+    w = pd.DataFrame(rows, columns=["gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer"])
+    w = w.astype({"noemer": "Int64"}).assign(
+        jaar=w["periode"].str[:4].astype(int), waarde=None, voorlopig=False, herkomst="levering", bron=None
+    )
+    indicators = pd.DataFrame({"indicator": sorted(set(w["indicator"]))})
+    indicators["vermenigvuldiger"] = [1 if i == "aantal" else 100 for i in indicators["indicator"]]
+    con.register("waarnemingen", w)
+    con.register("indicatoren", indicators)
+    con.register("gemeenten", pd.DataFrame({"gemeente_code": sorted(set(w["gemeente_code"])), "proeftuin": True}))
+    con.register("pub_extra", pd.DataFrame(list(extra), columns=["gemeente_code", "periode", "indicator",
+                                                                 "doelgroep"], dtype=str))  # fmt: skip
+    sqlfiles.materialise(con, "pub_cellen", disclosure.sql_params(rule))
+    out = con.execute("select gemeente_code, periode, indicator, doelgroep, onderdrukt, reden_onderdrukt "
+                      "from pub_cellen order by all").df()
+    out["reden_onderdrukt"] = out["reden_onderdrukt"].astype(object).where(out["reden_onderdrukt"].notna(), None)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("teller", "noemer", "hidden"),
+    [(0, 100, False), (1, 100, True), (4, 100, True), (5, 100, False), (10, 9, True), (96, 100, True),
+     (95, 100, False), (100, 100, False), (0, 9, True), (3, None, True), (12, None, False), (0, None, False)],
+)  # fmt: skip
+def test_roma_cell_is_suppressed_per_the_contract_rule(teller, noemer, hidden):
+    indicator = "aantal" if noemer is None else "bijstand"
+    out = decide(("GM0228", "2016", indicator, "roma", teller, noemer))
+    assert out["onderdrukt"].tolist() == [hidden]
+    assert out["reden_onderdrukt"].tolist() == [REDEN_KLEIN if hidden else None]
+
+
+def test_a_totaal_cell_is_never_suppressed_by_the_primary_rule():
+    assert decide(("GM0228", "2016", "bijstand", "totaal", 2, 5))["onderdrukt"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    ("roma", "totaal", "hidden"),
+    [((1, None), (1, None), True), ((2, None), (4, None), True), ((2, None), (5, None), False),
+     ((0, 8), (0, 5000), True), ((8, 8), (5000, 5000), True), ((2, 50), (2000, 50000), False),
+     ((2, 50), (2000, 50003), False), ((2, 50), (49998, 50000), True)],
+)  # fmt: skip
+def test_a_totaal_within_the_thresholds_beside_a_suppressed_roma_cell_is_suppressed(roma, totaal, hidden):
+    indicator = "aantal" if roma[1] is None else "bijstand"
+    out = decide(("GM0228", "2016", indicator, "roma", *roma), ("GM0228", "2016", indicator, "totaal", *totaal))
+    row = out.set_index("doelgroep").loc["totaal"]
+    assert row["onderdrukt"] == hidden
+    assert row["reden_onderdrukt"] == (REDEN_TOTAAL if hidden else None)
+
+
+def test_a_small_totaal_stays_when_its_roma_cell_is_published():
+    out = decide(("GM0228", "2016", "aantal", "roma", 0, None), ("GM0228", "2016", "aantal", "totaal", 3, None))
+    assert out["onderdrukt"].tolist() == [False, False]
+
+
+def test_only_the_totaal_of_the_same_municipality_period_and_indicator_is_touched():
+    out = decide(("GM0228", "2016", "aantal", "roma", 2, None), ("GM0228", "2016", "aantal", "totaal", 2, None),
+                 ("GM0228", "2017", "aantal", "totaal", 2, None), ("GM0363", "2016", "aantal", "totaal", 2, None),
+                 ("GM0228", "2016", "bijstand", "totaal", 2, 50))  # fmt: skip
+    hidden = out.loc[out["onderdrukt"], ["gemeente_code", "periode", "indicator", "doelgroep"]]
+    assert hidden.values.tolist() == [["GM0228", "2016", "aantal", "roma"], ["GM0228", "2016", "aantal", "totaal"]]
+
+
+def test_a_cell_the_audit_hides_carries_its_own_reason_and_takes_its_totaal_along():
+    out = decide(("GM0228", "2016", "aantal", "roma", 9, None), ("GM0228", "2016", "aantal", "totaal", 10, None),
+                 extra=(("GM0228", "2016", "aantal", "roma"),))  # fmt: skip
+    got = out.set_index("doelgroep")["reden_onderdrukt"].to_dict()
+    assert got == {"roma": REDEN_BESCHERMT, "totaal": None}
+    out = decide(("GM0228", "2016", "aantal", "roma", 9, None), ("GM0228", "2016", "aantal", "totaal", 3, None),
+                 extra=(("GM0228", "2016", "aantal", "roma"),))  # fmt: skip
+    assert out.set_index("doelgroep")["reden_onderdrukt"].to_dict() == {"roma": REDEN_BESCHERMT,
+                                                                        "totaal": REDEN_TOTAAL}  # fmt: skip
+
+
+def test_the_thresholds_come_from_the_rule():
+    wider = DisclosureRule(doelgroepen=("roma",), min_noemer=20, teller_min=1, teller_max=9)
+    assert decide(("GM0228", "2016", "bijstand", "roma", 7, 15), rule=wider)["onderdrukt"].tolist() == [True]
+    assert decide(("GM0228", "2016", "bijstand", "roma", 7, 15))["onderdrukt"].tolist() == [False]
+
+
+@given(st.integers(0, 60), st.integers(0, 60))
+def test_the_reason_never_says_which_part_of_the_rule_hit(teller, extra):
+    noemer = teller + extra
+    if noemer == 0:
+        return
+    out = decide(("GM0228", "2016", "bijstand", "roma", teller, noemer))
+    assert out["reden_onderdrukt"].iloc[0] in (None, REDEN_KLEIN)
+    small = 1 <= teller <= 4 or noemer < 10 or 1 <= noemer - teller <= 4
+    assert bool(out["onderdrukt"].iloc[0]) == small

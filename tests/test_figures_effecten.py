@@ -28,7 +28,7 @@ def _effecten():
     return pd.DataFrame({
         "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"], "doelgroep": "roma",
         "effect": [-8.9, -2.5, np.nan], "ci_laag": [-12.0, -6.1, np.nan], "ci_hoog": [-5.9, 1.2, np.nan],
-        "status": ["verbeterd", "gelijk", "onvoldoende gegevens"], "n_proeftuinen": [9, 9, 1],
+        "status": ["verbeterd", "gelijk gebleven", "onvoldoende gegevens"], "n_proeftuinen": [9, 9, 1],
         "n_vergelijking": [14, 14, 14], "te_klein": [False, False, True],
         "reden": [None, None, "1 proeftuin(en) met gegevens; minstens 2 nodig"],
         "voortrend_laag": [-1.0, 0.5, np.nan], "voortrend_hoog": [2.0, 3.0, np.nan],
@@ -54,7 +54,7 @@ def test_every_effect_is_a_dot_with_its_interval_never_a_bare_number():
 def test_too_small_effect_shows_its_reason_and_no_dot():
     fig = _validated(figures.effect_figure(_effecten(), INDICATOREN))
     texts = [a.text for a in fig.layout.annotations]
-    assert any("te weinig gegevens" in t and "minstens 2" in t for t in texts)
+    assert any("onvoldoende gegevens" in t and "minstens 2" in t for t in texts)
     assert all("werkervaringstrajecten" not in str(d.customdata) for d in _dots(fig))
 
 
@@ -108,15 +108,27 @@ def _kloof():
     return kloof.kloof(w, gem, ind, s.nulmeting, s.status, s.kloof), gem
 
 
+def _published(raw: pd.DataFrame) -> pd.DataFrame:
+    """As publicatie_kloof gives it: Qstad's latest roma cell (3/40) suppressed, with all derived."""
+    out = raw.copy()
+    hit = out["gemeente_code"] == "Q"
+    for c in ("laatste_roma_teller", "laatste_roma_noemer", "laatste_roma_waarde", "laatste_kloof",
+              "kloof_verschil", "kloof_verschil_laag", "kloof_verschil_hoog", "achterstand_laatste", "voortgang"):
+        out[c] = out[c].astype("Float64").mask(hit)
+    out["status"] = out["status"].mask(hit, "onderdrukt")
+    out["onderdrukt"] = hit
+    return out
+
+
 def test_gap_progress_needs_the_published_table():
     raw, gem = _kloof()
-    with pytest.raises(ValueError, match="for_publication"):
+    with pytest.raises(ValueError, match="publicatie_kloof"):
         figures.gap_progress_figure(raw, gem, "bijstand", 0.5)
 
 
 def test_gap_progress_draws_pilots_against_the_halving_target_and_never_a_suppressed_gap():
     raw, gem = _kloof()
-    fig = _validated(figures.gap_progress_figure(kloof.for_publication(raw), gem, "bijstand", 0.5))
+    fig = _validated(figures.gap_progress_figure(_published(raw), gem, "bijstand", 0.5))
     bars = [t for t in fig.data if t.type == "bar"]
     assert [list(b.y) for b in bars] == [["Pdorp"]]  # Nstad is no pilot; Qstad's latest roma cell is 3/40
     p = raw.set_index("gemeente_code").loc["P"]

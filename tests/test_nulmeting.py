@@ -78,7 +78,7 @@ def test_change_within_sampling_noise_of_small_numbers_is_not_an_improvement():
     # 5/20 → 3/20: the rate fell from 25 to 15 per 100, but 20 children say little
     r = _one(_w(("P", "bijstand", 2014, 5, 20), ("P", "bijstand", 2020, 3, 20)))
     assert r.verschil < 0
-    assert r.status == "gelijk"
+    assert r.status == "gelijk gebleven"
 
 
 def test_a_noemer_below_the_minimum_is_too_few_to_say():
@@ -100,4 +100,4 @@ def test_counts_use_an_exact_poisson_test():
 
 def test_non_pilot_is_compared_with_2010():
     r = _one(_w(("N", "bijstand", 2010, 60, 100), ("N", "bijstand", 2024, 58, 100)))
-    assert (r.nulmeting_jaar, r.laatste_jaar, r.status) == (2010, 2024, "gelijk")
+    assert (r.nulmeting_jaar, r.laatste_jaar, r.status) == (2010, 2024, "gelijk gebleven")

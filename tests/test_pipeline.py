@@ -141,7 +141,7 @@ def test_pilots_improve_more_often_than_non_pilots_for_roma(sample_db):
 
 
 def test_roma_group_has_small_cells_for_disclosure_control(sample_db):
-    from pipeline.disclosure import sql_suppressed
+    from tests.conftest import small_sql
 
-    n = rows(sample_db, f"select count(*) from waarnemingen where {sql_suppressed()}")[0][0]
+    n = rows(sample_db, f"select count(*) from waarnemingen where doelgroep = 'roma' and {small_sql('teller', 'noemer')}")[0][0]
     assert n > 100

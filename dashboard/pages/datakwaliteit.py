@@ -14,7 +14,7 @@ from dash import html
 
 from dashboard import components, figures, fmt, ids, urlstate
 from dashboard.data import monitor
-from pipeline.config import DOELGROEPEN
+from pipeline.vocabulary import DOELGROEPEN
 
 PATH = "/datakwaliteit"
 dash.register_page(
@@ -38,6 +38,7 @@ def page() -> html.Div:
             completeness_section(),
             refused_section(),
             quarantine_section(),
+            audit_section(),
             manifest_section(),
         ]
     )
@@ -137,6 +138,44 @@ def quarantine_section() -> html.Section:
                 ]
             ),
         ],
+    )
+
+
+def audit_section() -> html.Section:
+    """What the disclosure audit of this build found (publicatie_controle)."""
+    c = monitor().controle()
+    if c is None:
+        return components.section("Controle op onthulling", [html.P("Deze build heeft geen controle.")])
+    narrowest = "–" if fmt.is_missing(c["smalste_bereik"]) else fmt.number(c["smalste_bereik"])
+    least = fmt.number(c["min_mogelijke_waarden"])
+    facts = [
+        ("Uitkomst", "geslaagd" if c["geslaagd"] else "niet geslaagd: er is niets gepubliceerd"),
+        ("Onderdrukte roma-aantallen gecontroleerd", fmt.number(c["onderdrukte_aantallen"])),
+        ("Kleinste aantal mogelijke waarden", f"{narrowest} (minstens {least})"),
+        ("Extra onderdrukt (secundair)", fmt.number(c["extra_onderdrukt"])),
+        ("Totalen over gemeenten niet getoond", fmt.number(c["totalen_ingehouden"])),
+        ("Rondes", fmt.number(c["rondes"])),
+    ]
+    return components.section(
+        "Controle op onthulling",
+        [
+            html.P(
+                "Bij elke build rekent de monitor uit wat iemand met alles wat gepubliceerd is — cijfers "
+                "per gemeente, totalen over gemeenten, totaal naast roma, complementen, de reden van "
+                "onderdrukking — nog kan afleiden over elk onderdrukt roma-aantal (lineaire programmering, "
+                "zoals τ-ARGUS). Elk aantal moet op genoeg waarden kunnen uitkomen; waar dat niet zo is, "
+                "wordt extra onderdrukt."
+            ),
+            html.Dl(
+                [
+                    p
+                    for k, v in facts
+                    for p in (html.Dt(k, className="col-sm-5"), html.Dd(v, className="col-sm-7"))
+                ],
+                className="row",
+            ),
+        ],
+        section_id="controle",
     )
 
 

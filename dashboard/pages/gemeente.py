@@ -11,8 +11,8 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, figures, fmt, ids, summaries, urlstate
 from dashboard.data import Section, monitor
-from pipeline.config import DOELGROEPEN
 from pipeline.extracts import Filters
+from pipeline.vocabulary import DOELGROEPEN
 
 PREFIX = "/gemeente/"
 CODE = re.compile(r"^GM\d{4}$")

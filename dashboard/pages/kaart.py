@@ -6,14 +6,12 @@ from __future__ import annotations
 import itertools
 
 import dash
-import numpy as np
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, fmt, geo, ids, theme, urlstate
 from dashboard.data import Section, monitor
-from pipeline import disclosure
-from pipeline.config import DOELGROEPEN
+from pipeline.vocabulary import DOELGROEPEN
 
 PATH = "/kaart"
 dash.register_page(__name__, path=PATH, name="Kaart", title="Kaart – Monitor Inclusie Roma", order=3)
@@ -102,55 +100,41 @@ urlstate.register_filters(
 )
 
 
-def value_classes(values: pd.Series, n: int = len(BLUES)) -> tuple[list[float], list[str]]:
-    """Quantile class breaks for published values, and the Dutch label of each class."""
-    v = values.dropna().astype(float)
-    if v.empty:
-        return [], []
-    edges = list(np.unique(np.quantile(v, np.linspace(0, 1, n + 1))))
+def value_labels(breaks: object, unit: str) -> list[str]:
+    """The Dutch label of each class between the build's class breaks (`klassegrenzen`)."""
+    edges = [float(x) for x in (breaks if breaks is not None else [])]
     if len(edges) == 1:
         edges = [edges[0], edges[0]]
-    labels = [f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}" for lo, hi in itertools.pairwise(edges)]
-    return edges, labels
+    return [f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}{unit}" for lo, hi in itertools.pairwise(edges)]
 
 
 def classify(frame: pd.DataFrame, maat: str, mult: int) -> tuple[pd.DataFrame, list[tuple[str, str, bool]]]:
-    """gemeente_code → klasse, and the legend (klasse, colour, striped) in order."""
+    """gemeente_code → klasse, and the legend (klasse, colour, striped) in order. The classes are
+    the build's (`publicatie_kaart.klasse`): five groups of municipalities of about equal size."""
     if maat == "verandering":
         klasse = frame["status"].map(lambda s: theme.label(s) if isinstance(s, str) else NO_DATA)
         legend = [(theme.label(s), theme.STATUS[s][1], s == theme.ONDERDRUKT) for s in theme.STATUS_ORDER]
         return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
-    edges, labels = value_classes(frame["waarde"])
     unit = "%" if mult == 100 else ""
+    known = frame["klassegrenzen"].dropna()
+    labels = value_labels(known.iloc[0] if not known.empty else None, unit)
     klasse = pd.Series(NO_DATA, index=frame.index, dtype=object)
-    if edges:
-        idx = np.clip(
-            np.searchsorted(edges, frame["waarde"].astype(float), side="right") - 1, 0, len(labels) - 1
-        )
-        has = frame["waarde"].notna().to_numpy()
-        klasse[has] = [labels[i] + unit for i in idx[has]]
+    has = frame["klasse"].notna().to_numpy() & bool(labels)
+    klasse[has] = [labels[int(k) - 1] for k in frame.loc[has, "klasse"]]
     klasse[frame["onderdrukt"].to_numpy(bool)] = SUPPRESSED
     colors = BLUES if len(labels) == len(BLUES) else BLUES[-len(labels) :] if labels else ()
-    legend = [(lab + unit, c, False) for lab, c in zip(labels, colors, strict=True)]
+    legend = [(lab, c, False) for lab, c in zip(labels, colors, strict=True)]
     legend += [(SUPPRESSED, "#FFFFFF", True)]
     return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
 
 
 def map_frame(indicator: str, doelgroep: str) -> pd.DataFrame:
-    """Per municipality on the map: latest published value and published status."""
-    m = monitor()
-    latest = m.latest(doelgroep)
-    latest = latest.loc[
-        latest["indicator"] == indicator, ["gemeente_code", "periode", "waarde", "voorlopig", "onderdrukt"]
-    ]
-    v = m.vergelijking(indicator)
-    v = v.loc[
-        v["doelgroep"] == doelgroep,
-        ["gemeente_code", "status", "verschil", "nulmeting_periode", "onderdrukt"],
-    ]
-    v = v.rename(columns={"onderdrukt": "verschil_onderdrukt"})
+    """Per municipality on the map: the build's latest published value, class and status."""
+    k = monitor().kaart(indicator, doelgroep)
+    k = k.rename(columns={"laatste_periode": "periode"})
+    k["verschil_onderdrukt"] = k["status"].eq(theme.ONDERDRUKT)
     shapes = geo.municipalities()[["gemeente_code", "naam"]]
-    out = shapes.merge(latest, on="gemeente_code", how="left").merge(v, on="gemeente_code", how="left")
+    out = shapes.merge(k.drop(columns=["gemeente_naam"]), on="gemeente_code", how="left")
     out["onderdrukt"] = out["onderdrukt"].astype("boolean").fillna(False).astype(bool)
     return out
 
@@ -168,7 +152,7 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
     classes, legend = classify(frame, maat, mult)
     legend.append((NO_DATA, NO_DATA_COLOR, False))
     pilots = set(m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"])
-    explanation = disclosure.explanation()
+    explanation = fmt.suppression_note()
     hover = {}
     for r in frame.itertuples():
         head = f"<b>{r.naam}</b> ({r.gemeente_code}){' – proeftuin' if r.gemeente_code in pilots else ''}"
@@ -193,9 +177,7 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         + ". Klassen: vijf even grote groepen gemeenten. * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. "
         "De tabel hieronder geeft dezelfde cijfers."
     )
-    missing = set(m.latest(doelgroep).query("indicator == @indicator")["gemeente_code"]) - set(
-        frame["gemeente_code"]
-    )
+    missing = set(m.kaart(indicator, doelgroep)["gemeente_code"]) - set(frame["gemeente_code"])
     if missing:
         caption += f" Niet op de kaart (opgeheven gemeenten): {fmt.number(len(missing))}."
     table_rows = [

@@ -7,8 +7,6 @@ from dash import dcc, html
 
 from dashboard import components, fmt, urlstate
 from dashboard.data import monitor
-from pipeline import disclosure, effecten
-from pipeline.config import load_settings
 
 PATH = "/over"
 dash.register_page(
@@ -23,7 +21,7 @@ def layout(_sync: object = None, **_params: object) -> object:
 
 def page() -> html.Div:
     m = monitor()
-    s = load_settings()
+    r = m.regel
     build = m.build()
     cat = m.indicatoren()
     rows = [
@@ -101,13 +99,16 @@ def page() -> html.Div:
                 [
                     html.P(
                         f"De nulmeting van een proeftuin is het laatste jaar vóór de start: startjaar − "
-                        f"{s.nulmeting.jaren_voor_start} (een proeftuin die in 2011 begon heeft "
+                        f"{fmt.number(r('nulmeting.jaren_voor_start'))} (een proeftuin die in 2011 begon "
+                        "heeft "
                         "nulmeting 2010, bij "
                         f"schooljaren 2010-2011). Een gemeente die geen proeftuin was krijgt "
-                        f"{s.nulmeting.jaar_zonder_proeftuin}, het jaar vóór het programma. Heeft dat "
+                        f"{int(r('nulmeting.jaar_zonder_proeftuin'))}, het jaar vóór het programma. "
+                        "Heeft dat "
                         "jaar geen "
                         f"bruikbaar cijfer, dan geldt het dichtstbijzijnde eerdere jaar, hooguit "
-                        f"{s.nulmeting.max_jaren_terug} jaar terug; anders: te weinig gegevens."
+                        f"{fmt.number(r('nulmeting.max_jaren_terug'))} jaar terug; anders: "
+                        "onvoldoende gegevens."
                     )
                 ],
             ),
@@ -117,7 +118,7 @@ def page() -> html.Div:
                     html.P(
                         "Het verschil is het laatste cijfer min de nulmeting. Een verandering telt "
                         "alleen als ze buiten "
-                        f"het toeval valt (tweezijdig, α = {fmt.number(s.status.alpha, 2)}): bij "
+                        f"het toeval valt (tweezijdig, α = {fmt.number(r('status.alpha'), 2)}): bij "
                         "verhoudingen moet het "
                         "95%-interval van Newcombe voor het verschil van twee proporties de nul "
                         "uitsluiten, bij aantallen "
@@ -126,9 +127,10 @@ def page() -> html.Div:
                         "verslechterd volgt de richting van de indicator; bij neutrale indicatoren "
                         "(meer signalen kan "
                         "betere signalering zijn) heet het gestegen of gedaald. Met een noemer kleiner dan "
-                        f"{s.status.min_noemer}, of samen minder dan {s.status.min_aantal} "
+                        f"{fmt.number(r('status.min_noemer'))}, of samen minder dan "
+                        f"{fmt.number(r('status.min_aantal'))} "
                         "gebeurtenissen, is de "
-                        "status: te weinig gegevens."
+                        "status: onvoldoende gegevens."
                     ),
                     html.P(
                         "Een cijfer dat groot wordt getoond, krijgt een 95%-interval: Wilson voor "
@@ -146,22 +148,33 @@ def page() -> html.Div:
             ),
             components.section(
                 "Effect tegenover gemeenten die geen proeftuin waren",
-                [dcc.Markdown(effecten.uitleg(s.effecten, s.kloof.doel_fractie), className="uitleg")],
+                [dcc.Markdown(m.tekst("effecten"), className="uitleg")],
                 section_id="effecten",
             ),
             components.section(
                 "Onthullingscontrole",
                 [
-                    html.P(disclosure.explanation()),
+                    html.P(fmt.suppression_note()),
                     html.P(
-                        "Dat geldt overal: grafieken, tabellen, de kaart, de teksten bij het aanwijzen en de "
-                        "downloads. Een cijfer dat van een onderdrukt cijfer is afgeleid (verschil, "
-                        "kloof, status) "
-                        "wordt mee onderdrukt, en een groepstotaal wordt alleen getoond als er geen "
-                        "enkel onderdrukt "
-                        "cijfer uit terug te rekenen is. Een onderdrukt cijfer staat als "
-                        "‘onderdrukt’ of × in beeld, "
-                        "nooit als getal."
+                        "Dat geldt overal: grafieken, tabellen, de kaart, de teksten bij het aanwijzen, de "
+                        "downloads en de extracten, die allemaal dezelfde publicatietabellen lezen. Een "
+                        "cijfer dat van een onderdrukt cijfer is afgeleid (verschil, kloof, status) wordt "
+                        "mee onderdrukt: ook de status, want ook ‘verbeterd’ of ‘onvoldoende gegevens’ "
+                        "zegt iets over een klein cijfer. Het cijfer voor de hele bevolking naast een "
+                        "onderdrukt roma-cijfer wordt weggelaten als het zelf klein is (roma is een deel "
+                        "van totaal). Een onderdrukt cijfer staat als ‘onderdrukt’ of × in beeld, nooit "
+                        "als getal."
+                    ),
+                    html.P(
+                        "Bij elke build rekent de monitor na wat iemand die alles tegelijk ziet — de "
+                        "cijfers per gemeente, de totalen van proeftuinen en overige gemeenten, totaal "
+                        "naast roma, de complementen en de reden van onderdrukking — nog kan afleiden "
+                        "over elk onderdrukt aantal (lineaire programmering, zoals τ-ARGUS van het CBS "
+                        "dat doet). Blijven er voor een aantal minder dan "
+                        f"{fmt.number(r('onthulling.min_mogelijke_waarden'))} mogelijke waarden over, "
+                        "dan wordt nog een cijfer onderdrukt, of het totaal niet getoond; lukt dat niet, "
+                        "dan wordt er niets gepubliceerd. De uitkomst van de laatste controle staat op "
+                        "de pagina datakwaliteit."
                     ),
                 ],
             ),

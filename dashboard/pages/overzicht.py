@@ -14,8 +14,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
-from pipeline import disclosure
-from pipeline.config import DOELGROEPEN, DOMEINEN
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
 
 PATH = "/"
 dash.register_page(__name__, path=PATH, name="Overzicht", title="Overzicht – Monitor Inclusie Roma", order=0)
@@ -172,7 +171,7 @@ def rug_section(
     """The tartan rug: pilots × indicators, each cell coloured by status with the latest value."""
     cat = catalogue.loc[catalogue["indicator"].isin(v["indicator"])]
     by_key = {(r.gemeente_code, r.indicator): r for r in v.itertuples()}
-    explanation = disclosure.explanation()
+    explanation = fmt.suppression_note()
     domain_row = [html.Th("", scope="col")]
     for domein in DOMEINEN:
         n = int((cat["domein"] == domein).sum())
@@ -254,7 +253,7 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     parts = []
     for r in rows.sort_values("volgorde").itertuples():
         if r.te_klein:
-            parts.append(f"{r.naam}: te weinig gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
+            parts.append(f"{r.naam}: onvoldoende gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
         else:
             label = figures_effecten.EFFECT_LABELS.get(r.status, r.status)
             shown = fmt.estimate(r.effect, r.ci_laag, r.ci_hoog, int(r.vermenigvuldiger))

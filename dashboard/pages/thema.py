@@ -15,9 +15,8 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
-from pipeline import disclosure
-from pipeline.config import DOELGROEPEN, DOMEINEN, load_settings
 from pipeline.extracts import Filters
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
 
 PREFIX = "/thema/"
 dash.register_page(
@@ -449,7 +448,7 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
             "Voor aantallen en neutrale indicatoren houdt de monitor geen kloof bij die te halveren is.",
             className="bijschrift",
         )
-    doel = load_settings().kloof.doel_fractie
+    doel = m.regel("kloof.doel_fractie")
     fig = figures_effecten.gap_progress_figure(published, m.gemeenten(), str(ind["indicator"]), doel,
                                                str(ind["naam"]))  # fmt: skip
     counts = k.loc[~k["onderdrukt"], "status"].value_counts()
@@ -466,14 +465,6 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
     return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 
 
-def funnel_year(series: pd.DataFrame) -> int | None:
-    """The latest year with at least three published figures that have a noemer."""
-    ok = series.loc[~series["onderdrukt"] & series["noemer"].notna() & (series["noemer"] > 0)]
-    counts = ok.groupby("jaar").size()
-    years = counts[counts >= 3].index
-    return int(years.max()) if len(years) else None
-
-
 def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
     mult = int(ind["vermenigvuldiger"])
     if mult == 1:
@@ -486,18 +477,19 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
                 )
             ],
         )
-    year = funnel_year(series)
-    if year is None:
+    points, limits = monitor().trechter(str(ind["indicator"]), doelgroep)
+    if points.empty:
         return components.section(
             "Trechterplot", [html.P("Te weinig gepubliceerde cijfers voor een trechterplot.")]
         )
-    rows = series.loc[series["jaar"] == year]
-    points, limits, centre = summaries.funnel(rows, mult)
+    year = int(points["jaar"].iloc[0])
+    centre = float(points["centrum"].iloc[0])
     fig = figures.funnel_chart(points, limits, centre, ind)
     outside = points.loc[points["ligging"] != "binnen de grenzen"]
+    rows = series.loc[series["jaar"] == year]
     hidden = rows.loc[rows["onderdrukt"], "gemeente_naam"].tolist()
     caption = (
-        f"{fmt.period(rows['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen "
+        f"{fmt.period(points['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen "
         "blauw) tegen "
         "de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het "
         "cijfer van "
@@ -539,7 +531,7 @@ def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
         "Verschil: laatste min nulmeting"
         + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
         + ". * = voorlopig cijfer (CBS). "
-        + ("Onderdrukt: " + disclosure.explanation() if v["onderdrukt"].any() else "")
+        + ("Onderdrukt: " + fmt.suppression_note() if v["onderdrukt"].any() else "")
     )
     return html.Div(
         [

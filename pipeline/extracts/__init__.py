@@ -14,7 +14,6 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import disclosure
 from pipeline.extracts.codebook import NAMES, arrow_schema
 from pipeline.extracts.formats import FORMATS, csv_bytes
 from pipeline.extracts.query import Filters, UsageError, figures, resolve
@@ -38,16 +37,14 @@ def figures_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
 def csv_nl_bytes(frame: pd.DataFrame) -> bytes:
     """The csv-nl bytes of a figures frame: the rows of `figures_frame`, any subset of them.
 
-    The extract's columns in their order (others, such as `opmerking`, never leave), disclosure
-    control applied again on top of what the frame says, and every text cell neutralised.
+    The extract's columns in their order (others, such as `opmerking`, never leave) and every text
+    cell neutralised. The figures are the publication tables' (`figures_frame`): nothing here
+    decides again what is suppressed.
     """
     missing = [n for n in NAMES if n not in frame.columns]
     if missing:
         raise ValueError(f"het frame mist de kolommen {', '.join(missing)}; gebruik figures_frame()")
     out = frame.loc[:, list(NAMES)].reset_index(drop=True)
-    out = disclosure.apply_cells(out)
-    base_hidden = out["nulmeting_onderdrukt"].astype("boolean").fillna(False).to_numpy(bool)
-    out["nulmeting_waarde"] = out["nulmeting_waarde"].astype("Float64").mask(base_hidden)
     table = pa.Table.from_pandas(out, schema=arrow_schema(), preserve_index=False)
     return csv_bytes(table, FORMATS["csv-nl"])
 

@@ -93,14 +93,20 @@ COLUMNS: tuple[Column, ...] = (
            "vergelijkt.", "jaar of schooljaar"),
     Column("status", "string", "Status tegenover de nulmeting",
            "Het laatste cijfer tegenover de nulmeting, rekening houdend met de richting van de "
-           "indicator en de omvang van de aantallen: verbeterd, gelijk, verslechterd of onvoldoende "
-           "gegevens; bij neutrale indicatoren gestegen, gelijk of gedaald. Zelfde op elke rij van "
-           "dezelfde gemeente, indicator en doelgroep. Een status is een categorie, geen cijfer: hij "
-           "blijft staan als een van beide cijfers is onderdrukt.", "categorie"),
+           "indicator en de omvang van de aantallen: verbeterd, gelijk gebleven, verslechterd of "
+           "onvoldoende gegevens; bij neutrale indicatoren gestegen, gelijk gebleven of gedaald; "
+           "onderdrukt als het cijfer van de nulmeting of het laatste cijfer is onderdrukt (ook een "
+           "status zegt iets over een klein cijfer). Zelfde op elke rij van dezelfde gemeente, "
+           "indicator en doelgroep.", "categorie"),
     Column("bron", "string", "Bron",
            f"Herkomst van het cijfer: de CBS-tabel, of de bron die de gemeente in haar levering "
            f"noemde (vrije tekst). Begint een tekst met =, +, - of @, dan staat er een {PREFIX} voor, "
            f"zodat een spreadsheet hem niet als formule uitvoert.", "tekst"),
+    Column("reden_onderdrukt", "string", "Reden van onderdrukking",
+           "Waarom het cijfer is onderdrukt: kleine aantallen (de regel zelf), beschermt een ander "
+           "onderdrukt cijfer (zodat een totaal over gemeenten geen klein cijfer verraadt), of totaal "
+           "naast een onderdrukt roma-cijfer (roma is een deel van totaal). Leeg als het cijfer "
+           "gepubliceerd is.", "tekst"),
 )  # fmt: skip
 
 NAMES = tuple(c.name for c in COLUMNS)

@@ -166,8 +166,11 @@ def _figures_sheet(wb: Workbook, data: pa.Table) -> None:
     for i, c in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(len(c.name) + 3, 12)
     ws.append(_header(ws, list(NAMES)))
+    # an empty last cell is still written (styled, no value), so that every row has every column
+    empty = WriteOnlyCell(ws, value=None)
+    empty.alignment = Alignment(vertical="bottom")
     for row in zip(*(data.column(n).to_pylist() for n in NAMES), strict=True):
-        ws.append(row)
+        ws.append(row if row[-1] is not None else (*row[:-1], empty))
     ws.auto_filter.ref = f"A1:{get_column_letter(len(NAMES))}{data.num_rows + 1}"
 
 

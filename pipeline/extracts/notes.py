@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline import disclosure
+from pipeline.config import load_settings
 from pipeline.extracts.safety import PREFIX
-from pipeline.progress import nl_number
+from pipeline.vocabulary import nl_number, suppression_explanation
 
 TITLE = "Monitor Inclusie Roma — cijfers per gemeente"
 ATTRIBUTION = "Bron: CBS / PDOK"
@@ -27,13 +27,22 @@ SYNTHETIC_WARNING = (
 MEASURED = "Gemeten cijfers: gemeentelijke leveringen aan de monitor en open data van het CBS."
 
 
+def _explanation() -> str:
+    r = load_settings().onthulling
+    return suppression_explanation(r.min_noemer, r.teller_min, r.teller_max)
+
+
 def suppression() -> str:
     """How cells are suppressed, the secondary rule included (codebook, notes sheet)."""
     return (
-        disclosure.explanation() + " Een cijfer voor totaal wordt ook weggelaten als het cijfer voor "
-        "roma van dezelfde gemeente, periode en indicator is onderdrukt en het totaal zelf aan die "
-        "regel niet voldoet: de roma-gezinnen horen bij het totaal, dus een klein totaal verraadt "
-        "het roma-cijfer."
+        _explanation() + " Een cijfer voor totaal wordt ook weggelaten als het cijfer voor "
+        "roma van dezelfde gemeente, periode en indicator is onderdrukt en het totaal zelf ook klein "
+        "is (een teller of noemer min teller van 0 tot en met de drempel, of een kleine noemer): de "
+        "roma-gezinnen horen bij het totaal, dus een klein totaal verraadt het roma-cijfer. Waar een "
+        "totaal over gemeenten een onderdrukt cijfer zou verraden, wordt nog een cijfer of het "
+        "totaal weggelaten (zie reden_onderdrukt); bij elke build controleert de monitor met lineaire "
+        "programmering dat geen onderdrukt aantal uit alles wat gepubliceerd is op minder dan drie "
+        "mogelijke waarden uitkomt."
     )
 
 

@@ -1,10 +1,10 @@
 """Which figures an extract holds: the filters, checked against the database, and one set-based query.
 
 Filter values never become SQL text: they are checked against the catalogue and the municipal
-register in the database, then passed as parameters. Disclosure control runs over *all* cells of
-the database before any filter (`disclosure.sql_suppressed_cells`), so that a suppressed cell
-is suppressed the same in every extract, whatever its filters, and the baseline of a row is
-judged as the cell it is.
+register in the database, then passed as parameters. The figures come from the publication
+tables (`publicatie_cijfers`, `publicatie_vergelijking`), where disclosure control was applied
+once, by the build, over all cells: an extract only filters them, so a cell is suppressed the
+same in every extract, on the dashboard and in its downloads.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from pipeline import disclosure
 from pipeline.config import load_settings
 from pipeline.extracts.codebook import DECIMALS, NAMES, arrow_schema
 from pipeline.schemas import CODE_PATTERN
@@ -115,17 +114,16 @@ def _known(con: duckdb.DuckDBPyConnection, what: str, values: list[str], sql: st
 
 
 FIGURES_SQL = f"""
-with cellen as (
-    {disclosure.sql_suppressed_cells("waarnemingen")}
+with cijfers as (
+    select * from publicatie_cijfers
 ),
 
 gekozen as (
     select c.*
-    from cellen as c
-    join indicatoren as i using (indicator)
+    from cijfers as c
     where (len($gemeenten::varchar[]) = 0 or list_contains($gemeenten::varchar[], c.gemeente_code))
       and (len($indicatoren::varchar[]) = 0 or list_contains($indicatoren::varchar[], c.indicator))
-      and (len($domeinen::varchar[]) = 0 or list_contains($domeinen::varchar[], i.domein))
+      and (len($domeinen::varchar[]) = 0 or list_contains($domeinen::varchar[], c.domein))
       and ($van::integer is null or c.jaar >= $van::integer)
       and ($tot::integer is null or c.jaar <= $tot::integer)
 ),
@@ -134,32 +132,29 @@ final as (
     select
         $synthetisch::boolean as synthetisch,
         c.gemeente_code,
-        g.gemeente_naam,
+        c.gemeente_naam,
         c.periode,
         c.jaar,
-        i.domein,
+        c.domein,
         c.indicator,
         i.naam as indicator_naam,
         i.eenheid,
         c.doelgroep,
-        case when not c.onderdrukt then c.teller end as teller,
-        case when not c.onderdrukt then c.noemer end as noemer,
-        case when not c.onderdrukt then round(c.waarde, {DECIMALS}) end as waarde,
+        c.teller,
+        c.noemer,
+        round(c.waarde, {DECIMALS}) as waarde,
         c.onderdrukt,
         c.voorlopig,
         v.nulmeting_periode,
-        case when not b.onderdrukt then round(v.nulmeting_waarde, {DECIMALS}) end as nulmeting_waarde,
-        b.onderdrukt as nulmeting_onderdrukt,
+        round(v.nulmeting_waarde, {DECIMALS}) as nulmeting_waarde,
+        v.nulmeting_onderdrukt,
         v.laatste_periode,
         v.status,
-        c.bron
+        c.bron,
+        c.reden_onderdrukt
     from gekozen as c
     join indicatoren as i using (indicator)
-    left join gemeenten as g using (gemeente_code)
-    left join vergelijking_nulmeting as v using (gemeente_code, indicator, doelgroep)
-    left join cellen as b
-        on b.gemeente_code = v.gemeente_code and b.indicator = v.indicator
-        and b.doelgroep = v.doelgroep and b.periode = v.nulmeting_periode
+    left join publicatie_vergelijking as v using (gemeente_code, indicator, doelgroep)
     order by c.gemeente_code, i.volgorde, c.doelgroep, c.jaar, c.periode
 )
 

@@ -8,7 +8,6 @@ of another format left from an earlier extract in the same folder is removed for
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline import disclosure
 from pipeline.config import load_settings
 from pipeline.extracts import datapackage, notes
 from pipeline.extracts.formats import (
@@ -29,7 +27,7 @@ from pipeline.extracts.formats import (
     write_xlsx,
 )
 from pipeline.extracts.query import Filters, UsageError, figures, manifest_id, resolve, synthetic
-from pipeline.nulmeting import STATUSES
+from pipeline.vocabulary import PUBLISHED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -39,6 +37,7 @@ class Release:
     manifest_id: str
     synthetic: bool
     enums: dict[str, list[str]]
+    rules: dict[str, object]  # the disclosure thresholds the build used (publicatie_regels)
 
 
 @dataclass(frozen=True)
@@ -66,13 +65,25 @@ def read(db: Path, filters: Filters) -> tuple[pa.Table, Release, Filters]:
     try:
         resolved = resolve(con, filters)
         table = figures(con, resolved)
-        release = Release(manifest_id(con), synthetic(con), _enums(con))
+        release = Release(manifest_id(con), synthetic(con), _enums(con), _rules(con))
     except duckdb.CatalogException as e:
         raise UsageError(f"{db} is geen database van de monitor, of van een oudere versie; bouw hem "
                          f"opnieuw met `make` ({e})") from e  # fmt: skip
     finally:
         con.close()
     return table, release, resolved
+
+
+def _rules(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """The disclosure thresholds of the build (`onthulling.*` in publicatie_regels), as numbers
+    where they are numbers."""
+    out: dict[str, object] = {}
+    for naam, waarde in con.execute(
+        "select naam, waarde from publicatie_regels where naam like 'onthulling.%' order by naam"
+    ).fetchall():
+        key = naam.removeprefix("onthulling.")
+        out[key] = int(waarde) if waarde.isdigit() else [w.strip() for w in waarde.split(",")]
+    return out
 
 
 def _enums(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
@@ -82,7 +93,7 @@ def _enums(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
         "domein": codes("select distinct domein from indicatoren order by 1"),
         "indicator": codes("select indicator from indicatoren order by volgorde"),
         "doelgroep": list(load_settings().validatie.doelgroepen),
-        "status": list(STATUSES),
+        "status": list(PUBLISHED_STATUSES),
     }
 
 
@@ -117,7 +128,7 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
             })  # fmt: skip
         package = datapackage.descriptor(
             spec, temporary[0].read_bytes(), release.synthetic, release.manifest_id, resolved.describe(),
-            release.enums, dataclasses.asdict(disclosure.rule()),
+            release.enums, release.rules,
         )
         temporary[1].write_bytes(datapackage.dumps(package))
         os.replace(temporary[0], data)

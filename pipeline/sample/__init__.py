@@ -32,6 +32,7 @@ from pipeline.sample.model import (
     documented_facts,
     municipalities,
     trajectory_values,
+    with_totaal,
 )
 from pipeline.sample.writers import PROFILES, csv_bytes, xlsx_bytes
 
@@ -153,13 +154,13 @@ def generate(
     written: list[Path] = []
     for n, m in enumerate(munis, start=1):
         m_rng = np.random.default_rng([seed, int(m.code[2:])])
-        figures: list[Figure] = []
+        roma: list[Figure] = []
+        rest: list[Figure] = []
         for ind in catalogue.values():
-            for doelgroep in ("roma", "totaal"):
-                if doelgroep == "roma" and m.roma_omvang == 0:
-                    continue
-                figures += trajectory_values(m, ind, doelgroep, years, m_rng)
-        figures = documented_facts(figures, m_rng)
+            if m.roma_omvang:
+                roma += trajectory_values(m, ind, "roma", years, m_rng)
+            rest += trajectory_values(m, ind, "rest", years, m_rng)
+        figures = with_totaal(documented_facts(roma, m_rng), rest)
         if spec.redeliveries:
             deliveries = full_redeliveries(
                 figures, catalogue, m.code, spec.redeliveries, date(2005, 1, 10), m_rng

@@ -53,14 +53,29 @@ def _row(f: Figure, ind: Indicator, peildatum: date | None, opmerking: str = "")
     )
 
 
-def revise(row: Row, rng: np.random.Generator, opmerking: str) -> Row:
-    """A corrected figure: a few cases more or fewer, never breaking the rules or the facts."""
-    if is_documented_fact(row.gemeente_code, row.indicator, row.doelgroep):
-        return replace(row, opmerking=opmerking)
-    teller = max(row.teller + int(rng.integers(-3, 4)), 0)
-    if row.noemer is not None:
-        teller = min(teller, row.noemer)
-    return replace(row, teller=teller, opmerking=opmerking)
+def revise(rows: list[Row], rng: np.random.Generator, opmerking: str) -> list[Row]:
+    """A corrected figure for one key: a few cases more or fewer, never breaking the rules or the
+    facts. The roma and totaal rows of the key (`rows`) change by the same number of cases, so the
+    target group stays part of the whole population."""
+    if any(is_documented_fact(r.gemeente_code, r.indicator, r.doelgroep) for r in rows):
+        return [replace(r, opmerking=opmerking) for r in rows]
+    lo = max(-r.teller for r in rows)
+    hi = min((r.noemer - r.teller for r in rows if r.noemer is not None), default=3)
+    delta = int(np.clip(int(rng.integers(-3, 4)), lo, hi))
+    return [replace(r, teller=r.teller + delta, opmerking=opmerking) for r in rows]
+
+
+def revise_some(rows: list[Row], rng: np.random.Generator, opmerking: str, share: float) -> list[Row]:
+    """`rows` with about `share` of their keys revised (`revise`), in their original order."""
+    keys: dict[tuple[str, int], list[int]] = {}
+    for i, r in enumerate(rows):
+        keys.setdefault((r.indicator, r.jaar), []).append(i)
+    out = list(rows)
+    for idx in keys.values():
+        if rng.random() < share:
+            for i, r in zip(idx, revise([rows[i] for i in idx], rng, opmerking), strict=True):
+                out[i] = r
+    return out
 
 
 def _day(rng: np.random.Generator, year: int, months: tuple[int, int]) -> date:
@@ -95,9 +110,8 @@ def yearly_deliveries(
             if previous and rng.random() < 0.25:
                 # last year's figures re-sent as final; some of them changed
                 prev_peil = date(jaar - 1, 12, 31) if periodetype == "kalenderjaar" else date(jaar - 1, 10, 1)
-                for f in previous:
-                    r = _row(f, catalogue[f.indicator], prev_peil, "definitief cijfer")
-                    rows.append(revise(r, rng, "definitief cijfer") if rng.random() < 0.3 else r)
+                resent = [_row(f, catalogue[f.indicator], prev_peil, "definitief cijfer") for f in previous]
+                rows += revise_some(resent, rng, "definitief cijfer", 0.3)
             delivery = Delivery(gemeente_code, leverdatum, label, tuple(rows))
             out.append(delivery)
             if rng.random() < 0.08:
@@ -107,12 +121,15 @@ def yearly_deliveries(
 
 def correction(delivery: Delivery, rng: np.random.Generator) -> Delivery:
     """A correction some weeks after a delivery, re-sending part of it with changed figures."""
-    n = max(1, int(len(delivery.rows) * rng.uniform(0.1, 0.4)))
-    picked = sorted(rng.choice(len(delivery.rows), size=n, replace=False))
+    keys = sorted({(r.indicator, r.jaar) for r in delivery.rows})
+    n = max(1, int(len(keys) * rng.uniform(0.1, 0.4)))
+    picked = {keys[i] for i in rng.choice(len(keys), size=n, replace=False)}
     note = f"correctie op levering van {delivery.leverdatum.strftime('%d-%m-%Y')}"
-    rows = tuple(revise(delivery.rows[i], rng, note) for i in picked)
+    rows: list[Row] = []
+    for key in sorted(picked):
+        rows += revise([r for r in delivery.rows if (r.indicator, r.jaar) == key], rng, note)
     leverdatum = delivery.leverdatum + timedelta(days=int(rng.integers(20, 91)))
-    return Delivery(delivery.gemeente_code, leverdatum, f"correctie-{delivery.label}", rows)
+    return Delivery(delivery.gemeente_code, leverdatum, f"correctie-{delivery.label}", tuple(rows))
 
 
 def full_redeliveries(
@@ -128,8 +145,7 @@ def full_redeliveries(
     out = []
     for k in range(n):
         if k:
-            changed = rng.random(len(rows)) < 0.1
-            rows = [revise(r, rng, "herziening") if c else r for r, c in zip(rows, changed, strict=True)]
+            rows = revise_some(rows, rng, "herziening", 0.1)
         leverdatum = first + timedelta(days=182 * k + int(rng.integers(0, 28)))
         out.append(Delivery(gemeente_code, leverdatum, f"volledige-historie-{k + 1:02d}", tuple(rows)))
     return out

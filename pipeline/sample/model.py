@@ -192,7 +192,11 @@ def _logit(p: float) -> float:
 def trajectory_values(
     m: Municipality, ind: Indicator, doelgroep: str, years: list[int], rng: np.random.Generator
 ) -> list[Figure]:
-    """Draw one figure per year for a municipality, indicator and doelgroep."""
+    """Draw one figure per year for a municipality, indicator and group of people.
+
+    `doelgroep` is `roma` (the target group) or `rest` (everyone else in the municipality): the
+    `totaal` figure is their sum (`with_totaal`), so the target group is always part of it.
+    """
     t = TRAJECTORIES[ind.code]
     roma = doelgroep == "roma"
     level = t.roma if roma else t.totaal
@@ -208,7 +212,7 @@ def trajectory_values(
             x += t.effect * min(jaar - m.startjaar + 1, EFFECT_YEARS) * (1.0 if roma else 0.15)
         if roma and m.eu_instroom and jaar >= EU_INFLOW_YEAR:
             x += t.shock
-        size = m.roma_group(jaar) if roma else m.population(jaar)
+        size = m.roma_group(jaar) if roma else max(m.population(jaar) - m.roma_group(jaar), 0)
         if ind.is_rate:
             noemer = max(round(size * NOEMER_SHARE[ind.code][share_idx]), 1)
             p = 1 / (1 + np.exp(-(_logit(level) + x)))
@@ -218,6 +222,19 @@ def trajectory_values(
             exposure = size * NOEMER_SHARE[t.base][share_idx]
             lam = level * exposure * float(np.exp(x))
             out.append(Figure(m.code, ind.code, doelgroep, jaar, int(rng.poisson(lam)), None))
+    return out
+
+
+def with_totaal(roma: list[Figure], rest: list[Figure]) -> list[Figure]:
+    """The roma figures and the `totaal` figures, each the sum of roma and everyone else, so that
+    roma ≤ totaal holds for teller, noemer and noemer − teller alike."""
+    by_key = {(f.indicator, f.jaar): f for f in roma}
+    out = list(roma)
+    for f in rest:
+        r = by_key.get((f.indicator, f.jaar))
+        teller = f.teller + (r.teller if r else 0)
+        noemer = None if f.noemer is None else f.noemer + ((r.noemer or 0) if r else 0)
+        out.append(Figure(f.gemeente_code, f.indicator, "totaal", f.jaar, teller, noemer))
     return out
 
 

@@ -1,11 +1,11 @@
-"""Stage 4 — publish: the marts of CONTRACT §3 into a new database that replaces the old one whole.
+"""Stage 6 — publish: write the manifest and put the new database in place of the old one, whole.
 
-The marts are written into a temporary database beside `monitor.duckdb`, checked against their
-schemas, closed and flushed to disk, and only then renamed over `monitor.duckdb` — one atomic
-step, so that a failed or killed build leaves the previous database exactly as it was, and a
-dashboard that has the old file open keeps reading it until it reopens. A run manifest (input
-files with sha256, package versions, rows per table, duration) goes into the database and
-beside it as `manifest.json`.
+The stages before write their tables into a temporary database beside `monitor.duckdb`
+(`new_database`); this stage closes it, flushes it to disk, and only then renames it over
+`monitor.duckdb` — one atomic step, so that a failed or killed build leaves the previous
+database exactly as it was, and a dashboard that has the old file open keeps reading it until it
+reopens. A run manifest (input files with sha256, package versions, rows per table, duration,
+the disclosure audit) goes into the database and beside it as `manifest.json`.
 """
 
 from __future__ import annotations
@@ -16,103 +16,63 @@ import json
 import os
 import platform
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, effecten, kloof, nulmeting, schemas
+from pipeline import __version__
 from pipeline.build import MANIFEST, Build
-from pipeline.config import BURGLARY_FILE, REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
+from pipeline.config import REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
 from pipeline.sample import MARKER
-from pipeline.sqlcheck import violations_sql
-from pipeline.stages.validate import BrokenInvariant
 
 OUT = "uit"
-MARTS = ("gemeenten", "indicatoren", "proeftuinen", "leveringen", "waarnemingen",
-         "waarnemingen_indeling", "waarnemingen_vervangen", "quarantaine", "herindelingen")  # fmt: skip
 PACKAGES = ("duckdb", "pandas", "pandera", "numpy", "scipy", "pyarrow", "openpyxl", "python-calamine")
 
 
-def run(build: Build) -> dict:
-    """Write the marts and the manifest to a new database and swap it in; returns the manifest."""
+@contextmanager
+def new_database(build: Build) -> Iterator[None]:
+    """Attach a new, empty database beside `monitor.duckdb` as catalog `uit`, for the stages that
+    write the published tables; on any failure it is removed, and the old database stays."""
     con = build.con
     tmp = build.temporary_database
     tmp.unlink(missing_ok=True)
     con.execute(f"attach '{tmp}' as {OUT}")
     try:
-        counts = write_marts(build)
-        manifest = make_manifest(build, counts)
-        write_manifest_tables(build, manifest)
-        con.execute(f"detach {OUT}")
-        _fsync(tmp)
-        os.replace(tmp, build.database)
-        _fsync_dir(build.out_dir)
-        _write_json_atomically(build.out_dir / MANIFEST, manifest)
+        yield
     except BaseException:
         with contextlib.suppress(Exception):  # already detached, or the connection is gone
             con.execute(f"detach {OUT}")
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
         raise
+
+
+def run(build: Build, summary: dict | None = None) -> dict:
+    """Write the manifest into the new database, close it and swap it in; returns the manifest.
+
+    `summary` (e.g. the disclosure audit) goes into the manifest as it is."""
+    con = build.con
+    counts = table_counts(build)
+    manifest = make_manifest(build, counts) | (summary or {})
+    write_manifest_tables(build, manifest)
+    con.execute(f"detach {OUT}")
+    _fsync(build.temporary_database)
+    os.replace(build.temporary_database, build.database)
+    _fsync_dir(build.out_dir)
+    _write_json_atomically(build.out_dir / MANIFEST, manifest)
     return manifest
 
 
-def write_marts(build: Build) -> dict[str, int]:
-    con = build.con
-    params = {
-        "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
-        "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
-        "indeling_jaar": con.execute("select max(jaar) from stg_gemeenten").fetchall()[0][0],
-        "max_ontbrekend_aandeel": build.settings.herindeling.max_ontbrekend_aandeel,
-    }
-    counts = {m: build.model(m, params, catalog=OUT) for m in MARTS}
-    _check(build, f"{OUT}.waarnemingen", schemas.waarnemingen(build.ref),
-           ["gemeente_code", "periode", "indicator", "doelgroep"])  # fmt: skip
-
-    frames = {t: con.execute(f"select * from {OUT}.{t}").df()
-              for t in ("gemeenten", "indicatoren")}  # fmt: skip
-    # the analyses read one classification, the latest (CONTRACT §1): no area counted twice
-    w = con.execute(f"""
-        select gemeente_code, indicator, doelgroep, jaar, periode, teller, noemer, waarde
-        from {OUT}.waarnemingen_indeling
-        where in_analyses
-    """).df()  # fmt: skip
-    vergelijking = nulmeting.compare(w, frames["gemeenten"], frames["indicatoren"],
-                                     build.settings.nulmeting, build.settings.status)  # fmt: skip
-    schemas.vergelijking_nulmeting(nulmeting.STATUSES).validate(vergelijking, lazy=True)
-    con.register("_vergelijking", vergelijking)
-    con.execute(f"create or replace table {OUT}.vergelijking_nulmeting as select * from _vergelijking")
-    con.unregister("_vergelijking")
-    counts["vergelijking_nulmeting"] = len(vergelijking)
-
-    with build.progress.stage("effecten", "Effecten: proeftuinen tegen niet-proeftuinen, kloof roma–totaal"):
-        s = build.settings
-        analyses = effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten)
-        analyses["kloof"] = kloof.kloof(w, frames["gemeenten"], frames["indicatoren"],
-                                        s.nulmeting, s.status, s.kloof)  # fmt: skip
-        for name, frame in analyses.items():
-            con.register("_analyse", _text_when_empty(frame))
-            con.execute(f"create or replace table {OUT}.{name} as select * from _analyse")
-            con.unregister("_analyse")
-            counts[name] = len(frame)
-    return counts
-
-
-def _text_when_empty(frame: pd.DataFrame) -> pd.DataFrame:
-    """A text column with no value in this build still becomes VARCHAR, not DuckDB's NULL type
-    (which nobody can update or cast into later)."""
-    empty = [c for c in frame.columns if frame[c].dtype == object and frame[c].isna().all()]
-    return frame.astype(dict.fromkeys(empty, "string")) if empty else frame
-
-
-def _check(build: Build, table: str, schema: object, key: list[str]) -> None:
-    found = build.con.execute(
-        f"select regel, count(*) from ({violations_sql(table, schema, key)}) group by all"
-    ).fetchall()
-    if found:
-        raise BrokenInvariant(f"{table} houdt zich niet aan zijn schema: {found}")
+def table_counts(build: Build) -> dict[str, int]:
+    """Rows per table of the new database."""
+    names = [n for (n,) in build.con.execute(
+        "select table_name from duckdb_tables() where database_name = ? order by table_name", [OUT]
+    ).fetchall()]  # fmt: skip
+    return {n: build.con.execute(f'select count(*) from {OUT}."{n}"').fetchall()[0][0] for n in names}
 
 
 def is_synthetic(build: Build) -> bool:
@@ -168,8 +128,10 @@ def make_manifest(build: Build, counts: dict[str, int]) -> dict:
         "synthetisch": is_synthetic(build),
         "raw": str(build.raw_dir),
         "versies": v,
-        "leveringen": {"geaccepteerd": status.get("geaccepteerd", 0),
-                       "geweigerd": status.get("geweigerd", 0)},
+        "leveringen": {
+            "geaccepteerd": status.get("geaccepteerd", 0),
+            "geweigerd": status.get("geweigerd", 0),
+        },
         "rijen_quarantaine": quarantined,
         "tabellen": counts,
         "stappen_s": {k: round(t, 3) for k, t in build.progress.timings.items()},

@@ -87,7 +87,7 @@ def test_xlsx_has_figures_codebook_and_notes_with_numbers_as_numbers(sample_extr
     assert wb.sheetnames == [SHEET_FIGURES, SHEET_CODEBOOK, SHEET_NOTES]
     ws = wb[SHEET_FIGURES]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:U{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:V{ws.max_row}"
     assert [c.value for c in ws[1]] == list(NAMES) and all(c.font.b for c in ws[1])
     published = next(r for r in ws.iter_rows(min_row=2) if r[NAMES.index("teller")].value is not None)
     assert isinstance(published[NAMES.index("teller")].value, int)

@@ -1,9 +1,11 @@
--- Per key the delivered row in force: of the valid rows that are not in conflict, the one of the
+-- Per key the delivered row in force: of the valid rows that are not in conflict and do not break
+-- roma ≤ totaal, the one of the
 -- latest delivery (`volgorde`). One aggregation, no sort of the rows.
 with kandidaten as (
     select r.*
     from int_rijen_geldig as r
     anti join int_conflicten as c using (levering_id, rij)
+    anti join int_roma_meldingen as m using (levering_id, rij)
 ),
 
 final as (

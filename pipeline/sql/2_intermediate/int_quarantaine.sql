@@ -4,6 +4,8 @@ with meldingen as (
     select levering_id, rij, volgorde, kolom, regel, reden from int_meldingen
     union all
     select levering_id, rij, volgorde, kolom, regel, reden from int_conflicten
+    union all
+    select levering_id, rij, volgorde, kolom, regel, reden from int_roma_meldingen
 ),
 
 final as (

@@ -5,7 +5,7 @@ with vervangen as (
     select r.*
     from int_rijen_geldig as r
     anti join int_in_gebruik using (levering_id, rij)
-    anti join int_conflicten using (levering_id, rij)
+    anti join int_quarantaine using (levering_id, rij)
 ),
 
 final as (

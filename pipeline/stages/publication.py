@@ -1,0 +1,268 @@
+"""Stage 5 — publication: the only tables any output reads, disclosure applied once, audited.
+
+The models of `pipeline/sql/4_publicatie/` (in `MODELS` order) turn the marts and analyses into
+the publication tables of CONTRACT §3 in the new database; a few are Python functions where SQL
+cannot do it (exact Poisson intervals, binomial funnel limits). The disclosure rule is applied in
+one place (`pub_cellen`); then the audit (`pipeline/audit.py`) computes what can still be learnt
+about every suppressed roma count from everything published. Where a published total narrows
+one, `pipeline.disclosure.protect` suppresses more — one extra cell or the total — and the
+models are made again, until the audit is clean. If it cannot be made clean the build fails and
+the previous database stays: nothing is published (fail closed).
+
+The dashboard, its downloads, the extracts, the API and the reports read these tables and the
+reference tables (`gemeenten`, `indicatoren`, `proeftuinen`, `manifest`), nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from pipeline import audit, disclosure, effecten
+from pipeline.build import Build
+from pipeline.statistics import funnel_limits, poisson_interval, wilson, z_for
+from pipeline.vocabulary import PROEFTUINEN
+
+OUT = "uit"
+MAX_ROUNDS = 8
+FUNNEL_COVERAGES = (0.95, 0.998)
+FUNNEL_MIN_POINTS = 3
+FUNNEL_GRID = 120
+
+
+def _groepen(build: Build) -> pd.DataFrame:
+    """`publicatie_groepen`: the totals of `pub_groepen` with a 95% interval (Wilson for rates,
+    exact Poisson for counts), every figure empty where the total is suppressed."""
+    g = build.con.execute("select * from pub_groepen order by indicator, doelgroep, groep, jaar").df()
+    teller = g["teller"].to_numpy(float)
+    noemer = g["noemer"].to_numpy(float)
+    mult = g["vermenigvuldiger"].to_numpy(float)
+    rate = g["is_verhouding"].to_numpy(bool)
+    lo_w, hi_w = wilson(teller, noemer, z_for(0.05))
+    lo_p, hi_p = poisson_interval(teller)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        waarde = np.where(rate, teller / noemer * mult, teller)
+    out = pd.DataFrame({
+        "groep": g["groep"], "indicator": g["indicator"], "doelgroep": g["doelgroep"],
+        "jaar": g["jaar"].astype(int), "periode": g["periode"], "voorlopig": g["voorlopig"].astype(bool),
+        "n_gemeenten": g["n_gemeenten"].astype(int), "gemeenten": g["gemeenten"],
+        "teller": g["teller"].astype("Int64"), "noemer": g["noemer"].astype("Int64"),
+        "waarde": waarde,
+        "laag": np.where(rate, lo_w * mult, lo_p), "hoog": np.where(rate, hi_w * mult, hi_p),
+        "onderdrukt": g["onderdrukt"].astype(bool), "reden_onderdrukt": g["reden_onderdrukt"],
+    })  # fmt: skip
+    hidden = out["onderdrukt"].to_numpy(bool)
+    for c in ("teller", "noemer"):
+        out.loc[hidden, c] = pd.NA
+    for c in ("waarde", "laag", "hoog"):
+        out[c] = out[c].astype("Float64")
+        out.loc[hidden, c] = pd.NA
+    return out
+
+
+def _trechter(build: Build) -> pd.DataFrame:
+    """`publicatie_trechter`: per rate indicator and doelgroep, in the latest year with at least
+    three published figures, each published figure with where it lies against the funnel's limits
+    (exact binomial, Spiegelhalter 2005) around the centre of the published figures together."""
+    pts = build.con.execute(f"""
+        select c.gemeente_code, c.gemeente_naam, c.groep = '{PROEFTUINEN}' as proeftuin, c.indicator,
+               c.doelgroep, c.jaar, c.periode, c.voorlopig, c.teller, c.noemer, c.waarde,
+               i.vermenigvuldiger
+        from {OUT}.publicatie_cijfers as c join {OUT}.indicatoren as i using (indicator)
+        where not c.onderdrukt and c.noemer > 0 and i.vermenigvuldiger <> 1
+        order by c.indicator, c.doelgroep, c.jaar, c.gemeente_code
+    """).df()
+    sizes = pts.groupby(["indicator", "doelgroep", "jaar"])["gemeente_code"].transform("size")
+    pts = pts.loc[sizes >= FUNNEL_MIN_POINTS]
+    pts = pts.loc[pts["jaar"] == pts.groupby(["indicator", "doelgroep"])["jaar"].transform("max")]
+    frames = []
+    for _, p in pts.groupby(["indicator", "doelgroep", "jaar"], sort=False):
+        p0 = float(p["teller"].sum()) / float(p["noemer"].sum())
+        n = p["noemer"].to_numpy(float)
+        share = p["teller"].to_numpy(float) / n
+        lo95, hi95 = funnel_limits(p0, n, FUNNEL_COVERAGES[0])
+        lo998, hi998 = funnel_limits(p0, n, FUNNEL_COVERAGES[1])
+        ligging = np.select(
+            [(share < lo998) | (share > hi998), (share < lo95) | (share > hi95)],
+            ["buiten 99,8%-grenzen", "buiten 95%-grenzen"],
+            default="binnen de grenzen",
+        )
+        frames.append(p.assign(centrum=p0 * p["vermenigvuldiger"], ligging=ligging))
+    columns = [*pts.columns, "centrum", "ligging"]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    return out.drop(columns="vermenigvuldiger")
+
+
+def _trechter_grenzen(build: Build) -> pd.DataFrame:
+    """`publicatie_trechter_grenzen`: the funnel's limits along the noemer, per indicator,
+    doelgroep and year of `publicatie_trechter`, for the chart."""
+    pts = build.con.execute(f"""
+        select t.indicator, t.doelgroep, t.jaar, t.noemer, t.centrum, i.vermenigvuldiger
+        from {OUT}.publicatie_trechter as t join {OUT}.indicatoren as i using (indicator)
+    """).df()
+    rows = []
+    for (ind, dg, jaar), p in pts.groupby(["indicator", "doelgroep", "jaar"], sort=True):
+        mult = float(p["vermenigvuldiger"].iloc[0])
+        p0 = float(p["centrum"].iloc[0]) / mult
+        n_min, n_max = max(1.0, float(p["noemer"].min()) / 2), float(p["noemer"].max()) * 1.1
+        grid = np.unique(np.round(np.geomspace(n_min, n_max, FUNNEL_GRID)))
+        frame = pd.DataFrame({"indicator": ind, "doelgroep": dg, "jaar": int(jaar), "noemer": grid,
+                              "centrum": p0 * mult})  # fmt: skip
+        for cov in FUNNEL_COVERAGES:
+            lo, hi = funnel_limits(p0, grid, cov)
+            tag = f"{cov * 100:g}".replace(".", "_")
+            frame[f"laag_{tag}"] = lo * mult
+            frame[f"hoog_{tag}"] = hi * mult
+        rows.append(frame)
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
+        columns=["indicator", "doelgroep", "jaar", "noemer", "centrum", "laag_95", "hoog_95",
+                 "laag_99_8", "hoog_99_8"]
+    )  # fmt: skip
+
+
+def _teksten(build: Build) -> pd.DataFrame:
+    """`publicatie_teksten`: the texts that explain the published figures, made with this build's
+    settings (the pages show them as they are)."""
+    s = build.settings
+    return pd.DataFrame(
+        [
+            ("onderdrukt", disclosure.explanation(s.onthulling)),
+            ("effecten", effecten.uitleg(s.effecten, s.kloof.doel_fractie)),
+        ],
+        columns=["naam", "tekst"],
+    )
+
+
+def _audit_tabel(result: audit.AuditResult, state: disclosure.Protection, seconds: float) -> pd.DataFrame:
+    return pd.DataFrame([{
+        **result.summary(),
+        "extra_onderdrukt": len(state.cells),
+        "totalen_ingehouden": len(state.totals),
+        "rondes": state.rounds + 1,
+        "duur_s": round(seconds, 3),
+    }])  # fmt: skip
+
+
+# In run order. `None`: a SQL model of 4_publicatie; otherwise the Python function that makes it.
+# `pub_*` tables stay in the working database; `publicatie_*` go into the new database.
+MODELS: tuple[tuple[str, Callable[[Build], pd.DataFrame] | None], ...] = (
+    ("pub_cellen", None),
+    ("publicatie_cijfers", None),
+    ("pub_groepen", None),
+    ("publicatie_groepen", _groepen),
+    ("publicatie_vergelijking", None),
+    ("publicatie_kloof", None),
+    ("publicatie_effecten", None),
+    ("publicatie_gebeurtenis", None),
+    ("publicatie_gevoeligheid", None),
+    ("publicatie_kaart", None),
+    ("publicatie_trechter", _trechter),
+    ("publicatie_trechter_grenzen", _trechter_grenzen),
+    ("publicatie_regels", None),
+    ("publicatie_teksten", _teksten),
+    ("publicatie_leveringen", None),
+    ("publicatie_quarantaine", None),
+    ("publicatie_volledigheid", None),
+)
+# What the audit's linear model reads: made again in every round of protection.
+AUDITED = ("pub_cellen", "publicatie_cijfers", "pub_groepen", "publicatie_groepen")
+
+
+def _params(build: Build) -> dict[str, object]:
+    s = build.settings
+    return disclosure.sql_params(s.onthulling) | {
+        "alpha": s.status.alpha,
+        "status_min_noemer": s.status.min_noemer,
+        "status_min_aantal": s.status.min_aantal,
+        "jaren_voor_start": s.nulmeting.jaren_voor_start,
+        "min_proeftuinen": s.effecten.min_proeftuinen,
+        "min_vergelijking": s.effecten.min_vergelijking,
+        "betrouwbaarheid": s.effecten.betrouwbaarheid,
+        "doel_fractie": s.kloof.doel_fractie,
+        "max_jaren_terug": s.nulmeting.max_jaren_terug,
+        "jaar_zonder_proeftuin": s.nulmeting.jaar_zonder_proeftuin,
+    }
+
+
+def _make(build: Build, names: tuple[str, ...], params: dict[str, object]) -> dict[str, int]:
+    counts = {}
+    for name, function in MODELS:
+        if name not in names:
+            continue
+        catalog = None if name.startswith("pub_") else OUT
+        if function is None:
+            counts[name] = build.model(name, params, catalog=catalog)
+            continue
+        with build.progress.step(name):
+            frame = function(build)
+            build.con.register("_frame", frame)
+            build.con.execute(f"create or replace table {OUT}.{name} as select * from _frame")
+            build.con.unregister("_frame")
+            counts[name] = len(frame)
+    return counts
+
+
+def _write_protection(build: Build, state: disclosure.Protection) -> None:
+    con = build.con
+    cells = pd.DataFrame(sorted(state.cells), columns=["gemeente_code", "periode", "indicator", "doelgroep"])
+    totals = pd.DataFrame(sorted(state.totals), columns=["groep", "indicator", "doelgroep", "jaar"])
+    for name, frame in (("pub_extra", cells), ("pub_ingehouden", totals)):
+        con.register("_frame", frame.astype({"jaar": "int64"}) if "jaar" in frame else frame)
+        con.execute(f"create or replace table {name} as select * from _frame")
+        con.unregister("_frame")
+
+
+def run(build: Build) -> dict[str, object]:
+    """Make the publication tables and audit them; returns the audit's summary for the manifest.
+    Raises `disclosure.DisclosureError` (nothing is published) when the audit cannot be met."""
+    con = build.con
+    con.execute(f"set search_path = '{_working_catalog(build)},{OUT}'")
+    rule = build.settings.onthulling
+    params = _params(build)
+    state = disclosure.Protection()
+    cache: dict = {}
+    started = time.perf_counter()
+    try:
+        while True:
+            _write_protection(build, state)
+            _make(build, AUDITED, params)
+            with build.progress.step("controle"):
+                blocks = audit.read_blocks(con, rule, OUT)
+                result = audit.audit_blocks(blocks, rule, cache)
+            if not result.narrowed:
+                break
+            build.progress.say(
+                f"  controle ronde {state.rounds + 1}: {len(result.narrowed)} onderdrukte aantallen te smal; "
+                "extra onderdrukking"
+            )
+            if state.rounds >= MAX_ROUNDS or not disclosure.protect(result, blocks, state, rule):
+                raise disclosure.DisclosureError(_failure(result))
+        _make(build, tuple(n for n, _ in MODELS if n not in AUDITED), params)
+        result.structural = audit.structural(con, OUT)
+        if not result.clean:
+            raise disclosure.DisclosureError(_failure(result))
+        summary = _audit_tabel(result, state, time.perf_counter() - started)
+        con.register("_frame", summary)
+        con.execute(f"create or replace table {OUT}.publicatie_controle as select * from _frame")
+        con.unregister("_frame")
+    finally:
+        con.execute("reset search_path")
+    return summary.iloc[0].to_dict()
+
+
+def _working_catalog(build: Build) -> str:
+    return build.con.execute("select current_database()").fetchall()[0][0]
+
+
+def _failure(result: audit.AuditResult) -> str:
+    narrowed = result.narrowed[:5]
+    parts = [f"{' '.join(r.key)} ({r.what}: {r.values:g} mogelijke waarden)" for r in narrowed]
+    return (
+        "de controle op onthulling slaagt niet; er wordt niets gepubliceerd. "
+        + ("Te smal: " + "; ".join(parts) if parts else "")
+        + ("; " if parts and result.structural else "")
+        + "; ".join(result.structural[:5])
+    )

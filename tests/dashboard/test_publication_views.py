@@ -1,0 +1,107 @@
+"""What the dashboard shows is what the publication tables say: the same cells suppressed, the same
+status words, in every view and in its download (CONTRACT §3 "What is published")."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import data
+from dashboard.data import Monitor
+from pipeline.extracts import Filters
+
+PROJECT = Path(__file__).resolve().parents[2]
+REFERENCE = ("gemeenten", "indicatoren", "proeftuinen", "manifest", "manifest_invoer", "manifest_tabellen")
+
+
+@pytest.fixture(scope="module")
+def published(sample_db):
+    with duckdb.connect(str(sample_db), read_only=True) as con:
+        cijfers = con.execute("select * from publicatie_cijfers").df()
+        vergelijking = con.execute("select * from publicatie_vergelijking").df()
+        catalogue = con.execute("select indicator, domein from indicatoren order by volgorde").df()
+    return cijfers, vergelijking, catalogue
+
+
+def _texts(node, out: list) -> list:
+    """Every status badge's text in a rendered section, in order."""
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if node.get("type") == "Span" and str(props.get("className", "")).startswith("status "):
+            out.append(props["children"])
+        for v in props.values() if isinstance(props, dict) else ():
+            _texts(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _texts(v, out)
+    return out
+
+
+def test_every_theme_table_shows_the_published_status_words(app, sample_db, published):
+    from dashboard.pages import thema
+
+    _, vergelijking, catalogue = published
+    m = Monitor(sample_db)
+    previous, data._monitor = data._monitor, m
+    try:
+        for indicator in catalogue["indicator"]:
+            for doelgroep in ("roma", "totaal"):
+                expected = vergelijking.loc[(vergelijking["indicator"] == indicator)
+                                            & (vergelijking["doelgroep"] == doelgroep)]  # fmt: skip
+                expected = expected.sort_values("gemeente_naam", kind="stable")["status"].tolist()
+                shown = _texts(data.tree(thema.table(indicator, doelgroep, "gemeente")), [])
+                assert shown == expected, (indicator, doelgroep)
+    finally:
+        data._monitor = previous
+
+
+def test_every_series_and_download_suppresses_exactly_the_published_cells(sample_db, published):
+    cijfers, vergelijking, catalogue = published
+    m = Monitor(sample_db)
+    key = ["gemeente_code", "periode", "indicator", "doelgroep"]
+    for indicator in catalogue["indicator"]:
+        expected = cijfers.loc[cijfers["indicator"] == indicator].set_index(key).sort_index()
+        for doelgroep in ("roma", "totaal"):
+            shown = m.series(indicator, doelgroep).set_index(key).sort_index()
+            want = expected[expected.index.get_level_values("doelgroep") == doelgroep]
+            assert shown["onderdrukt"].tolist() == want["onderdrukt"].tolist()
+            assert shown["teller"].astype("Float64").equals(want["teller"].astype("Float64"))
+        text = m.download(Filters(indicatoren=(indicator,))).decode("utf-8-sig")
+        got = pd.read_csv(io.StringIO(text), sep=";", decimal=",", dtype={"periode": str},
+                          true_values=["ja"], false_values=["nee"]).set_index(key).sort_index()  # fmt: skip
+        assert got["onderdrukt"].tolist() == expected["onderdrukt"].tolist()
+        assert got["teller"].astype("Float64").equals(expected["teller"].astype("Float64"))
+        statuses = vergelijking.set_index(["gemeente_code", "indicator", "doelgroep"])["status"]
+        for (g, _, ind, dg), status in got["status"].dropna().items():
+            assert status == statuses.loc[(g, ind, dg)]
+
+
+def test_outputs_need_nothing_but_the_publication_and_reference_tables(app, sample_db, tmp_path):
+    # take every working table away: the dashboard, its downloads and every extract still work
+    db = tmp_path / "monitor.duckdb"
+    shutil.copy(sample_db, db)
+    with duckdb.connect(str(db)) as con:
+        for (t,) in con.execute("select table_name from duckdb_tables()").fetchall():
+            if not t.startswith("publicatie_") and t not in REFERENCE:
+                con.execute(f'drop table "{t}"')
+        left = {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    assert "waarnemingen" not in left and "vergelijking_nulmeting" not in left
+    from dashboard import warm
+
+    m = Monitor(db)
+    previous, data._monitor = data._monitor, m  # the pages read through data.monitor()
+    try:
+        assert warm.everything(m) > 50  # every page and view renders
+    finally:
+        data._monitor = previous
+    for fmt in ("csv", "csv-nl", "xlsx", "parquet"):
+        done = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--db", str(db), "--out",
+                               str(tmp_path / fmt), "--format", fmt], cwd=PROJECT, capture_output=True)  # fmt: skip
+        assert done.returncode == 0, done.stderr.decode()
