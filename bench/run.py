@@ -37,6 +37,8 @@ TARGETS = {
     "callback_p95_20_ms": ("filterwissel p95, 20 tegelijk (landelijk)", 500.0, "ms"),
     "callback_errors_20": ("fouten bij 20 tegelijk", 0.0, ""),
     "extract_s": ("volledig csv-nl-extract (landelijk)", 10.0, "s"),
+    "hostile_s": ("build van de vijandige set (issue 12)", 60.0, "s"),
+    "hostile_peak_mb": ("piekgeheugen vijandige set", 3072.0, "MB"),
 }
 
 
@@ -77,6 +79,17 @@ def run_extract(db: Path) -> dict:
     return {"seconds": r["seconds"], "peak_mb": r["peak_mb"], "bytes": size, "database": str(db)}
 
 
+def run_hostile() -> dict:
+    """The hostile set (`sample --scale hostile`): a build that refuses or quarantines every file,
+    timed, with its peak memory (issue 12)."""
+    raw = OUTPUT / "data" / "hostile"
+    subprocess.run([PY, "-m", "pipeline", "sample", "--scale", "hostile", "--out", str(raw)], cwd=ROOT,
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    return measure(
+        [PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(OUTPUT / "uit" / "hostile"), "--stil"]
+    )
+
+
 def run_dashboard(db: Path, quick: bool) -> dict | None:
     script = ROOT / "bench" / "bench_dashboard.py"
     if not script.exists():
@@ -99,6 +112,9 @@ def verdicts(results: dict) -> dict:
     found["sample_s"] = p["pilot"]["pipeline_s"]
     if results.get("extract"):
         found["extract_s"] = results["extract"]["seconds"]
+    if results.get("hostile"):
+        found["hostile_s"] = results["hostile"]["seconds"]
+        found["hostile_peak_mb"] = results["hostile"]["peak_mb"]
     d = results.get("dashboard") or {}
     goals = d.get("doelen", {})
     for key, goal, scale in (("first_chart_s", "eerste_grafiek_adres_en_menu", 1),
@@ -148,6 +164,8 @@ def main() -> None:
     results["pipeline"] = run_pipeline(args.quick)
     national_db = Path(results["pipeline"]["scales"].get("national", results["pipeline"]["scales"]["pilot"])
                        ["database"])  # fmt: skip
+    print("▸ vijandige set (issue 12)", flush=True)
+    results["hostile"] = run_hostile()
     print("▸ extract (csv-nl, volledig)", flush=True)
     results["extract"] = run_extract(national_db)
     print("▸ dashboard", flush=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -111,6 +113,37 @@ def sweep(out_dir: Path) -> None:
     if ram is not None and ram.is_dir():
         for path in ram.glob(f"{_scratch_tag(out_dir)}-*"):
             shutil.rmtree(path, ignore_errors=True)
+    sweep_dead()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_dead() -> None:
+    """Remove every working folder whose process is gone (killed, even with kill -9), whatever
+    output folder it worked for: a build's or a `check`'s in RAM, and a `check`'s temporary
+    folder. Working folders hold delivered values, personal data included for a moment; none
+    outlives the next run."""
+    roots = [
+        (r, re.compile(r"^[0-9a-f]{12}-([0-9]+)$")) for r in [_ram_root()] if r is not None and r.is_dir()
+    ]
+    roots.append((Path(tempfile.gettempdir()), re.compile(r"^monitor-check-([0-9]+)-")))
+    for root, pattern in roots:
+        try:
+            entries = list(root.iterdir())
+        except OSError:
+            continue
+        for path in entries:
+            m = pattern.match(path.name)
+            if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def _ram_root() -> Path | None:
@@ -136,6 +169,7 @@ def scratch_dir(out_dir: Path) -> Path:
     if ram is not None:
         try:
             ram.mkdir(mode=0o700, exist_ok=True)
+            ram.chmod(0o700)  # private, whoever made it first
             if shutil.disk_usage(ram).free > MIN_RAM_FREE:
                 return ram / f"{_scratch_tag(out_dir)}-{os.getpid()}"
         except OSError:

@@ -1,23 +1,33 @@
 """`python -m pipeline check FILE...`: a municipal data officer checks a delivery before sending it.
 
-The files go through the same extract and validate stages as a build (in memory; nothing is
-written), and the report says per file and per row what is wrong and how to fix it, in Dutch.
-For a file with personal data it names only columns and rows, never a value.
+The files go through the same intake, extract and validate stages as a build, in a private
+working folder (0700, in RAM where the machine has it) that is removed afterwards and swept by the
+next run if this one is killed. The result is a structured report (`check_deliveries` for files
+held in memory — the browser page `/controleren` uses it —, `check` for paths), per file refused
+or not with the reason, per row the row number as Excel shows it, the column, the reason and how
+to fix it, in Dutch. `write_report` prints it. A file with personal data is named only by its
+columns and rows, never a value, and a file name that holds personal data is shown redacted.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from pipeline import sqlfiles
-from pipeline.build import open_build
+from pipeline.build import open_build, sweep_dead
+from pipeline.config import load_settings
+from pipeline.intake import Refused, control, limits
+from pipeline.intake.discovery import Found
+from pipeline.intake.readers import COLUMNS, shown_column
 from pipeline.progress import Progress
-from pipeline.readers import COLUMNS
 from pipeline.stages import extract, transform, validate
 from pipeline.vocabulary import nl_number
+
+CHECK_PREFIX = "monitor-check-"  # + the process id: a killed check's folder is swept by the next run
 
 # How to fix what a rule found, by the rule's name (the part after the column).
 HINTS = {
@@ -39,6 +49,9 @@ HINTS = {
     "datum_bestaat_niet": "controleer dag en maand van de peildatum",
     "uniek": "houd één rij per gemeente, periode, indicator en doelgroep; verwijder de dubbele",
     "conflict_zelfde_datum": "lever een correctie met een latere leverdatum in de bestandsnaam",
+    "conflict_herindeling": "lever een gebied één keer: onder de gemeente van toen, of als terugreeks "
+    "onder de latere gemeente",
+    "bestond_niet": "gebruik de code van de gemeente die in die periode bestond, of van haar opvolger",
     "roma_boven_totaal": "de doelgroep roma is een deel van totaal: controleer of roma en totaal zijn "
     "verwisseld, of lever totaal opnieuw",
     "roma_rest_negatief": "noemer min teller van roma kan niet groter zijn dan die van totaal: "
@@ -47,33 +60,75 @@ HINTS = {
 }
 
 
+@dataclass(frozen=True)
+class RowProblem:
+    """One rule a row breaks."""
+
+    rij: int  # the row as Excel numbers it
+    kolom: str
+    regel: str
+    reden: str
+    oplossing: str | None  # how to fix it
+
+
 @dataclass
 class FileReport:
-    naam: str
-    status: str
+    """What checking one file found."""
+
+    naam: str  # the file's name (redacted where the name itself holds personal data)
+    status: str  # geaccepteerd | geweigerd
     reden: str | None
     rijen: int
-    problemen: list[tuple[int, str, str, str]] = field(default_factory=list)  # rij, kolom, regel, reden
+    problemen: list[RowProblem] = field(default_factory=list)
     genegeerd: list[str] = field(default_factory=list)  # columns the monitor does not use
+    kolom: str | None = None  # the column a refusal is about
+
+    @property
+    def geweigerd(self) -> bool:
+        return self.status != extract.ACCEPTED
 
     @property
     def clean(self) -> bool:
-        return self.status == extract.ACCEPTED and not self.problemen
+        return not self.geweigerd and not self.problemen
+
+
+def check_deliveries(items: list[tuple[str, bytes]], raw_dir: Path = Path("data/raw")) -> list[FileReport]:
+    """Check deliveries held in memory, each a file name and its bytes (a browser upload); nothing
+    of them is written outside the private working folder, which is removed afterwards."""
+    return _check(extract.given_bytes(items), raw_dir)
 
 
 def check(paths: list[Path], raw_dir: Path = Path("data/raw")) -> list[FileReport]:
-    """Run the extract and validate stages on the files and collect what they found."""
-    with tempfile.TemporaryDirectory(prefix="monitor-check-") as out, open_build(
-        raw_dir, Path(out), Progress(quiet=True)
-    ) as build:
+    """Check delivery files on disk: each is read once, within the limits, and checked as bytes."""
+    grenzen = load_settings().grenzen
+    found: list[Found] = []
+    for path in map(Path, paths):
+        item = extract.given_bytes([(path.name, b"")])[0]
+        if item.reden is None:
+            try:
+                item.data = limits.read_file(path, grenzen)
+            except Refused as e:
+                item.data, item.reden = None, e.reason
+        found.append(item)
+    return _check(found, raw_dir)
+
+
+def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
+    sweep_dead()
+    with (
+        tempfile.TemporaryDirectory(prefix=f"{CHECK_PREFIX}{os.getpid()}-") as out,
+        open_build(raw_dir, Path(out), Progress(quiet=True)) as build,
+    ):
         extract.stage_reference(build)
-        files = extract.stage_deliveries(build, [Path(p) for p in paths])
+        files = extract.stage_deliveries(build, found)
         validate.run(build)
+        rule = build.settings.herindeling
+        params = {**transform.PARAMS, "max_ontbrekend_aandeel": rule.max_ontbrekend_aandeel}
         for model in ("int_rijen_geldig", "int_conflicten", "int_cbs_woninginbraak"):
-            sqlfiles.materialise(build.con, model, {})
+            sqlfiles.materialise(build.con, model, params)
         sqlfiles.define_view(build.con, "int_roma_totaal", {})
         transform.roma_messages(build)
-        found = build.con.execute("""
+        rows = build.con.execute("""
             select levering_id, rij, kolom, regel, reden from (
                 select levering_id, rij, volgorde, kolom, regel, reden from int_meldingen
                 union all
@@ -83,33 +138,33 @@ def check(paths: list[Path], raw_dir: Path = Path("data/raw")) -> list[FileRepor
             ) order by levering_id, rij, volgorde
         """).fetchall()
     reports = []
-    for f, path in zip(files, paths, strict=True):
-        problems = [(rij, kolom, regel, reden) for lid, rij, kolom, regel, reden in found
-                    if lid == f.levering_id]  # fmt: skip
-        ignored = [k for k in f.info.kolommen if k and k not in COLUMNS]
-        reports.append(FileReport(str(path), f.status, f.reden, f.rijen, problems, ignored))
+    for f in files:
+        problems = [RowProblem(rij, kolom, regel, reden, HINTS.get(regel.split(".", 1)[-1]))
+                    for lid, rij, kolom, regel, reden in rows if lid == f.levering_id]  # fmt: skip
+        ignored = [shown_column(f.info.kolommen, k) for k in f.info.kolommen if k and k not in COLUMNS]
+        reports.append(FileReport(f.bestand, f.status, f.reden, f.rijen, problems, ignored, f.reden_kolom))
     return reports
 
 
 def write_report(reports: list[FileReport], out: TextIO) -> None:
     """The report for people: per file, per row, what is wrong and how to fix it."""
     for r in reports:
-        if r.status != extract.ACCEPTED:
-            print(f"✗ {r.naam}: GEWEIGERD — {r.reden}", file=out)
+        naam = control.terminal(r.naam)
+        if r.geweigerd:
+            print(f"✗ {naam}: GEWEIGERD — {r.reden}", file=out)
             print("  Niets uit dit bestand wordt geladen. Los dit op en controleer opnieuw.", file=out)
         elif not r.problemen:
-            print(f"✓ {r.naam}: in orde ({nl_number(r.rijen)} rijen)", file=out)
+            print(f"✓ {naam}: in orde ({nl_number(r.rijen)} rijen)", file=out)
         else:
-            rows = len({p[0] for p in r.problemen})
-            print(f"! {r.naam}: {nl_number(rows)} van {nl_number(r.rijen)} rijen hebben een probleem; "
+            rows = len({p.rij for p in r.problemen})
+            print(f"! {naam}: {nl_number(rows)} van {nl_number(r.rijen)} rijen hebben een probleem; "
                   "die rijen worden apart gezet, de rest wordt geladen", file=out)  # fmt: skip
             shown_hints: set[str] = set()
-            for rij, kolom, regel, reden in r.problemen:
-                print(f"  rij {rij}, kolom {kolom}: {reden}", file=out)
-                rule = regel.split(".", 1)[-1]
-                if rule in HINTS and rule not in shown_hints:
-                    shown_hints.add(rule)
-                    print(f"      → {HINTS[rule]}", file=out)
+            for p in r.problemen:
+                print(f"  rij {p.rij}, kolom {p.kolom}: {p.reden}", file=out)
+                if p.oplossing and p.regel not in shown_hints:
+                    shown_hints.add(p.regel)
+                    print(f"      → {p.oplossing}", file=out)
         if r.genegeerd:
             print(f"  (kolom {', '.join(r.genegeerd)} wordt niet gebruikt)", file=out)
     clean = sum(r.clean for r in reports)

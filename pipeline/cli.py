@@ -40,7 +40,12 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
-    s.add_argument("--scale", choices=("pilot", "national", "stress"), default="pilot")
+    s.add_argument(
+        "--scale",
+        choices=("pilot", "national", "stress", "hostile"),
+        default="pilot",
+        help="hostile: een kleine set met elk soort vijandige of slordige levering (CONTRACT §1)",
+    )
     s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
 
     e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
@@ -86,12 +91,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.run import run
+    from pipeline.config import DELIVERIES_DIR, REFERENCE_DIR
+    from pipeline.run import NoDeliveries, run
 
     if not args.raw.is_dir():
-        print(f"fout: de map {args.raw} bestaat niet", file=sys.stderr)
+        print(f"fout: de map {args.raw} bestaat niet (--raw)", file=sys.stderr)
         return USAGE
-    result = run(args.raw, args.out, Progress(quiet=args.stil))
+    if not (args.raw / DELIVERIES_DIR).is_dir() and not (args.raw / REFERENCE_DIR).is_dir():
+        print(f"fout: {args.raw} is geen raw-map: er staan geen mappen {DELIVERIES_DIR}/ en {REFERENCE_DIR}/ "
+              "in "
+              "(--raw wijst naar de map die ze bevat, zoals data/raw)", file=sys.stderr)  # fmt: skip
+        return USAGE
+    if args.out.exists() and not args.out.is_dir():
+        print(f"fout: {args.out} is een bestand, geen map (--out)", file=sys.stderr)
+        return USAGE
+    try:
+        result = run(args.raw, args.out, Progress(quiet=args.stil))
+    except NoDeliveries as e:
+        print(f"fout: {e}", file=sys.stderr)
+        return DATA_PROBLEM
+    except OSError as e:  # --out where nobody may write, a disk that is full
+        where = f" ({e.filename})" if e.filename else ""
+        print(f"fout: kan niet lezen of schrijven{where}: {e.strerror or e}", file=sys.stderr)
+        return USAGE
     if args.strict and not result.clean:
         print("--strict: er is iets geweigerd of in quarantaine gezet (zie hierboven)", file=sys.stderr)
         return DATA_PROBLEM
@@ -100,10 +122,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from pipeline.check import check, write_report
+    from pipeline.intake import control
 
-    missing = [str(f) for f in args.files if not f.is_file()]
+    missing = [control.terminal(str(f)) for f in args.files if not f.is_file()]
     if missing:
-        print(f"fout: bestand niet gevonden: {', '.join(missing)}", file=sys.stderr)
+        print(f"fout: bestand niet gevonden (of geen bestand): {', '.join(missing)}", file=sys.stderr)
         return USAGE
     reports = check(args.files, args.raw)
     write_report(reports, sys.stdout)

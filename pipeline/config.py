@@ -18,7 +18,8 @@ REFERENCE_DIR = "reference"
 DELIVERIES_DIR = "leveringen"
 CATALOGUE_FILE = "indicatoren.toml"
 PILOT_REGISTER_FILE = "proeftuinen.toml"
-MUNICIPALITY_REGISTER_FILE = "gemeenten_provincies_cbs_2016_2025.csv"
+MUNICIPALITY_REGISTER_FILE = "gemeenten_provincies_cbs_2010_2025.csv"
+REORGANISATION_FILE = "herindelingen_cbs_2010_2025.csv"
 POPULATION_FILE = "population_avg_gemeente_2012_2025_cbs70072ned.csv"
 BURGLARY_FILE = "woninginbraak_gemeente_2012_2025_cbs47018ned.csv"
 MUNICIPALITY_MAP_FILE = "gemeente_2024_cbs_pdok_cartomap_wgs84.geojson"
@@ -28,6 +29,7 @@ REFERENCE_FILES = (
     CATALOGUE_FILE,
     PILOT_REGISTER_FILE,
     MUNICIPALITY_REGISTER_FILE,
+    REORGANISATION_FILE,
     POPULATION_FILE,
     BURGLARY_FILE,
     MUNICIPALITY_MAP_FILE,
@@ -126,6 +128,30 @@ class ValidationLimits:
 
 
 @dataclass(frozen=True)
+class FileLimits:
+    """Limits on one delivery file (settings.toml [grenzen]); a file over one is refused."""
+
+    max_bytes: int
+    max_rijen: int
+    max_kolommen: int
+    max_cellen: int
+    max_tekens_cel: int
+    max_uitgepakt: int
+    max_verhouding: int
+    max_onderdelen: int
+    max_werkbladen: int
+    leverdatum_marge_dagen: int
+
+
+@dataclass(frozen=True)
+class ReorganisationRule:
+    """How far a figure on the latest classification may miss part of its area and still be used
+    by the analyses (settings.toml [herindeling])."""
+
+    max_ontbrekend_aandeel: float
+
+
+@dataclass(frozen=True)
 class Settings:
     nulmeting: BaselineRule
     status: StatusRule
@@ -135,6 +161,8 @@ class Settings:
     effecten: EffectRule
     kloof: GapRule
     trechter: FunnelRule
+    grenzen: FileLimits
+    herindeling: ReorganisationRule
 
 
 @dataclass(frozen=True)
@@ -226,6 +254,8 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
             tuple(float(x) for x in raw["trechter"]["dekkingen"]), int(raw["trechter"]["min_gemeenten"]),
             float(raw["trechter"]["winsor"]), float(raw["trechter"]["overspreiding_alpha"]),
         ),
+        grenzen=FileLimits(**{f: int(raw["grenzen"][f]) for f in FileLimits.__dataclass_fields__}),
+        herindeling=ReorganisationRule(float(raw["herindeling"]["max_ontbrekend_aandeel"])),
     )
 
 
@@ -288,9 +318,7 @@ def load_reference(raw_dir: Path) -> Reference:
         )
         for n, i in enumerate(cat["indicator"], start=1)
     )
-    brieven = {
-        k: Letter(k, b["kamerstuk"], b["datum"], b["titel"]) for k, b in reg["brieven"].items()
-    }
+    brieven = {k: Letter(k, b["kamerstuk"], b["datum"], b["titel"]) for k, b in reg["brieven"].items()}
     proeftuinen = tuple(
         PilotSite(
             naam=p["naam"],

@@ -6,9 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.build import exclusive, open_build
+from pipeline.intake import control
 from pipeline.progress import Progress
 from pipeline.stages import analyse, extract, publication, publish, transform, validate
 from pipeline.vocabulary import nl_number
+
+
+class NoDeliveries(Exception):
+    """A run found no delivery at all: nothing is published, the previous build stays."""
 
 
 @dataclass
@@ -30,6 +35,10 @@ def run(raw_dir: Path, out_dir: Path, progress: Progress | None = None) -> RunRe
     with exclusive(Path(out_dir), progress), open_build(raw_dir, out_dir, progress) as build:
         with progress.stage("extract", "Inlezen: leveringen en CBS-tabellen naar staging"):
             files = extract.run(build)
+        if not files:
+            raise NoDeliveries(
+                f"geen leveringen gevonden in {build.deliveries_dir}; de vorige build blijft staan"
+            )
         with progress.stage("validate", "Controleren: de regels van het leverformaat, per rij"):
             validate.run(build)
         with publish.new_database(build):
@@ -67,7 +76,7 @@ def summarise(result: RunResult, progress: Progress) -> None:
         f"{nl_number(t['waarnemingen_vervangen'])}; rijen in quarantaine: {nl_number(t['quarantaine'])}"
     )
     for bestand, reden in result.refused[:20]:
-        progress.say(f"  geweigerd: {bestand}: {reden}")
+        progress.say(f"  geweigerd: {control.terminal(bestand)}: {reden}")
     if len(result.refused) > 20:
         progress.say(f"  … en {len(result.refused) - 20} andere geweigerde bestanden (zie tabel leveringen)")
     for regel, n in result.quarantined[:10]:

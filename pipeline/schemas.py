@@ -14,12 +14,12 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline import numbers
 from pipeline.config import DOELGROEPEN, Reference, Settings
 from pipeline.vocabulary import ONVOLDOENDE
 
 CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
-NUMBER_PATTERN = r"^[+-]?[0-9]+([.,][0-9]+)?$"
 DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
 WHITESPACE = " \t\r\n\u00a0"  # trimmed from every delivered value
 DELIVERY_KEY = ["levering_id", "gemeente_code", "periode", "indicator", "doelgroep"]
@@ -46,6 +46,15 @@ def _form(pattern: str, parsed: str, error: str) -> pa.Check:
     `teller is null`) instead of running the pattern on every row a second time."""
     return pa.Check(lambda s: s.astype("str").str.match(pattern), name="vorm", error=error,
                     statistics={"sql": parsed, "pattern": pattern})  # fmt: skip
+
+
+def _number(column: str) -> pa.Check:
+    """A count is read one way only (pipeline/numbers.py); `{column}_soort` holds the verdict in SQL."""
+    return pa.Check(
+        lambda s: s.map(lambda t: not isinstance(t, str) or numbers.problem(t) is None),
+        name="vorm", error="{waarde} {" + column + "_uitleg}",
+        statistics={"sql": f"{column}_soort not in {numbers.READABLE!r}".replace(",)", ")")},
+    )
 
 
 def _whole() -> pa.Check:
@@ -95,16 +104,14 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
             "doelgroep": pa.Column(None, nullable=True, checks=pa.Check.isin(
                 list(lim.doelgroepen),
                 error="doelgroep {doelgroep_ruw} is niet toegestaan; kies " + " of ".join(DOELGROEPEN))),
-            "teller_ruw": pa.Column(None, nullable=False, checks=_form(
-                NUMBER_PATTERN, "teller is null", "{waarde} is geen getal")),
+            "teller_ruw": pa.Column(None, nullable=False, checks=_number("teller")),
             "teller": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
                 pa.Check.le(lim.max_aantal, error="{waarde} is onwaarschijnlijk groot (meer dan "
                             + nl_int(lim.max_aantal) + ")"),
             ]),
-            "noemer_ruw": pa.Column(None, nullable=True, checks=_form(
-                NUMBER_PATTERN, "noemer is null", "{waarde} is geen getal")),
+            "noemer_ruw": pa.Column(None, nullable=True, checks=_number("noemer")),
             "noemer": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
@@ -116,6 +123,10 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
                 "{waarde} is geen datum; gebruik 2016-10-01 of 01-10-2016")),
         },
         checks=[
+            _sql_check(
+                "bestond_niet", "gemeente_code", "gemeente_status = 'bestond_niet'", "{gemeente_uitleg}",
+                lambda df: ~(df.gemeente_status == "bestond_niet"),
+            ),
             _sql_check(
                 "schooljaar", "periode",
                 "periodetype = 'schooljaar' and periode_eind <> jaar + 1",

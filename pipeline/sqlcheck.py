@@ -19,6 +19,8 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.intake import personal
+
 RULE_NAMES = {
     "not_nullable": "ontbreekt",
     "isin": "toegestane_waarde",
@@ -128,11 +130,19 @@ def message_sql(template: str, value_col: str | None) -> str:
             parts.append(literal(template[pos : m.start()]))
         name = m.group(1)
         target = value_col if name == "waarde" and value_col else name
-        parts.append(f"coalesce(cast({ident(target)} as varchar), '')")
+        value = f"cast({ident(target)} as varchar)"
+        parts.append(personal.sql_shown_value(value) if delivered(name) else f"coalesce({value}, '')")
         pos = m.end()
     if pos < len(template):
         parts.append(literal(template[pos:]))
     return "concat(" + ", ".join(parts) + ")" if parts else "''"
+
+
+def delivered(placeholder: str) -> bool:
+    """Does a message placeholder show a value as delivered? Those are shown only when they
+    cannot be personal data (pipeline/intake/personal.py: shown_value). The typed columns a
+    message names (`indicator`, `gemeente_code`) hold a known code wherever a rule uses them."""
+    return placeholder == "waarde" or placeholder.endswith("_ruw")
 
 
 def _is_table_check(check: CompiledCheck) -> bool:
@@ -237,12 +247,15 @@ def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[st
 def render(check: CompiledCheck, row: pd.Series, schema: pa.DataFrameSchema) -> str:
     """The message of a rule for one row, as the SQL renders it."""
 
-    def value(name: str) -> str:
+    def value(placeholder: str) -> str:
+        name = placeholder
         if name == "waarde":
             name = value_column(check.bron_kolom, schema) if check.bron_kolom else name
         v = row.get(name)
         if v is None or (not isinstance(v, str) and pd.isna(v)):
             return ""
+        if delivered(placeholder):
+            return personal.shown_value(v)
         if isinstance(v, float) and v.is_integer():
             return str(v)  # DuckDB casts 5.0 to '5.0' as well
         return str(v)

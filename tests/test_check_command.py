@@ -20,7 +20,9 @@ def test_check_of_a_clean_delivery_exits_0(capsys):
 def test_check_reports_row_column_reason_and_a_fix_and_exits_1(tmp_path, capsys):
     path = tmp_path / "GM0228" / "2017-01-01_x.csv"
     path.parent.mkdir()
-    path.write_text(csv_delivery("GM0228;2016;bijstand;roma;30;120;;;", "GM0228;2016;arbeidsparticipatie;roma;2,5;150;;;"))
+    path.write_text(
+        csv_delivery("GM0228;2016;bijstand;roma;30;120;;;", "GM0228;2016;arbeidsparticipatie;roma;2,5;150;;;")
+    )
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert "1 van 2 rijen hebben een probleem" in out
@@ -58,4 +60,6 @@ def test_check_runs_from_the_command_line(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "check", str(path)], cwd=PROJECT,
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 1
-    assert "doelgroep sinti is niet toegestaan" in done.stdout
+    assert (
+        "doelgroep (niet getoond) is niet toegestaan" in done.stdout
+    )  # a word could be a name: never echoed

@@ -50,7 +50,9 @@ def test_sample_pilots_reduce_roma_absenteeism_against_non_pilots(sample_db):
     # the sample generator plants an improvement for roma in pilots from their start year
     [(effect, high, status, pilots, comparison)] = rows(sample_db, """select effect, ci_hoog, status,
         n_proeftuinen, n_vergelijking from effecten where indicator = 'absoluut_verzuim' and doelgroep = 'roma'""")
-    assert effect < 0 and high < 0 and status == "verbeterd" and (pilots, comparison) == (9, 14)
+    # 13 comparison municipalities on the latest classification: Groningen's figures before 2019 lack
+    # Haren and Ten Boer (12 % of its inhabitants), more than a boundary correction (issue 12)
+    assert effect < 0 and high < 0 and status == "verbeterd" and (pilots, comparison) == (9, 13)
 
 
 def test_burglaries_from_2012_leave_the_2011_cohort_without_a_baseline(sample_db):

@@ -130,9 +130,9 @@ def test_personal_files_in_another_encoding_are_not_copied_to_disk(refused, tmp_
     folder = refused[3]
     with open_build(folder.parents[1], tmp_path, Progress(quiet=True)) as b:
         extract.stage_reference(b)
-        files = extract.stage_deliveries(b, [folder / "2017-01-01_bsn_in_windows1252.csv"])
-        assert files[0].leesweg == "exact" and files[0].leespad is None
-        assert not (b.work_dir / "utf8").exists()
+        files = extract.stage_deliveries(b, extract.given_files([folder / "2017-01-01_bsn_in_windows1252.csv"]))
+        assert files[0].status == "geweigerd" and files[0].leespad is None
+        assert not (b.work_dir / "lezen").exists()
 
 
 def test_the_rest_of_the_build_goes_on(refused):

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline import privacy, readers
 from pipeline.build import open_build
-from pipeline.readers import COLUMNS, Refused
+from pipeline.intake import Refused, readers
+from pipeline.intake import personal as privacy
+from pipeline.intake.readers import COLUMNS
 from pipeline.stages import extract
 from tests.conftest import SHIPPED_RAW, quiet
 
@@ -88,7 +89,7 @@ def test_reader_never_loses_an_accepted_row(build, tmp_path_factory, rows, sep, 
     path.parent.mkdir()
     path.write_bytes(buffer.getvalue().encode(encoding))
 
-    files = extract.stage_deliveries(build, [path])
+    files = extract.stage_deliveries(build, extract.given_files([path]))
     assert files[0].status == "geaccepteerd", files[0].reden
     staged = build.con.execute("select rij, " + ", ".join(COLUMNS) + " from stg_leveringrijen order by rij").fetchall()
     assert [(r[0], tuple(r[1:])) for r in staged] == expected
@@ -180,7 +181,7 @@ def test_excel_rows_column_at_a_time_equal_the_row_by_row_reader(body, extra):
     if extra:
         names[-1] = "toelichting_extra"
     records = [(1, ["titel", "", "", "", "", "", ""]), (2, list(names)), *((n, r) for n, r in enumerate(body, 3))]
-    info = readers.Inspection(sha256="x", grootte=0)
+    info = readers.Inspection()
     info.formaat, info.kopregel, info.kolommen, info.records = "xlsx", 2, names, records
     fast = readers.xlsx_rows(b"", info)
     slow = readers._collect(records, names, 2, readers.xlsx_cell, pad_short=True)

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from pipeline import schemas, sqlfiles
 from pipeline.build import open_build
-from pipeline.readers import COLUMNS
+from pipeline.intake.readers import COLUMNS
 from pipeline.sqlcheck import pandas_violations, sql_violations
 from pipeline.stages import extract
-from pipeline.stages.validate import TYPING_PARAMS
+from pipeline.stages.validate import TYPING_PARAMS, typed_rows_sql
 from tests.conftest import SHIPPED_RAW, quiet
 
 KEY = ["levering_id", "rij"]
@@ -46,7 +46,7 @@ def build(tmp_path_factory):
 def _typed(con):
     """The typed rows as the validate stage sees them, as a table and as a DataFrame."""
     sqlfiles.define_view(con, "int_leveringrijen_getypeerd", TYPING_PARAMS)
-    con.execute("create or replace table getypeerd as select * from int_leveringrijen_getypeerd")
+    con.execute(f"create or replace table getypeerd as {typed_rows_sql()}")
     return con.execute("select * from getypeerd").df()
 
 

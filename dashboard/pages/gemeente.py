@@ -168,6 +168,8 @@ def facts_section(g: pd.Series) -> html.Section:
     ]
     if not g["actief"]:
         facts.append(("Let op", f"opgeheven; laatste jaar in de gemeentelijke indeling: {g['laatste_jaar']}"))
+    if isinstance(g.get("herindeling"), str) and g["herindeling"]:  # "ontstaan op 1 januari 2019 uit …"
+        facts.append(("Herindeling", g["herindeling"]))
     items: list = []
     if g["proeftuin"]:
         reg = monitor().proeftuinen()

@@ -37,7 +37,7 @@ from pipeline.sample.model import (
 from pipeline.sample.writers import PROFILES, csv_bytes, xlsx_bytes
 
 DEFAULT_SEED = 20170404  # the date of the letter that reported the pilots' results
-SCALES = ("pilot", "national", "stress")
+SCALES = ("pilot", "national", "stress", "hostile")
 MARKER = "SYNTHETISCH.md"
 MARKER_TEXT = """# Synthetische leveringen
 
@@ -126,6 +126,8 @@ def generate(
     `redeliveries` overrides the scale's number of full re-deliveries and `codes` the
     municipalities, and `formats` the export profiles with their weights (for benchmarks and tests).
     """
+    if scale == "hostile":
+        return _hostile(Path(out), seed, Path(reference_source or default_reference_source()))
     if scale not in SPECS:
         raise ValueError(f"onbekende schaal {scale!r}; kies uit {', '.join(SCALES)}")
     spec = SPECS[scale]
@@ -169,14 +171,23 @@ def generate(
                 by_period.setdefault((catalogue[f.indicator].periodetype, f.jaar), []).append(f)
             deliveries = yearly_deliveries(by_period, catalogue, m.code, years, m_rng)
         named = NAMED_PROFILES.get(m.code) if spec.named_profiles else None
-        profile_name = named or str(
-            m_rng.choice(spec.formats, p=np.array(spec.weights) / sum(spec.weights))
-        )
+        profile_name = named or str(m_rng.choice(spec.formats, p=np.array(spec.weights) / sum(spec.weights)))
         memo: dict = {}
         written += [_write(deliveries_dir, d, profile_name, m.naam, memo) for d in deliveries]
         if progress:
             progress(n, len(munis))
     return written
+
+
+def _hostile(out: Path, seed: int, source: Path) -> list[Path]:
+    """Every kind of hostile or careless delivery (pipeline/sample/hostile.py), seeded."""
+    from pipeline.sample import hostile
+
+    _copy_reference(source, out / REFERENCE_DIR)
+    deliveries_dir = out / DELIVERIES_DIR
+    _prepare_deliveries_dir(deliveries_dir)
+    (deliveries_dir / MARKER).write_text(MARKER_TEXT.format(scale="hostile", seed=seed), encoding="utf-8")
+    return hostile.write(deliveries_dir, seed)
 
 
 def _write(deliveries_dir: Path, d: Delivery, profile_name: str, naam: str, memo: dict) -> Path:

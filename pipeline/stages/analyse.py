@@ -26,9 +26,11 @@ def run(build: Build) -> dict[str, int]:
     """Compute the analyses from the marts in the new database and store them there; row counts."""
     con = build.con
     frames = {t: con.execute(f"select * from {OUT}.{t}").df() for t in ("gemeenten", "indicatoren")}
+    # the analyses read one classification, the latest (CONTRACT §1): no area counted twice
     w = con.execute(f"""
         select gemeente_code, indicator, doelgroep, jaar, periode, teller, noemer, waarde
-        from {OUT}.waarnemingen
+        from {OUT}.waarnemingen_indeling
+        where in_analyses
     """).df()
     s = build.settings
     with build.progress.step("vergelijking_nulmeting"):

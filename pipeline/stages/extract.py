@@ -1,17 +1,20 @@
 """Stage 1 — extract: every delivery and the CBS tables into staging tables, each row with its lineage.
 
-Deliveries are looked at once in Python (hash, encoding, header, personal-data columns) and read
-in bulk by DuckDB, grouped by dialect; files DuckDB cannot number exactly (XLSX, blank lines,
-line breaks inside quotes, ragged rows) are read row by row in Python instead. Both paths give
-`stg_leveringrijen`: all text, with `levering_id` and `rij` (the row number as Excel shows it).
-A file that cannot be read as a table, or that holds data about persons, is refused whole and
-none of its values goes further than this stage.
+The intake (`pipeline/intake/`) finds the deliveries (`discovery`), reads each file's bytes once
+within the limits and looks at them (`file.examine`: limits, readers, personal data); what it
+accepts is read in bulk by DuckDB, grouped by dialect, from a private copy of exactly the bytes
+that were hashed, or row by row in Python where DuckDB cannot number the rows exactly (XLSX, blank
+lines, line breaks inside quotes, ragged rows). Both paths give `stg_leveringrijen`: all text,
+with `levering_id` and `rij` (the row number as Excel shows it). A file that cannot be read as a
+table, that breaks a limit or that holds data about persons is refused whole and none of its
+values goes further than this stage.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,19 +26,22 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import privacy, readers
+from pipeline import herindeling
 from pipeline.build import Build
 from pipeline.config import (
     BURGLARY_FILE,
     MUNICIPALITY_REGISTER_FILE,
     POPULATION_FILE,
+    REORGANISATION_FILE,
 )
-from pipeline.readers import COLUMNS, Refused
+from pipeline.intake import Refused, discovery, limits, readers
+from pipeline.intake.discovery import Found
+from pipeline.intake.file import Examined, examine
+from pipeline.intake.readers import COLUMNS
 from pipeline.sqlcheck import ident, literal
 
 ACCEPTED = "geaccepteerd"
 REFUSED = "geweigerd"
-DOC_SUFFIXES = (".md", ".txt", ".pdf", ".docx")
 STAGING_COLUMNS = ("levering_id", "rij", *COLUMNS, "overig")
 
 
@@ -44,28 +50,52 @@ class DeliveryFile:
     """One delivery file and what the extract stage learned about it."""
 
     levering_id: int
-    path: Path
-    bestand: str  # relative to the raw folder, as lineage names it
-    map_code: str | None
-    leverdatum: date | None = None
-    label: str = ""
-    info: readers.Inspection = field(default_factory=readers.Inspection)
+    found: Found
+    examined: Examined = field(default_factory=Examined)
     status: str = ACCEPTED
     reden: str | None = None
     reden_kolom: str | None = None
-    leespad: str | None = None  # what DuckDB reads (a UTF-8 copy for other encodings)
+    leespad: str | None = None  # what DuckDB reads: a private copy of the bytes that were hashed
     leesweg: str | None = None  # bulk | exact
     rijen: int = 0
+
+    @property
+    def bestand(self) -> str:
+        return self.found.bestand
+
+    @property
+    def info(self) -> readers.Inspection:
+        return self.examined.info
 
     def refuse(self, reason: str, kolom: str | None = None) -> None:
         self.status, self.reden, self.reden_kolom = REFUSED, reason, kolom
 
 
-def run(build: Build, files: list[Path] | None = None) -> list[DeliveryFile]:
-    """Stage reference tables and deliveries (all under `<raw>/leveringen`, or the given files)."""
+def run(build: Build, found: list[Found] | None = None) -> list[DeliveryFile]:
+    """Stage reference tables and deliveries (all under `<raw>/leveringen`, or the given ones)."""
     stage_reference(build)
-    paths = discover(build.deliveries_dir) if files is None else files
-    return stage_deliveries(build, paths)
+    return stage_deliveries(build, discovery.discover(build.deliveries_dir) if found is None else found)
+
+
+def given_files(paths: list[Path]) -> list[Found]:
+    """Files named on the command line (`check`): read as they are, without a folder."""
+    return [Found(Path(p), discovery.shown_path(Path(p).name)[0], None) for p in paths]
+
+
+def given_bytes(items: list[tuple[str, bytes]]) -> list[Found]:
+    """Deliveries held in memory (a browser upload): a name and its bytes; nothing is written."""
+    out = []
+    for name, data in items:
+        shown, redacted = discovery.shown_path(name)
+        f = Found(Path(name), shown, None, privacy=redacted)
+        if redacted:
+            f.reden = (
+                "de naam van het bestand bevat gegevens over personen en is hier weggelaten; geef het "
+                "bestand een naam zonder gegevens over personen"
+            )
+        f.data = data
+        out.append(f)
+    return out
 
 
 # --------------------------------------------------------------------------- reference
@@ -100,8 +130,15 @@ def stage_reference(build: Build) -> None:
            for k in ("deelname", "startjaar", "subsidie", "interventies")},
     } for p in ref.proeftuinen])  # fmt: skip
     vergelijking = pd.DataFrame(
-        [{"naam": v.naam, "gemeente_code": v.gemeente_code, "toelichting": v.toelichting,
-          "bron": letters(v.bron)} for v in ref.vergelijking],
+        [
+            {
+                "naam": v.naam,
+                "gemeente_code": v.gemeente_code,
+                "toelichting": v.toelichting,
+                "bron": letters(v.bron),
+            }
+            for v in ref.vergelijking
+        ],
         columns=["naam", "gemeente_code", "toelichting", "bron"],
     )
     for name, frame in (("stg_indicatoren", indicatoren), ("stg_proeftuinen", proeftuinen),
@@ -111,56 +148,55 @@ def stage_reference(build: Build) -> None:
         con.unregister("_frame")
     params = {
         "register_file": str(build.reference_dir / MUNICIPALITY_REGISTER_FILE),
+        "reorganisation_file": str(build.reference_dir / REORGANISATION_FILE),
         "population_file": str(build.reference_dir / POPULATION_FILE),
         "burglary_file": str(build.reference_dir / BURGLARY_FILE),
     }
-    for model in ("stg_gemeenten", "stg_bevolking", "stg_woninginbraak"):
+    for model in ("stg_gemeenten", "stg_herindelingen", "stg_bevolking", "stg_woninginbraak"):
         build.model(model, params)
+    stage_reorganisations(build)
 
 
-# --------------------------------------------------------------------------- deliveries
+def stage_reorganisations(build: Build) -> None:
+    """What the register and the reorganisations say about every code and year (pipeline/herindeling.py):
+    `stg_indeling_laatste`, `stg_gemeente_jaar`, `stg_indeling_gebied`, `stg_bevolking_dichtst`."""
+    con = build.con
+    years = (build.settings.validatie.eerste_jaar, date.today().year)
+    digest = hashlib.sha256(b"".join(
+        (build.reference_dir / name).read_bytes()
+        for name in (MUNICIPALITY_REGISTER_FILE, REORGANISATION_FILE, POPULATION_FILE)
+    )).hexdigest()  # fmt: skip
+    frames = _reorganisation_frames(con, digest, years)
+    for name, frame in frames.items():
+        con.register("_frame", frame)
+        con.execute(f"create or replace table {name} as select * from _frame")
+        con.unregister("_frame")
 
 
-def discover(deliveries_dir: Path) -> list[Path]:
-    """Every delivery under `leveringen/`, in a stable order; documentation files are skipped."""
-    if not deliveries_dir.is_dir():
-        return []
-    out = []
-    for path in sorted(deliveries_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith((".", "~$")):
-            continue
-        if path.parent == deliveries_dir and path.suffix.lower() in DOC_SUFFIXES:
-            continue
-        out.append(path)
-    return out
+_FRAMES: dict[tuple, dict[str, pd.DataFrame]] = {}
 
 
-def _relative(path: Path, raw_dir: Path) -> str:
-    """The file's name in lineage: its path under the raw folder (`leveringen/GM0228/...`)."""
-    try:
-        return path.relative_to(raw_dir).as_posix()
-    except ValueError:
-        return path.name
+def _reorganisation_frames(con: duckdb.DuckDBPyConnection, digest: str, years: tuple[int, int]) -> dict:
+    """The tables of `stage_reorganisations`, computed once per process for the same reference data."""
+    key = (digest, years)
+    if key not in _FRAMES:
+        register = con.execute("select gemeente_code, jaar, gemeente_naam, actief from stg_gemeenten").df()
+        changes = con.execute("select * from stg_herindelingen").df()
+        r = herindeling.Reorganisations(register, changes)
+        span = range(years[0], max(r.latest, years[1]) + 1)
+        history = pd.DataFrame([(c, r.history(c) or None) for c in sorted(r.names)],
+                               columns=["gemeente_code", "herindeling"])  # fmt: skip
+        population = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
+        _FRAMES[key] = {
+            "stg_indeling_laatste": herindeling.to_latest(r).merge(history, on="gemeente_code"),
+            "stg_gemeente_jaar": herindeling.per_year(r, span),
+            "stg_indeling_gebied": herindeling.areas(r, span),
+            "stg_bevolking_dichtst": herindeling.nearest_population(population, sorted(r.names), span),
+        }
+    return _FRAMES[key]
 
 
-def _folder_code(path: Path, deliveries_dir: Path) -> str | None:
-    """The municipality whose folder holds the file (`leveringen/GM0228/...`), if it is one."""
-    try:
-        parts = path.relative_to(deliveries_dir).parts
-    except ValueError:
-        parts = (path.parent.name, path.name)
-    if len(parts) < 2:
-        return None
-    return normalise_code(parts[0])
-
-
-def normalise_code(text: str) -> str | None:
-    """`GM0228`, `gm228`, `0228` and `228` → `GM0228`; anything else → None."""
-    t = text.strip().upper().removeprefix("GM").strip()
-    return f"GM{int(t):04d}" if t.isdigit() and len(t) <= 4 else None
-
-
-def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
+def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
     """Inspect and read every file; `stg_leveringrijen` (a view) then holds every row with its
     file and row number, and `stg_bestanden` every file with what became of it."""
     con = build.con
@@ -174,35 +210,52 @@ def stage_deliveries(build: Build, paths: list[Path]) -> list[DeliveryFile]:
     files: list[DeliveryFile] = []
     exact: dict[str, list] = {c: [] for c in STAGING_COLUMNS}
     problems: list[tuple[int, int, str]] = []
-    transcoded = build.work_dir / "utf8"
-    raw_dir, deliveries_dir = build.raw_dir.resolve(), build.deliveries_dir.resolve()
+    copies = build.work_dir / "lezen"
+    copies.mkdir(mode=0o700, exist_ok=True)
     reader = BulkReader(build)
+    settings = build.settings
     with build.progress.step("bestanden lezen"):
-        for n, (given, data) in enumerate(_read_all(paths), start=1):
-            path = given.absolute()
-            if not path.is_relative_to(raw_dir):
-                path = path.resolve()  # a symlink or '..' that leads into the raw folder after all
-            f = DeliveryFile(n, path, _relative(path, raw_dir), _folder_code(path, deliveries_dir))
+        examined_all = _examine_all(found, settings.grenzen, settings.validatie.eerste_jaar)
+        for n, (item, examined) in enumerate(examined_all, start=1):
+            f = DeliveryFile(n, item, examined)
             files.append(f)
-            _inspect(f, data, transcoded, exact, problems)
-            if f.leesweg == "bulk":
+            if item.reden:
+                f.refuse(item.reden)
+            elif examined.refusal is not None:
+                f.refuse(examined.refusal.reason, examined.refusal.kolom)
+            elif examined.bulk is not None:
+                target = copies / f"{n}.csv"
+                target.write_bytes(examined.bulk)
+                examined.bulk = None
+                f.leespad, f.leesweg = str(target), "bulk"
                 reader.add(f)
-            build.progress.count(n, len(paths), "bestanden bekeken")
+            else:
+                f.leesweg = "exact"
+                _append_exact(exact, problems, f, examined.rows or readers.Rows())
+                examined.rows = None
+            build.progress.count(n, len(found), "bestanden bekeken")
         redo = reader.finish()
     for f in redo:
-        # DuckDB could not read every row of this file (ragged rows, or not UTF-8 after all):
-        # read it exactly instead
-        data = f.path.read_bytes()
-        f.info.codering = readers.decode(data)[1]
-        rows = readers.exact_rows(data, f.info)
+        # DuckDB could not read every row of this file (ragged rows, a long line, not UTF-8
+        # after all): read the same bytes exactly instead
+        try:
+            data = Path(f.leespad or "").read_bytes()  # the bytes that were hashed (or their UTF-8 copy)
+            if f.info.codering in ("utf-8", "utf-8-sig"):
+                f.info.codering = readers.decode(data)[1]  # UTF-8 at the top, not further down
+            rows = readers.exact_rows(data, f.info)
+        except Refused as e:
+            f.refuse(e.reason, e.kolom)
+            rows = readers.Rows()
+        except Exception as e:  # no file may stop a build
+            f.refuse(f"het bestand kan niet worden gelezen als tabel ({type(e).__name__})")
+            rows = readers.Rows()
         _append_exact(exact, problems, f, rows)
         f.leesweg = "exact"
+    shutil.rmtree(copies, ignore_errors=True)
     _insert_exact(build, exact, problems)
     _register_files(build, files)
     con.execute(STAGING_VIEW)
     _count_rows(build, files)
-    with build.progress.step("persoonsgegevens zoeken"):
-        _refuse_personal_values(build, files)
     _register_files(build, files)
     return files
 
@@ -221,90 +274,48 @@ where b.leesweg = 'bulk'
 union all
 select * from stg_exact
 """
-READ_BATCH = 64  # files read and hashed ahead, in parallel threads
+READ_AHEAD_FILES = 64  # files read and examined ahead, in parallel threads
+READ_AHEAD_BYTES = 256 * 1024 * 1024  # … but no more bytes than this at once
 BULK_BATCH = 1000  # files of one dialect that DuckDB reads in one query
 
 
-Loaded = tuple[bytes, str, "readers.Sheet | Refused | None"]  # bytes, sha256, a workbook's sheet
-
-
-def _read_all(paths: list[Path]) -> Iterator[tuple[Path, Loaded | OSError]]:
-    """(path, (bytes, sha256, sheet)) in order, read, hashed and (workbooks) parsed a batch ahead
-    by threads (all three release the GIL)."""
-    def load(path: Path) -> Loaded | OSError:
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            return e
-        sheet: readers.Sheet | Refused | None = None
-        if data.startswith(readers.ZIP_MAGIC):
-            try:
-                sheet = readers.read_xlsx(data)
-            except Refused as e:
-                sheet = e
-        return data, hashlib.sha256(data).hexdigest(), sheet
-
-    with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
-        for start in range(0, len(paths), READ_BATCH):
-            batch = paths[start : start + READ_BATCH]
-            yield from zip(batch, pool.map(load, batch), strict=True)
-
-
-def _inspect(f: DeliveryFile, loaded: Loaded | OSError, transcoded: Path,
-             exact: dict[str, list], problems: list[tuple[int, int, str]]) -> None:  # fmt: skip
+def _load(item: Found, grenzen: object, first_year: int) -> Examined:
+    """Read one file's bytes once (bounded) and examine exactly those bytes; never raises."""
+    if item.reden:
+        return Examined()
     try:
-        f.leverdatum, f.label = readers.parse_file_name(f.path.name)
-        if f.path.suffix.lower() not in (".csv", ".xlsx"):
-            raise Refused("het bestand is geen CSV of XLSX")
-        if isinstance(loaded, OSError):
-            raise loaded
-        data, sha, sheet = loaded
-        if isinstance(sheet, Refused):
-            raise sheet
-        f.info = readers.inspect(f.path, data, sha, sheet)
-        _refuse_personal_title_lines(f.info)
-        if f.info.fast and f.info.codering not in ("utf-8", "utf-8-sig") and _may_hold_personal_data(data):
-            # DuckDB reads UTF-8 only, so such a file would be copied to disk as UTF-8 first;
-            # a file that might hold personal data is read in memory instead, and never copied
-            f.info.fast = False
-        if f.info.fast:
-            f.leesweg = "bulk"
-            if f.info.codering in ("utf-8", "utf-8-sig"):
-                f.leespad = str(f.path)
-            else:
-                transcoded.mkdir(parents=True, exist_ok=True)
-                target = transcoded / f"{f.levering_id}.csv"
-                text, _ = readers.decode(data)
-                target.write_bytes(text.encode("utf-8"))
-                f.leespad = str(target)
-        else:
-            f.leesweg = "exact"
-            _append_exact(exact, problems, f, readers.exact_rows(data, f.info))
-            f.info.records = None
+        data = item.data if item.data is not None else limits.read_file(item.path, grenzen)  # type: ignore[arg-type]
     except Refused as e:
-        f.refuse(e.reason, e.kolom)
-    except OSError as e:
-        f.refuse(f"het bestand kan niet worden gelezen ({e.strerror or type(e).__name__})")
-    except Exception as e:
-        # only the kind of error: its message could quote a value from the file
-        f.refuse(f"het bestand kan niet worden gelezen als tabel ({type(e).__name__})")
+        return Examined(refusal=e)
+    except Exception as e:  # no file may stop a build
+        return Examined(refusal=Refused(f"het bestand kan niet worden gelezen ({type(e).__name__})"))
+    return examine(item.path.name, data, grenzen, first_year)  # type: ignore[arg-type]
 
 
-def _may_hold_personal_data(data: bytes) -> bool:
-    """Could any value be a BSN, e-mail address or phone number? (The whole text at once: a
-    separator between cells breaks every pattern, so this finds at least what a per-cell scan finds.)"""
-    return privacy.may_hold_personal_data(data) and privacy.value_kind(readers.decode(data)[0]) is not None
+def _batches(found: list[Found], max_bytes: int) -> Iterator[list[Found]]:
+    """Consecutive files, at most READ_AHEAD_FILES and (by their size on disk) READ_AHEAD_BYTES."""
+    batch: list[Found] = []
+    size = 0
+    for item in found:
+        try:
+            n = min(item.path.stat().st_size, max_bytes) if not item.reden and item.data is None else 0
+        except OSError:
+            n = 0
+        if batch and (len(batch) >= READ_AHEAD_FILES or size + n > READ_AHEAD_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += n
+    if batch:
+        yield batch
 
 
-def _refuse_personal_title_lines(info: readers.Inspection) -> None:
-    """Title lines above the header are not loaded, but a BSN or e-mail there still refuses the file."""
-    for n, line in enumerate(info.titelregels, start=1):
-        kind = privacy.value_kind(line)
-        if kind:
-            raise Refused(
-                f"het bestand bevat gegevens over personen: een {kind} in rij {n} (boven de kopregel); "
-                "lever alleen geaggregeerde cijfers", privacy=True,
-            )  # fmt: skip
+def _examine_all(found: list[Found], grenzen: object, first_year: int) -> Iterator[tuple[Found, Examined]]:
+    """(entry, what examining it gave) in order, a batch ahead on threads (reading, hashing and
+    parsing workbooks release the GIL)."""
+    with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
+        for batch in _batches(found, grenzen.max_bytes):  # type: ignore[attr-defined]
+            yield from zip(batch, pool.map(lambda item: _load(item, grenzen, first_year), batch), strict=True)
 
 
 def _append_exact(exact: dict[str, list], problems: list[tuple[int, int, str]],
@@ -337,11 +348,12 @@ def _insert_exact(build: Build, exact: dict[str, list], problems: list[tuple[int
 
 def _register_files(build: Build, files: list[DeliveryFile]) -> None:
     frame = pd.DataFrame([{
-        "levering_id": f.levering_id, "bestand": f.bestand, "map_code": f.map_code,
-        "leverdatum": f.leverdatum, "label": f.label or None, "sha256": f.info.sha256 or None,
-        "grootte": f.info.grootte, "formaat": f.info.formaat or None,
-        "codering": f.info.codering or None, "scheidingsteken": f.info.scheidingsteken or None,
-        "kopregel": f.info.kopregel or None, "kolommen": f.info.kolommen,
+        "levering_id": f.levering_id, "bestand": f.bestand, "map_code": f.found.map_code,
+        "leverdatum": f.examined.leverdatum, "label": f.examined.label or None,
+        "sha256": f.examined.sha256 or None, "grootte": f.examined.grootte if f.examined.sha256 else None,
+        "formaat": f.info.formaat or None, "codering": f.info.codering or None,
+        "scheidingsteken": f.info.scheidingsteken or None, "kopregel": f.info.kopregel or None,
+        "kolommen": [readers.shown_column(f.info.kolommen, k) for k in f.info.kolommen],
         "leespad": f.leespad, "leesweg": f.leesweg, "status": f.status, "reden": f.reden,
         "reden_kolom": f.reden_kolom, "rijen": f.rijen,
     } for f in files], columns=[
@@ -380,6 +392,8 @@ class BulkReader:
 
     def __init__(self, build: Build) -> None:
         self.con = build.con.cursor()
+        # a longer line is read exactly, where every cell is held to grenzen.max_tekens_cel
+        self.max_line = max(build.settings.grenzen.max_tekens_cel, 1 << 12)
         self.pending: dict[tuple, list[DeliveryFile]] = defaultdict(list)
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.jobs: list = []
@@ -409,8 +423,11 @@ class BulkReader:
         select = ", ".join(c if c in names else f"cast(null as varchar) as {c}" for c in COLUMNS)
         overig = f"[{', '.join(ident(x) for x in extras)}]" if extras else "cast(null as varchar[])"
         paths = "[" + ", ".join(literal(f.leespad) for f in members) + "]"
-        options = (f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
-                   f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true")
+        options = (
+            f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
+            f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true, "
+            f"max_line_size = {self.max_line}"
+        )
         before = con.execute("select coalesce(max(rowid) + 1, 0) from stg_bulk").fetchall()[0][0]
         skipped: set[str] = set()
         try:
@@ -431,6 +448,9 @@ class BulkReader:
                         where rowid >= {before} group by filename""")
         if skipped:
             con.execute("delete from stg_bulk where list_contains(?, filename)", [sorted(skipped)])
+        for f in members:  # the private copies are read: gone (those to read again stay)
+            if f.leespad not in skipped:
+                Path(f.leespad or "").unlink(missing_ok=True)
         return [f for f in members if f.leespad in skipped]
 
 
@@ -445,69 +465,3 @@ def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
         f.rijen = int(counts.get(f.levering_id, 0))
         if f.status == ACCEPTED and f.rijen == 0:
             f.refuse("het bestand bevat geen cijfers: onder de kopregel staan geen rijen")
-
-
-def _refuse_personal_values(build: Build, files: list[DeliveryFile]) -> None:
-    """Refuse files with a value that looks like a BSN, e-mail address or phone number, anywhere.
-
-    The patterns run once per distinct value of a column, not once per row (free text repeats);
-    only the rows of a hit are looked up. The reason names kinds, columns and rows, never a value.
-    """
-    con = build.con
-    values = {c: ident(c) for c in COLUMNS} | {"overig": "array_to_string(overig, chr(31))"}
-    # one scan per table: the distinct combinations of the values that could be personal data
-    # (long enough, or with an @); every other value is blanked, so there are few combinations
-    maybe = ", ".join(
-        f"case when length({v}) >= 9 or contains({v}, '@') then {v} end as {ident(k)}"
-        for k, v in values.items()
-    )  # fmt: skip
-    con.execute(f"""
-        create or replace temp table _persoonswaarden as
-        with kandidaten as (
-            select distinct {maybe} from stg_bulk
-            union
-            select distinct {maybe} from stg_exact
-        ),
-        per_kolom as (
-            unpivot kandidaten on {", ".join(ident(k) for k in values)} into name kolom value waarde
-        )
-        select kolom, waarde, soort from (
-            select distinct kolom, waarde, {privacy.sql_value_kind("waarde")} as soort from per_kolom
-        ) where soort is not null
-    """)
-    if not con.execute("select count(*) from _persoonswaarden").fetchall()[0][0]:
-        con.execute("drop table _persoonswaarden")
-        return
-    hits = con.execute(" union all ".join(
-        f"select r.levering_id, r.rij, p.kolom, p.soort from stg_leveringrijen r "
-        f"join _persoonswaarden p on p.kolom = {literal(k)} and p.waarde = {v.replace('overig', 'r.overig')}"
-        for k, v in values.items()
-    )).fetchall()  # fmt: skip
-    con.execute("drop table _persoonswaarden")
-    if not hits:
-        return
-    by_file: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for levering_id, rij, kolom, soort in hits:
-        by_file[levering_id].append((rij, kolom, soort))
-    for f in files:
-        found = sorted(by_file.get(f.levering_id, []))
-        if not found:
-            continue
-        extras = [n for n in f.info.kolommen if n and n not in COLUMNS]
-        described = []
-        for rij, kolom, soort in found[:5]:
-            where = kolom if kolom != "overig" else ("/".join(extras) or "overige kolommen")
-            described.append(f"een {soort} in kolom {where}, rij {rij}")
-        more = f" en {len(found) - 5} andere" if len(found) > 5 else ""
-        f.refuse(
-            "het bestand bevat gegevens over personen: " + "; ".join(described) + more
-            + "; lever alleen geaggregeerde cijfers",
-            kolom=found[0][1] if found[0][1] != "overig" else None,
-        )  # fmt: skip
-    refused = [f for f in files if f.levering_id in by_file]
-    ids = ", ".join(str(f.levering_id) for f in refused)
-    # none of their values stays behind, not even in the build's own memory
-    paths = [f.leespad for f in refused if f.leespad]
-    con.execute("delete from stg_bulk where list_contains(?, filename)", [paths])
-    con.execute(f"delete from stg_exact where levering_id in ({ids})")
-    con.execute(f"delete from stg_leesproblemen where levering_id in ({ids})")

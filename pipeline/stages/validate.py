@@ -8,7 +8,7 @@ file, row, column and a reason in Dutch. Rows that could not be read whole are t
 
 from __future__ import annotations
 
-from pipeline import schemas, sqlfiles
+from pipeline import numbers, schemas, sqlfiles
 from pipeline.build import Build
 from pipeline.sqlcheck import row_messages_sql, unique_violations_sql, violations_sql
 
@@ -37,10 +37,21 @@ NARROW = ("levering_id", "rij", "gemeente_code", "periode", "jaar", "indicator",
 TYPING_PARAMS = {
     "code_pattern": schemas.CODE_PATTERN,
     "periode_pattern": schemas.PERIODE_PATTERN,
-    "number_pattern": schemas.NUMBER_PATTERN,
     "date_pattern": schemas.DATE_PATTERN,
     "whitespace": schemas.WHITESPACE,
 }
+
+
+def typed_rows_sql(source: str = "int_leveringrijen_getypeerd") -> str:
+    """The typed rows with `teller` and `noemer` read by the number rule (pipeline/numbers.py):
+    the number, the kind of text (`*_soort`) and, where it is not a number, why (`*_uitleg`)."""
+    kinds = ", ".join(f"{numbers.sql_kind(f'{c}_ruw')} as {c}_soort" for c in ("teller", "noemer"))
+    values = ", ".join(
+        f"{numbers.sql_value(f'{c}_ruw', f'{c}_soort')} as {c}, "
+        f"{numbers.sql_message(f'{c}_soort')} as {c}_uitleg"
+        for c in ("teller", "noemer")
+    )
+    return f"select *, {values} from (select *, {kinds} from {source})"
 
 
 def run(build: Build) -> int:
@@ -57,7 +68,7 @@ def run(build: Build) -> int:
         con.execute(f"""
             create or replace table int_leveringrijen as
             select {", ".join(NARROW)}, case when len(m) > 0 then m end as meldingen
-            from (select *, {row_messages_sql(rules)} as m from int_leveringrijen_getypeerd)
+            from (select *, {row_messages_sql(rules)} as m from ({typed_rows_sql()}))
         """)
     unique = unique_violations_sql("int_leveringrijen", rules, ROW_KEY)
     with build.progress.step("int_meldingen"):

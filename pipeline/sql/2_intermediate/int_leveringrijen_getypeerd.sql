@@ -1,7 +1,8 @@
--- Typed delivery rows: text trimmed, codes normalised, numbers, periods and dates parsed, the
--- indicator's catalogue entry attached. Nothing is judged here: a value that does not parse
--- becomes NULL beside its raw text (`*_ruw`), and the rules in pipeline/schemas.py say what is
--- wrong with it. Only rows of files that were not refused are typed. Trimming removes spaces,
+-- Typed delivery rows: text trimmed, codes normalised, periods and dates parsed, the indicator's
+-- catalogue entry and the municipality's existence in that year (stg_gemeente_jaar) attached.
+-- Nothing is judged here: a value that does not parse becomes NULL beside its raw text (`*_ruw`),
+-- and the rules in pipeline/schemas.py say what is wrong with it. Numbers are read by
+-- pipeline/numbers.py (in the validate stage: that rule has one home). Only rows of files that were not refused are typed. Trimming removes spaces,
 -- tabs, line breaks and the non-breaking spaces spreadsheets leave behind.
 -- A view: the validate stage reads it once, judging every row as it goes (int_leveringrijen).
 with rijen as (
@@ -127,21 +128,7 @@ final as (
         t.doelgroep_ruw,
         lower(t.doelgroep_ruw) as doelgroep,
         t.teller_ruw,
-        -- most counts are plain integers (their text is their canonical form): cast those
-        -- directly; everything else is parsed by the pattern, as the rules in schemas.py read it
-        coalesce(
-            case when cast(try_cast(t.teller_ruw as bigint) as varchar) = t.teller_ruw
-                then cast(t.teller_ruw as double) end,
-            case when regexp_matches(t.teller_ruw, {{ number_pattern }})
-                then cast(replace(t.teller_ruw, ',', '.') as double) end
-        ) as teller,
         t.noemer_ruw,
-        coalesce(
-            case when cast(try_cast(t.noemer_ruw as bigint) as varchar) = t.noemer_ruw
-                then cast(t.noemer_ruw as double) end,
-            case when regexp_matches(t.noemer_ruw, {{ number_pattern }})
-                then cast(replace(t.noemer_ruw, ',', '.') as double) end
-        ) as noemer,
         t.bron,
         t.peildatum_ruw,
         d.peildatum_leesbaar,
@@ -150,12 +137,16 @@ final as (
         i.bron as ind_bron,
         i.periodetype as ind_periodetype,
         i.vermenigvuldiger <> 1 as ind_is_rate,
-        i.vermenigvuldiger as ind_vermenigvuldiger
+        i.vermenigvuldiger as ind_vermenigvuldiger,
+        -- did the municipality exist in the year the row is about (municipal reorganisations)?
+        gj.status as gemeente_status,
+        gj.uitleg as gemeente_uitleg
     from tekst as t
     left join gemeentecodes as g using (gemeente_code_ruw)
     left join perioden as p using (periode_ruw)
     left join datums as d using (peildatum_ruw)
     left join stg_indicatoren as i on i.indicator = lower(t.indicator_ruw)
+    left join stg_gemeente_jaar as gj on gj.gemeente_code = g.gemeente_code and gj.jaar = p.jaar
 )
 
 select * from final

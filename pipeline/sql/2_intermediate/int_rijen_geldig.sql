@@ -26,7 +26,8 @@ final as (
             else teller
         end as waarde,
         peildatum,
-        cast(epoch(leverdatum) as bigint) * 4294967296 + levering_id as volgorde
+        -- days since 2000 × 2^32 + file: no overflow for any date up to 9999-12-31
+        cast(date_diff('day', date '2000-01-01', leverdatum) as bigint) * 4294967296 + levering_id as volgorde
     from geldig
 )
 

@@ -1,6 +1,6 @@
-"""Read a delivery of any CONTRACT §1 variant: recognise its format, encoding, separator and header.
+"""The readers: a delivery of any CONTRACT §1 variant — its format, encoding, separator, header and rows.
 
-`inspect` looks at a file's bytes once (hash, encoding, header, personal-data column names) and
+`inspect` looks at a file's bytes once (encoding, header, personal-data column names) and
 decides whether DuckDB can read it in bulk (`fast`) or whether it needs the exact, row-by-row
 reader here (`rows`): XLSX, blank lines, multi-line quoted fields, or rows DuckDB rejected.
 Both give the same rows with the row number a person sees in Excel.
@@ -9,7 +9,6 @@ Both give the same rows with the row number a person sees in Excel.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +17,9 @@ from datetime import date, datetime, time
 from itertools import compress
 from pathlib import Path
 
-from pipeline import privacy
+from pipeline.config import FileLimits, load_settings
+from pipeline.intake import Refused, control, personal
+from pipeline.intake.limits import SheetScan, Workbook, check_cells, open_xlsx, over
 
 REQUIRED = ("gemeente_code", "periode", "indicator", "doelgroep", "teller")
 OPTIONAL = ("noemer", "bron", "peildatum", "opmerking")
@@ -29,16 +30,6 @@ XLSX_SHEET = "levering"
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)\.(csv|xlsx)$", re.IGNORECASE)
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, or an encrypted .xlsx
-
-
-class Refused(Exception):
-    """A whole file cannot be used; `reason` is written for the municipal officer."""
-
-    def __init__(self, reason: str, kolom: str | None = None, privacy: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.kolom = kolom
-        self.privacy = privacy
 
 
 @dataclass
@@ -53,8 +44,8 @@ class Inspection:
     titelregels: list[str] = field(default_factory=list)  # text above the header
     fast: bool = False  # DuckDB can read it in bulk
     records: list[tuple[int, list[object]]] | None = field(default=None, repr=False)  # xlsx rows
-    sha256: str = ""
-    grootte: int = 0
+    formules: set[tuple[int, int]] = field(default_factory=set, repr=False)  # xlsx: (row, column)
+    werkblad: str = ""  # xlsx: the delivery's sheet
 
 
 @dataclass(frozen=True)
@@ -77,8 +68,8 @@ class Rows:
 
 def normalise_name(name: object) -> str:
     """Header matching: case-insensitive after trimming; spaces and hyphens count as underscores."""
-    text = "" if name is None else str(name)
-    text = text.replace("\ufeff", "").strip().strip('"').strip().lower()
+    text = "" if name is None else control.clean(str(name)) or ""
+    text = text.strip().strip('"').strip().lower()
     return re.sub(r"[\s\-]+", "_", text)
 
 
@@ -156,10 +147,9 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
         if score == len(REQUIRED):
             doubles = sorted({c for c in names if c and names.count(c) > 1})
             if doubles:
-                raise Refused(
-                    f"kolom {doubles[0]} staat meer dan één keer in de kopregel (rij {n})",
-                    kolom=doubles[0],
-                )
+                _refuse_personal_columns(names)
+                shown = shown_column(names, doubles[0])
+                raise Refused(f"kolom {shown} staat meer dan één keer in de kopregel (rij {n})", kolom=shown)
             return n, names
         if score > best[0]:
             best = (score, n, names)
@@ -173,16 +163,22 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
             f"{plural} {', '.join(missing)} ontbreekt in de kopregel (rij {n})",
             kolom=missing[0],
         )
-    raise Refused(
-        "geen kopregel gevonden: de eerste rijen bevatten niet de kolommen "
-        + ", ".join(REQUIRED)
-    )
+    raise Refused("geen kopregel gevonden: de eerste rijen bevatten niet de kolommen " + ", ".join(REQUIRED))
 
 
-csv.field_size_limit(10_000_000)  # a long free-text cell is no reason to refuse a file
 
 
-def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+def csv_refusal(e: csv.Error) -> Refused:
+    """Why the csv module could not read a file, for people (its own text names no value)."""
+    if "field limit" in str(e):
+        return over("een cel is langer", load_settings().grenzen.max_tekens_cel, "max_tekens_cel", " tekens")
+    return Refused(f"het bestand is geen leesbare CSV ({e})")
+
+
+def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    # a cell longer than the limit refuses the file (grenzen.max_tekens_cel) as a csv.Error; the
+    # limit is the csv module's global, which other libraries change: set it at every read
+    csv.field_size_limit(load_settings().grenzen.max_tekens_cel)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                       doublequote=True, strict=False)  # fmt: skip
 
@@ -206,16 +202,14 @@ def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
         if not counts[d]:
             continue
         try:
-            n, names = find_header(_csv_records(head, d))
+            n, names = find_header(csv_records(head, d))
             return d, n, names
         except csv.Error:
             continue
         except Refused as e:
             if refusal is None or (e.kolom and not refusal.kolom):
                 refusal = e
-    raise refusal or Refused(
-        "geen kopregel gevonden: geen scheidingsteken (; of ,) in de eerste rijen"
-    )
+    raise refusal or Refused("geen kopregel gevonden: geen scheidingsteken (; of ,) in de eerste rijen")
 
 
 def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
@@ -228,10 +222,10 @@ def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
     return kopregel >= 1 and all(data.find(b, 0, end) < 0 for b in blank)
 
 
-def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | None = None) -> Inspection:
-    """Look at a delivery once (`sha256`: its hash, and `sheet` the workbook's sheet, when already
-    read). Raises Refused when the file cannot be read as a table."""
-    info = Inspection(sha256=sha256 or hashlib.sha256(data).hexdigest(), grootte=len(data))
+def inspect(path: Path, data: bytes, sheet: Sheet | None = None) -> Inspection:
+    """Look at a delivery once (`sheet`: the workbook's delivery sheet, when already read).
+    Raises Refused when the file cannot be read as a table."""
+    info = Inspection()
     if not data or data.isspace():
         raise Refused("het bestand is leeg")
     if data.startswith(OLE_MAGIC):
@@ -241,11 +235,13 @@ def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | N
         )
     if data.startswith(ZIP_MAGIC):
         info.formaat = "xlsx"
-        title, records = xlsx_table(data, sheet)
+        title, values, info.formules = sheet or read_xlsx(data)
+        records = list(enumerate(values, start=1))
+        info.werkblad = personal.safe_name(title)
         try:
             info.kopregel, info.kolommen = find_header(r for _, r in records)
         except Refused as e:
-            e.reason = f"werkblad {title!r}: {e.reason}"
+            e.reason = f"werkblad {info.werkblad!r}: {e.reason}"
             raise
         info.titelregels = [
             " ".join(str(v) for v in r if not _blank(v)) for n, r in records if n < info.kopregel
@@ -259,6 +255,9 @@ def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | N
             raise Refused("het bestand is geen tekst (binaire inhoud); lever CSV of XLSX")
         info.formaat = "csv"
         info.scheidingsteken, info.kopregel, info.kolommen = _sniff_csv(text)
+        limit = load_settings().grenzen.max_kolommen
+        if len(info.kolommen) > limit:
+            raise over(f"de kopregel heeft {len(info.kolommen)} kolommen", limit, "max_kolommen", " kolommen")
         info.titelregels = _head(text, info.kopregel - 1).splitlines()[: info.kopregel - 1]
         # DuckDB reads UTF-8; other encodings are read exactly, or copied as UTF-8 first
         info.fast = info.codering != "utf-16" and _is_bulk_readable(data, info.kopregel)
@@ -266,14 +265,20 @@ def inspect(path: Path, data: bytes, sha256: str | None = None, sheet: Sheet | N
     return info
 
 
+def shown_column(names: list[str], name: str) -> str:
+    """A header name as a reason may show it: its position where the name itself holds personal
+    data or control characters."""
+    safe = personal.safe_name(name)
+    return safe if safe == name else f"{names.index(name) + 1} ({safe})"
+
+
 def _refuse_personal_columns(names: list[str]) -> None:
-    personal = privacy.personal_columns(names)
-    if personal:
+    found = personal.personal_columns(names)
+    if found:
+        shown = [shown_column(names, n) for n in found]
         raise Refused(
-            "het bestand bevat gegevens over personen (kolom "
-            + ", ".join(personal)
-            + "); lever alleen geaggregeerde cijfers",
-            kolom=personal[0],
+            personal.describe([personal.Finding("kolom", kolom=k) for k in shown]),
+            kolom=shown[0],
             privacy=True,
         )
 
@@ -310,8 +315,9 @@ def _collect(
             while len(trimmed) > width and _blank(trimmed[-1]):
                 trimmed.pop()
             if len(trimmed) > width or (len(trimmed) < width and not pad_short):
-                rows.problems.append(RowProblem(
-                    rij, f"de rij heeft {len(record)} waarden, de kopregel {width} kolommen"))
+                rows.problems.append(
+                    RowProblem(rij, f"de rij heeft {len(record)} waarden, de kopregel {width} kolommen")
+                )
                 continue
             record = trimmed + [None] * (width - len(trimmed))
         texts = record if cell is None else list(map(cell, record))
@@ -330,12 +336,12 @@ def csv_rows(data: bytes, info: Inspection) -> Rows:
     text, _ = decode(data)
     if "\x00" in text:
         raise Refused("het bestand bevat ongeldige tekens (NUL-bytes); lever een gewone CSV of XLSX")
-    records = _csv_records(text, info.scheidingsteken)
+    records = csv_records(text, info.scheidingsteken)
     numbered = ((n, list(r)) for n, r in enumerate(records, start=1))
     try:
         rows = _collect(numbered, info.kolommen, info.kopregel, None, pad_short=False)
     except csv.Error as e:
-        raise Refused(f"het bestand is geen leesbare CSV ({e})") from None
+        raise csv_refusal(e) from None
     # an empty field in a CSV is missing, as DuckDB reads it
     for c in COLUMNS:
         rows.values[c] = [None if v == "" else v for v in rows.values[c]]
@@ -348,7 +354,7 @@ def xlsx_cell(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "1" if value else "0"
+        return "WAAR" if value else "ONWAAR"  # as Dutch Excel shows it: a yes/no value, not a count
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -361,35 +367,48 @@ def xlsx_cell(value: object) -> str | None:
     return text if text.strip() else None
 
 
-Sheet = tuple[str, list[list[object]]]  # (title, the cells from A1 on; an empty cell is "")
+Sheet = tuple[str, list[list[object]], set[tuple[int, int]]]  # title, cells from A1 on, formula cells
 
 
-def read_xlsx(data: bytes) -> Sheet:
-    """The delivery's sheet of a workbook: `levering`, else the first worksheet.
+def read_workbook(
+    data: bytes, limits: FileLimits | None = None
+) -> tuple[list[tuple[SheetScan, list[list[object]]]], int]:
+    """Every worksheet of a workbook (hidden ones too) with its cells from A1 on (an empty cell is
+    ""), and the index of the delivery's sheet: `levering`, else the first worksheet.
 
-    Read with calamine (Rust), a 25th of openpyxl's time, and without holding the GIL: the
-    extract stage reads workbooks on its file-reading threads.
+    The workbook is measured first (`limits.open_xlsx`); then read with calamine (Rust), a 25th of
+    openpyxl's time, and without holding the GIL: the extract stage reads workbooks on its
+    file-reading threads.
     """
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+    from python_calamine import CalamineWorkbook, PasswordError
 
+    grenzen = limits or load_settings().grenzen
+    book: Workbook = open_xlsx(data, grenzen)
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = [m.name for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-        if not sheets:
-            raise Refused("de Excel-werkmap heeft geen werkblad")
-        named = [name for name in sheets if name.strip().lower() == XLSX_SHEET]
-        title = (named or sheets)[0]
-        return title, wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(book.data))
+        sheets = [(scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False))
+                  for scan in book.sheets]  # fmt: skip
     except PasswordError:
         raise Refused("de Excel-werkmap is beveiligd met een wachtwoord; lever haar zonder") from None
-    except (CalamineError, OSError, ValueError) as e:
+    except Exception as e:  # CalamineError, OSError, ValueError, …: a workbook it cannot read
         raise Refused(f"de Excel-werkmap is beschadigd of onvolledig ({type(e).__name__})") from None
+    for scan, values in sheets:
+        check_cells(values, scan.naam, grenzen)
+    named = [i for i, (scan, _) in enumerate(sheets) if scan.naam.strip().lower() == XLSX_SHEET]
+    return sheets, (named or [0])[0]
+
+
+def read_xlsx(data: bytes, limits: FileLimits | None = None) -> Sheet:
+    """The delivery's sheet of a workbook: `levering`, else the first worksheet."""
+    sheets, chosen = read_workbook(data, limits)
+    scan, values = sheets[chosen]
+    return scan.naam, values, scan.formules
 
 
 def xlsx_table(data: bytes, sheet: Sheet | None = None) -> tuple[str, list[tuple[int, list[object]]]]:
     """(sheet title, rows numbered as Excel numbers them) of the delivery's sheet (`sheet`: when
     already read by `read_xlsx`)."""
-    title, values = sheet or read_xlsx(data)
+    title, values, _ = sheet or read_xlsx(data)
     return title, list(enumerate(values, start=1))
 
 
@@ -413,7 +432,7 @@ def xlsx_rows(data: bytes, info: Inspection) -> Rows:
     body = [(n, r) for n, r in records if n > info.kopregel and r]
     if any(len(r) != width for _, r in body):
         # a spreadsheet row is as wide as the sheet; missing trailing cells are empty, not ragged
-        return _collect(records, names, info.kopregel, xlsx_cell, pad_short=True)
+        return _mark_formulas(_collect(records, names, info.kopregel, xlsx_cell, pad_short=True), info)
     rows_only = [r for _, r in body]
     columns = [_xlsx_column(c) for c in zip(*rows_only, strict=True)] if body else [[] for _ in names]
     take = [names.index(c) if c in names else None for c in COLUMNS]
@@ -429,6 +448,20 @@ def xlsx_rows(data: bytes, info: Inspection) -> Rows:
         rows.overig = [list(t) for t in zip(*(compress(columns[i], keep) for i in extras), strict=True)]
     else:
         rows.overig = [None] * len(rows.rij)
+    return _mark_formulas(rows, info)
+
+
+def _mark_formulas(rows: Rows, info: Inspection) -> Rows:
+    """A count written as a formula is not read as its cached result: its text starts with `=`,
+    which the number rule (pipeline/numbers.py) sends to quarantine."""
+    for c in ("teller", "noemer"):
+        if c not in info.kolommen or not info.formules:
+            continue
+        column = info.kolommen.index(c) + 1
+        rijen = {r for r, k in info.formules if k == column}
+        if rijen:
+            rows.values[c] = ["=" + (v or "") if rij in rijen else v
+                              for rij, v in zip(rows.rij, rows.values[c], strict=True)]  # fmt: skip
     return rows
 
 

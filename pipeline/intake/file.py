@@ -1,0 +1,158 @@
+"""One delivery file, from its name and bytes to what the build loads of it — or a refusal.
+
+`examine` is the same for a build and for `check` (which gives a name and bytes held in memory):
+the name (delivery date: not in the future, not before 2000), the limits, the reader, and the
+personal-data rules over everything the file holds. It never raises: whatever goes wrong with
+one file, in any way, becomes that file's refusal, and the build goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import PurePath
+
+from pipeline.config import FileLimits
+from pipeline.intake import Refused, limits, personal, readers
+from pipeline.intake.personal import Finding
+from pipeline.intake.readers import HEADER_SEARCH_ROWS, Inspection, Rows
+
+SUFFIXES = (".csv", ".xlsx")
+SHORT_CELL = 40  # a cell this short in the first rows of another sheet may be a column name
+
+
+@dataclass
+class Examined:
+    """What one look at a delivery's bytes gave."""
+
+    sha256: str = ""
+    grootte: int = 0
+    leverdatum: date | None = None
+    label: str = ""
+    info: Inspection = field(default_factory=Inspection)
+    rows: Rows | None = None  # read exactly, in Python
+    bulk: bytes | None = None  # UTF-8 text for DuckDB's bulk reader
+    refusal: Refused | None = None
+
+
+def delivery_date(
+    name: str, limits_: FileLimits, first_year: int, today: date | None = None
+) -> tuple[date, str]:
+    """(delivery date, label) from `YYYY-MM-DD_<label>.csv|xlsx`; a date in the future (beyond
+    today plus the grace of the settings) or before the first year is refused."""
+    leverdatum, label = readers.parse_file_name(name)
+    today = today or date.today()
+    if leverdatum.year < first_year:
+        raise Refused(f"de leverdatum in de bestandsnaam ligt vóór {first_year}; controleer het jaartal")
+    if leverdatum > today + timedelta(days=limits_.leverdatum_marge_dagen):
+        raise Refused("de leverdatum in de bestandsnaam ligt in de toekomst; controleer het jaartal (een "
+                      "leverdatum in de toekomst zou elke latere correctie verdringen)")  # fmt: skip
+    return leverdatum, label
+
+
+def examine(
+    name: str, data: bytes, limits_: FileLimits, first_year: int, today: date | None = None
+) -> Examined:
+    """Look at a delivery once; every failure becomes a refusal (`Examined.refusal`)."""
+    out = Examined(sha256=hashlib.sha256(data).hexdigest(), grootte=len(data))
+    try:
+        out.leverdatum, out.label = delivery_date(name, limits_, first_year, today)
+        out.label = personal.safe_name(out.label)
+        if PurePath(name).suffix.lower() not in SUFFIXES:
+            raise Refused("het bestand is geen CSV of XLSX")
+        limits.check_size(data, limits_)
+        if data.startswith(readers.ZIP_MAGIC):
+            _workbook(name, data, limits_, out)
+        else:
+            _text(name, data, limits_, out)
+    except Refused as e:
+        out.refusal = e
+    except Exception as e:  # no file may stop a build
+        # only the kind of error: its message could quote a value from the file
+        out.refusal = Refused(f"het bestand kan niet worden gelezen als tabel ({type(e).__name__})")
+    if out.refusal is not None:
+        out.rows = out.bulk = None
+        out.info.records = None
+    return out
+
+
+def _workbook(name: str, data: bytes, limits_: FileLimits, out: Examined) -> None:
+    sheets, chosen = readers.read_workbook(data, limits_)
+    findings: list[Finding] = []
+    for i, (scan, values) in enumerate(sheets):
+        shown = personal.safe_name(scan.naam)
+        if personal.value_kind(scan.naam):
+            findings.append(Finding(personal.value_kind(scan.naam) or "", werkblad=f"{i + 1} ({shown})"))
+        findings += _scan_cells(values, shown if i != chosen else None, header_words=i != chosen)
+    if findings:
+        raise Refused(personal.describe(findings), kolom=findings[0].kolom, privacy=True)
+    scan, values = sheets[chosen]
+    out.info = readers.inspect(PurePath(name), data, (scan.naam, values, scan.formules))  # type: ignore[arg-type]
+    out.rows = readers.exact_rows(data, out.info)
+    out.info.records = None
+
+
+def _scan_cells(values: list[list[object]], sheet: str | None, header_words: bool) -> list[Finding]:
+    """Personal data in a sheet's cells (and, for a sheet other than the delivery's, column names
+    about persons among the short cells of its first rows)."""
+    found = []
+    for rij, record in enumerate(values, start=1):
+        for k, value in enumerate(record):
+            if type(value) is str:
+                text = value
+            elif type(value) in (int, float) and 1e8 <= abs(value) < 1e11:
+                text = readers.xlsx_cell(value)  # a BSN or a phone number typed as a number
+            else:
+                continue  # empty, a small number, a date, a yes/no value: no personal data
+            if not text:
+                continue
+            kind = personal.value_kind(text) if len(text) >= 6 else None
+            if kind is None and header_words and rij <= HEADER_SEARCH_ROWS and len(text) <= SHORT_CELL \
+                    and personal.is_person_column(text):  # fmt: skip
+                kind = "kolom"
+            if kind:
+                found.append(Finding(kind, kolom=_column_letters(k + 1), rij=rij, werkblad=sheet))
+    return found
+
+
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def _text(name: str, data: bytes, limits_: FileLimits, out: Examined) -> None:
+    limits.check_text(data, limits_)
+    out.info = info = readers.inspect(PurePath(name), data)
+    if personal.may_hold_personal_data(data):
+        findings = _scan_records(data, info)
+        if findings:
+            raise Refused(personal.describe(findings), kolom=findings[0].kolom, privacy=True)
+    if info.fast:
+        out.bulk = (
+            data if info.codering in ("utf-8", "utf-8-sig") else readers.decode(data)[0].encode("utf-8")
+        )
+    else:
+        out.rows = readers.exact_rows(data, info)
+
+
+def _scan_records(data: bytes, info: Inspection) -> list[Finding]:
+    """Personal data anywhere in a CSV: title lines, header, every cell of every record (ragged
+    ones too)."""
+    found = []
+    names = [readers.shown_column(info.kolommen, c) if c else str(k + 1) for k, c in enumerate(info.kolommen)]
+    text, _ = readers.decode(data)
+    try:
+        for rij, record in enumerate(readers.csv_records(text, info.scheidingsteken), start=1):
+            for k, value in enumerate(record):
+                kind = personal.value_kind(value) if len(value) >= 6 else None
+                if kind:
+                    kolom = names[k] if rij > info.kopregel and k < len(names) else None
+                    found.append(Finding(kind, kolom=kolom, rij=rij))
+    except csv.Error as e:
+        raise readers.csv_refusal(e) from None
+    return found
