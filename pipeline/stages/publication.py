@@ -75,12 +75,12 @@ def _trechter(build: Build) -> pd.DataFrame:
         with punten as (
             select indicator, doelgroep, jaar, count(*) as gepubliceerd
             from {OUT}.publicatie_cijfers
-            where not onderdrukt and noemer > 0
+            where not onderdrukt and noemer > 0 and in_totalen
             group by all
         ),
         leden as (
             select indicator, doelgroep, jaar, list(gemeente_code order by gemeente_code) as gemeenten
-            from {OUT}.publicatie_cijfers group by all
+            from {OUT}.publicatie_cijfers where in_totalen group by all
         )
         select t.*, p.gepubliceerd, l.gemeenten, i.vermenigvuldiger, i.eenheid
         from {OUT}.trechter as t
@@ -140,6 +140,7 @@ def _trechter_punten(build: Build) -> pd.DataFrame:
                    doelgroep, jaar, periode, voorlopig, teller, noemer, waarde
             from {OUT}.publicatie_cijfers
             where indicator = ? and doelgroep = ? and jaar = ? and not onderdrukt and noemer > 0
+              and in_totalen
             order by gemeente_code
         """, [c.indicator, c.doelgroep, c.jaar]).df()  # fmt: skip
         mult = float(c.vermenigvuldiger)

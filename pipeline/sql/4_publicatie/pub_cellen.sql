@@ -1,4 +1,6 @@
--- Every figure in force with the decision whether it may be published (CONTRACT §4), in one place:
+-- Every figure in force, on the latest CBS classification (`waarnemingen_indeling`: merged
+-- predecessors added to their successor, splits apart and marked), with the decision whether it may
+-- be published (CONTRACT §4), in one place:
 --   primary rule: a cell of a protected doelgroep (roma) with teller 1–4, noemer < 10, or
 --     noemer − teller 1–4 (thresholds from settings.toml [onthulling]);
 --   secondary rule: a cell the disclosure audit chose to hide as well, so that a published total
@@ -22,6 +24,10 @@ with cellen as (
         w.voorlopig,
         w.herkomst,
         w.bron,
+        w.volledig,
+        w.omzetbaar,
+        w.in_analyses,
+        w.toelichting as toelichting_indeling,
         i.vermenigvuldiger,
         w.noemer is not null as is_verhouding,
         case when g.proeftuin then {{ proeftuinen }} else {{ overige }} end as groep,
@@ -38,7 +44,7 @@ with cellen as (
             or w.noemer - w.teller <= {{ teller_max }},
             false
         ) as bijna_klein
-    from waarnemingen as w
+    from waarnemingen_indeling as w
     join indicatoren as i using (indicator)
     join gemeenten as g using (gemeente_code)
 ),

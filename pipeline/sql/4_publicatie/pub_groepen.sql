@@ -4,7 +4,7 @@
 -- sums, for a protected doelgroep), nor when the disclosure audit withheld it (`pub_ingehouden`).
 -- Intervals are added by stages/publication.py (exact Poisson limits are not SQL).
 with cellen as (
-    select * from pub_cellen
+    select * from pub_cellen where in_analyses  -- one area counted once, on the latest classification
 ),
 
 sommen as (

@@ -1,5 +1,8 @@
--- What is published of every figure (CONTRACT §3): teller, noemer and waarde empty where the
--- cell is suppressed (pub_cellen), with the reason. `kloof` is the gap roma − totaal of the same
+-- What is published of every figure (CONTRACT §3), on the latest CBS classification: teller, noemer
+-- and waarde empty where the cell is suppressed (pub_cellen), with the reason. `volledig` false: the
+-- figure lacks part of its municipality's present area (`toelichting_indeling` says which);
+-- `omzetbaar` false: a municipality that was split, shown apart; `in_totalen`: the figure counts in
+-- the totals over municipalities and in the analyses. `kloof` is the gap roma − totaal of the same
 -- gemeente, periode and indicator, on the roma row, for rates, only where both cells are published.
 with cellen as (
     select * from pub_cellen
@@ -29,6 +32,10 @@ final as (
         c.herkomst,
         c.bron,
         c.groep,
+        c.volledig,
+        c.omzetbaar,
+        c.in_analyses as in_totalen,
+        c.toelichting_indeling,
         case
             when c.doelgroep <> 'totaal' and c.is_verhouding and not c.onderdrukt and not t.onderdrukt
                 then c.waarde - t.waarde

@@ -2,7 +2,7 @@
 -- among all published latest figures of that indicator and doelgroep (five groups of about equal
 -- size: quintile breaks, `klassegrenzen`; fewer where values tie), and its status against the baseline (publicatie_vergelijking).
 with cijfers as (
-    select * from publicatie_cijfers
+    select * from publicatie_cijfers where omzetbaar  -- the map is the latest classification
 ),
 
 laatste as (
