@@ -23,11 +23,12 @@ def decide(*rows: tuple, extra: tuple = (), rule: DisclosureRule = RULE) -> pd.D
     con = duckdb.connect()
     w = pd.DataFrame(rows, columns=["gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer"])
     w = w.astype({"noemer": "Int64"}).assign(
-        jaar=w["periode"].str[:4].astype(int), waarde=None, voorlopig=False, herkomst="levering", bron=None
+        jaar=w["periode"].str[:4].astype(int), waarde=None, voorlopig=False, herkomst="levering", bron=None,
+        volledig=True, omzetbaar=True, in_analyses=True, toelichting=None,
     )
     indicators = pd.DataFrame({"indicator": sorted(set(w["indicator"]))})
     indicators["vermenigvuldiger"] = [1 if i == "aantal" else 100 for i in indicators["indicator"]]
-    con.register("waarnemingen", w)
+    con.register("waarnemingen_indeling", w)
     con.register("indicatoren", indicators)
     con.register("gemeenten", pd.DataFrame({"gemeente_code": sorted(set(w["gemeente_code"])), "proeftuin": True}))
     con.register("pub_extra", pd.DataFrame(list(extra), columns=["gemeente_code", "periode", "indicator",
