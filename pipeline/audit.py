@@ -178,56 +178,56 @@ from {out}.publicatie_trechter as t join {out}.indicatoren as i using (indicator
 def read_blocks(con: duckdb.DuckDBPyConnection, rule: DisclosureRule,
                 out: str) -> dict[tuple[str, int], tuple[list[Cell], list[Total]]]:  # fmt: skip
     """Per (indicator, jaar) the cells and the totals that constrain them."""
-    cells = con.execute(CELLS_SQL.format(out=out)).df()
-    totals = con.execute(TOTALS_SQL.format(out=out), {"klein": REDEN_KLEIN}).df()
     blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]] = {}
     index: dict[tuple[str, int], dict[tuple[str, str], int]] = defaultdict(dict)
     protected = set(rule.doelgroepen)
-    for r in cells.itertuples(index=False):
-        block = blocks.setdefault((r.indicator, int(r.jaar)), ([], []))
-        hidden = bool(r.onderdrukt)
-        cap = float(r.bevolking) * 1.5 if r.bevolking else FALLBACK_CAP
-        true_noemer = None if pd.isna(r.true_noemer) else int(r.true_noemer)
-        cell = Cell(
-            key=(r.gemeente_code, r.periode, r.indicator, r.doelgroep),
-            groep=r.groep,
-            rate=bool(r.rate),
-            hidden=hidden,
-            reden=r.reden_onderdrukt if hidden else None,
-            teller=None if hidden else int(r.teller),
-            noemer=None if hidden or pd.isna(r.noemer) else int(r.noemer),
-            true_teller=int(r.true_teller),
-            true_noemer=true_noemer,
-            cap=max(cap, float(true_noemer or 0), float(r.true_teller)),
-            protected=r.doelgroep in protected,
-        )
-        index[(r.indicator, int(r.jaar))][(r.gemeente_code, r.doelgroep)] = len(block[0])
-        block[0].append(cell)
-    for t in totals.itertuples(index=False):
-        key = (t.indicator, int(t.jaar))
+    for (gemeente, periode, jaar, indicator, doelgroep, groep, hidden, reden, teller, noemer, true_teller,
+         true_noemer, rate, bevolking) in con.execute(CELLS_SQL.format(out=out)).fetchall():  # fmt: skip
+        key = (indicator, int(jaar))
+        block = blocks.setdefault(key, ([], []))
+        cap = float(bevolking) * 1.5 if bevolking else FALLBACK_CAP
+        index[key][(gemeente, doelgroep)] = len(block[0])
+        block[0].append(Cell(
+            key=(gemeente, periode, indicator, doelgroep),
+            groep=groep,
+            rate=bool(rate),
+            hidden=bool(hidden),
+            reden=reden if hidden else None,
+            teller=None if hidden else int(teller),
+            noemer=None if hidden or noemer is None else int(noemer),
+            true_teller=int(true_teller),
+            true_noemer=None if true_noemer is None else int(true_noemer),
+            cap=max(cap, float(true_noemer or 0), float(true_teller)),
+            protected=doelgroep in protected,
+        ))  # fmt: skip
+    totals = con.execute(TOTALS_SQL.format(out=out), {"klein": REDEN_KLEIN}).fetchall()
+    for groep, indicator, doelgroep, jaar, gemeenten, teller, noemer, hidden, _ in totals:
+        key = (indicator, int(jaar))
         if key not in blocks:
             continue
-        members = tuple(index[key][(g, t.doelgroep)] for g in t.gemeenten if (g, t.doelgroep) in index[key])
+        members = tuple(index[key][(g, doelgroep)] for g in gemeenten if (g, doelgroep) in index[key])
         blocks[key][1].append(Total(
             members=members,
-            teller=None if t.onderdrukt else int(t.teller),
-            noemer=None if t.onderdrukt or pd.isna(t.noemer) else int(t.noemer),
-            small=bool(t.onderdrukt),
-            name=(t.groep, t.indicator, t.doelgroep, int(t.jaar)),
+            teller=None if hidden else int(teller),
+            noemer=None if hidden or noemer is None else int(noemer),
+            small=bool(hidden),
+            name=(groep, indicator, doelgroep, int(jaar)),
         ))  # fmt: skip
-    for c in con.execute(CENTRES_SQL.format(out=out)).df().itertuples(index=False):
-        key = (c.indicator, int(c.jaar))
+    for indicator, doelgroep, jaar, gemeenten, centrum, decimalen, mult in con.execute(
+        CENTRES_SQL.format(out=out)
+    ).fetchall():
+        key = (indicator, int(jaar))
         if key not in blocks:
             continue
-        members = tuple(index[key][(g, c.doelgroep)] for g in c.gemeenten if (g, c.doelgroep) in index[key])
-        half = 0.5 * 10.0 ** -int(c.decimalen)
+        members = tuple(index[key][(g, doelgroep)] for g in gemeenten if (g, doelgroep) in index[key])
+        half = 0.5 * 10.0 ** -int(decimalen)
         blocks[key][1].append(Total(
             members=members, teller=None, noemer=None, small=False,
-            name=(FUNNEL, c.indicator, c.doelgroep, int(c.jaar)),
-            ratio=(float(c.centrum) - half, float(c.centrum) + half, float(c.vermenigvuldiger)),
+            name=(FUNNEL, indicator, doelgroep, int(jaar)),
+            ratio=(float(centrum) - half, float(centrum) + half, float(mult)),
         ))  # fmt: skip
-    for cells, totals in blocks.values():
-        _tighten(cells, totals)
+    for cells, block_totals in blocks.values():
+        _tighten(cells, block_totals)
     return blocks
 
 
@@ -366,10 +366,12 @@ def certify(cells: list[Cell], totals: list[Total], rule: DisclosureRule,
         if rate:
             steps += [(0, d) for d in (-1, 1, -2, 2)] + [(d, d) for d in (-1, 1, -2, 2)]
             steps += [(t - t0, small_n - n0) for t in range(0, small_n + 1)]  # the cell with a small noemer
-        partners = [None] if not membership[i] else [j for j in peers[membership[i]] if j != i]
+        partners = [None] if not membership[i] else peers[membership[i]]
         for j in partners:
             if done():
                 break
+            if j == i:
+                continue
             moves = steps
             if j is not None and rate and cells[j].true_noemer is not None:  # or the peer with a small noemer
                 moves = steps + [(dt, cells[j].true_noemer - small_n) for dt in range(-3, 4)]
