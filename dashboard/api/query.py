@@ -1,0 +1,413 @@
+"""The API's door to the database: read-only, reopened when a new build replaces the file, results
+cached per build, every query bounded in time, rows and concurrency.
+
+- Only publication and reference tables are read (`resources.py` names them); the figures go
+  through the extract's own code (`pipeline.extracts`: `resolve` checks the codes, `figures` runs
+  the query), so the API cannot disagree with `python -m pipeline extract`.
+- Parameters are checked before anything reaches the database, and are only ever passed as query
+  parameters; no text of a request becomes SQL.
+- A query that runs longer than `Limits.query_seconds` is interrupted (413), one that gives more
+  rows than a file may hold is refused (413), and when `Limits.concurrent` queries are already
+  running the next one waits at most `Limits.wait_seconds` and is then told to come back (429):
+  a busy server answers, it does not stall.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+from werkzeug.datastructures import MultiDict
+
+from dashboard.api.problems import Fault, Problem, invalid, shown
+from dashboard.api.resources import Resource, doelgroepen
+from pipeline.config import load_settings
+from pipeline.extracts.formats import publishable
+from pipeline.extracts.query import Filters, UsageError, normalise_code, resolve
+from pipeline.extracts.query import figures as extract_figures
+from pipeline.extracts.run import Release, release_of
+from pipeline.extracts.safety import sql_neutralised
+
+FORMATS = ("json", "csv", "csv-nl", "parquet")
+PAGING = ("limit", "offset")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one question may cost. The defaults hold at national scale on two cores."""
+
+    page_default: int = 100  # rows of a JSON page when no limit is given
+    page_max: int = 1000  # the largest JSON page
+    file_rows: int = 1_000_000  # the most rows a csv or parquet answer may hold
+    query_seconds: float = 10.0  # a query running longer is interrupted
+    concurrent: int = 4  # queries running at once in one process
+    wait_seconds: float = 2.0  # how long a question waits for a free slot before 429
+    values: int = 200  # values of one filter
+    value_chars: int = 64  # characters of one value
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A checked question: the resource, its filters in canonical form, the format and the page."""
+
+    resource: Resource
+    filters: tuple[tuple[str, tuple[str, ...]], ...]  # (filter name, values), sorted; van/tot as text
+    fmt: str
+    limit: int
+    offset: int
+
+    def values(self, name: str) -> tuple[str, ...]:
+        return dict(self.filters).get(name, ())
+
+    def year(self, name: str) -> int | None:
+        v = self.values(name)
+        return int(v[0]) if v else None
+
+    @property
+    def key(self) -> tuple:
+        """What the rows depend on (not the format or the page)."""
+        return (self.resource.name, self.filters)
+
+
+def split(values: list[str]) -> list[str]:
+    """Repeated parameters and comma-separated values alike: `a,b` and `a&x=b` → [a, b]."""
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def parse(
+    resource: Resource,
+    args: MultiDict,
+    limits: Limits,
+    formats: tuple[str, ...] = FORMATS,
+    default_format: str = "json",
+    paged: bool = True,
+) -> Ask:
+    """The question in `args`, checked without the database; 400 naming every parameter that is wrong."""
+    faults: list[Fault] = []
+    allowed = {f.name: f for f in resource.filters}
+    known = set(allowed) | {"format"} | (set(PAGING) if paged else set())
+    for name in args:
+        if name not in known:
+            hint = f"; deze bron kent {', '.join(sorted(known))}" if known else ""
+            faults.append(Fault(shown(name), f"onbekende parameter{hint}"))
+    for name in known:
+        if len(args.getlist(name)) > 1 and (name not in allowed or not allowed[name].multiple):
+            faults.append(Fault(name, "mag maar één keer voorkomen"))
+    filters: dict[str, tuple[str, ...]] = {}
+    for name, f in allowed.items():
+        values = split(args.getlist(name))
+        if not values:
+            if args.getlist(name):
+                faults.append(Fault(name, "is leeg; laat de parameter weg of geef een waarde"))
+            continue
+        if len(values) > limits.values:
+            faults.append(Fault(name, f"te veel waarden ({len(values)}); hooguit {limits.values}"))
+            continue
+        if any(len(v) > limits.value_chars for v in values):
+            faults.append(Fault(name, f"een waarde is langer dan {limits.value_chars} tekens"))
+            continue
+        if not f.multiple and len(values) > 1:
+            faults.append(Fault(name, "één jaar, geen lijst"))
+            continue
+        filters[name] = tuple(dict.fromkeys(_canonical(name, v) for v in values))
+    years = load_settings().validatie
+    for name in ("van", "tot"):
+        if name in filters:
+            text = filters[name][0]
+            if not (text.isascii() and text.isdigit() and len(text) == 4):
+                faults.append(
+                    Fault(name, f"{shown(text)!r} is geen jaartal; schrijf vier cijfers, zoals 2020")
+                )
+                del filters[name]
+            elif not years.eerste_jaar <= int(text) <= years.laatste_jaar:
+                faults.append(
+                    Fault(
+                        name, f"{text}: kies een jaar van {years.eerste_jaar} tot en met {years.laatste_jaar}"
+                    )
+                )
+                del filters[name]
+    if "van" in filters and "tot" in filters and int(filters["van"][0]) > int(filters["tot"][0]):
+        faults.append(Fault("van", f"van {filters['van'][0]} ligt na tot {filters['tot'][0]}"))
+    fmt = _one(args, "format", default_format)
+    if fmt not in formats:
+        faults.append(Fault("format", f"{shown(fmt)!r} is geen formaat; kies uit {', '.join(formats)}"))
+    limit = _whole(args, "limit", limits.page_default, 1, limits.page_max, faults) if paged else 0
+    offset = _whole(args, "offset", 0, 0, None, faults) if paged else 0
+    if faults:
+        raise invalid(faults)
+    return Ask(resource, tuple(sorted(filters.items())), fmt, limit, offset)
+
+
+def _one(args: MultiDict, name: str, default: str) -> str:
+    values = args.getlist(name)
+    return values[0].strip().lower() if values else default
+
+
+def _whole(args: MultiDict, name: str, default: int, low: int, high: int | None, faults: list[Fault]) -> int:
+    if name not in args:
+        return default
+    text = args.getlist(name)[0].strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:
+        faults.append(Fault(name, f"{shown(text)!r} is geen heel getal ≥ {low}"))
+        return default
+    n = int(text)
+    if n < low or (high is not None and n > high):
+        most = (
+            f" en hooguit {high} (de grootste pagina; neem format=csv voor alles in één keer)" if high else ""
+        )
+        faults.append(Fault(name, f"{n}: kies minstens {low}{most}"))
+        return default
+    return n
+
+
+class Database:
+    """Read-only access to the build at `path_of()` for the API, with a cache per build."""
+
+    def __init__(self, path_of: Callable[[], Path], limits: Limits, cache_size: int = 256) -> None:
+        self.path_of = path_of
+        self.limits = limits
+        self._lock = threading.RLock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._stamp: tuple[int, int, int] | None = None
+        self._pid = os.getpid()
+        self._inherited: list[duckdb.DuckDBPyConnection] = []
+        self._cache: OrderedDict[tuple, object] = OrderedDict()
+        self._cache_size = cache_size
+        self._gate = threading.BoundedSemaphore(limits.concurrent)
+        self._held = threading.local()
+
+    def _connection(self) -> tuple[duckdb.DuckDBPyConnection, str]:
+        path = Path(self.path_of())
+        try:
+            st = os.stat(path)
+        except OSError:
+            raise Problem(
+                503,
+                "Er is nog geen database; bouw hem met `make` (of `python -m pipeline run`).",
+                headers={"Retry-After": "60"},
+            ) from None
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        with self._lock:
+            if self._pid != os.getpid():  # a forked worker opens its own connection, never its parent's
+                if self._con is not None:
+                    self._inherited.append(self._con)
+                self._con, self._pid = None, os.getpid()
+            if stamp != self._stamp or self._con is None:
+                # The old connection is dropped, not closed: a query still running finishes on it.
+                con = duckdb.connect(":memory:")
+                con.execute("set global python_enable_replacements = false")
+                quoted = str(path).replace("'", "''")
+                con.execute(f"attach '{quoted}' as monitor (read_only)")
+                self._con = con
+                if stamp != self._stamp:
+                    self._stamp = stamp
+                    self._cache.clear()
+            return self._con, "-".join(map(str, stamp))
+
+    @contextlib.contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor on the open build, interrupted when it runs past the time limit (413)."""
+        con, _ = self._connection()
+        cur = con.cursor()
+        cur.execute("use monitor")
+        timer = threading.Timer(self.limits.query_seconds, cur.interrupt)
+        timer.start()
+        try:
+            yield cur
+        except duckdb.InterruptException:
+            seconds = f"{self.limits.query_seconds:g}"
+            raise Problem(
+                413,
+                f"De vraag duurde langer dan {seconds} s en is afgebroken; filter verder "
+                "(gemeente, indicator, van, tot).",
+            ) from None
+        finally:
+            timer.cancel()
+            cur.close()
+
+    def build_key(self) -> str:
+        return self._connection()[1]
+
+    def cached(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+        """`compute()` once per build; while it runs it holds one of the limited query slots."""
+        key = (self.build_key(), name, args)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        if getattr(self._held, "slot", False):  # a computation inside one that holds a slot already
+            return self._store(key, compute())
+        if not self._gate.acquire(timeout=self.limits.wait_seconds):
+            raise Problem(
+                429,
+                "De server beantwoordt nu al zoveel vragen dat deze moet wachten; probeer het "
+                "over een seconde opnieuw.",
+                headers={"Retry-After": "1"},
+            )
+        self._held.slot = True
+        try:
+            return self._store(key, compute())
+        finally:
+            self._held.slot = False
+            self._gate.release()
+
+    def forget(self, name: str, args: tuple) -> None:
+        """Drop one cached result of the open build (a large file is not kept)."""
+        with self._lock:
+            self._cache.pop((self.build_key(), name, args), None)
+
+    def _store(self, key: tuple, value: object) -> object:
+        with self._lock:
+            if self._stamp is not None and key[0] == "-".join(map(str, self._stamp)):
+                self._cache[key] = value
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return value
+
+    # ------------------------------------------------------------------ what the build says
+
+    def release(self) -> Release:
+        """The build's id, whether it is synthetic, its codes and disclosure thresholds (as the extract)."""
+
+        def compute() -> Release:
+            with self.cursor() as cur:
+                return release_of(cur)
+
+        return self.cached("release", (), compute)  # type: ignore[return-value]
+
+    def build(self) -> dict:
+        """Which build is served: id, time, the digest of its inputs' hashes, synthetic or not."""
+
+        def compute() -> dict:
+            with self.cursor() as cur:
+                m = cur.execute(
+                    "select id, gemaakt, synthetisch, versies, leveringen_geaccepteerd, "
+                    "leveringen_geweigerd, rijen_quarantaine from manifest"
+                ).fetchall()[0]
+                inputs = cur.execute(
+                    "select bestand, sha256 from manifest_invoer order by bestand"
+                ).fetchall()
+            digest = hashlib.sha256("".join(f"{b}\t{h}\n" for b, h in inputs).encode()).hexdigest()
+            return {
+                "id": str(m[0]),
+                "gemaakt": str(m[1]),
+                "synthetisch": bool(m[2]),
+                "invoer_sha256": digest,
+                "invoer_bestanden": len(inputs),
+                "leveringen_geaccepteerd": int(m[4]),
+                "leveringen_geweigerd": int(m[5]),
+                "rijen_quarantaine": int(m[6]),
+                "versies": json.loads(m[3]),
+            }
+
+        return self.cached("build", (), compute)  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ the rows of a question
+
+    def check_codes(self, ask: Ask) -> Filters:
+        """The codes of `ask` against the build (the extract's `resolve`); 400 naming each unknown one."""
+        faults: list[Fault] = []
+        groups: set[str] = set()
+        wanted = Filters(ask.values("gemeente"), ask.values("indicator"), ask.values("domein"))
+        try:
+            with self.cursor() as cur:
+                resolved = resolve(cur, wanted)
+                groups = self._groups(cur, ask) if ask.values("groep") else set()
+        except UsageError as e:
+            for line in str(e).splitlines():
+                first = line.split(" ", 1)[0]
+                # "geen van de indicatoren … hoort bij domein …" is about the indicator chosen
+                faults.append(
+                    Fault(first if first in ("gemeente", "indicator", "domein") else "indicator", line)
+                )
+            resolved = wanted
+        for d in ask.values("doelgroep"):
+            if d not in doelgroepen():
+                faults.append(
+                    Fault("doelgroep", f"{shown(d)!r} is geen doelgroep; kies uit {', '.join(doelgroepen())}")
+                )
+        for g in ask.values("groep"):
+            if g not in groups:
+                faults.append(
+                    Fault("groep", f"{shown(g)!r} is geen groep; kies uit {', '.join(sorted(groups))}")
+                )
+        if faults:
+            raise invalid(faults)
+        return resolved
+
+    def _groups(self, cur: duckdb.DuckDBPyConnection, ask: Ask) -> set[str]:
+        sql = f"select distinct groep from {ask.resource.table} where groep is not null"
+        return {g for (g,) in cur.execute(sql).fetchall()}
+
+    def rows(self, ask: Ask) -> pa.Table:
+        """Every row of the question (all pages), text neutralised as in every extract."""
+        return self.cached("rows", ask.key, lambda: self._rows(ask, publish=True))  # type: ignore[return-value]
+
+    def figures(self, ask: Ask) -> tuple[pa.Table, Filters]:
+        """The extract's figures for `ask` as `figures()` gives them (the writers neutralise), with the
+        filters resolved as the extract resolves them."""
+        return self.cached("figures", ask.key, lambda: self._figures(ask))  # type: ignore[return-value]
+
+    def _figures(self, ask: Ask) -> tuple[pa.Table, Filters]:
+        resolved = self.check_codes(ask)
+        resolved = Filters(
+            resolved.gemeenten, resolved.indicatoren, resolved.domeinen, ask.year("van"), ask.year("tot")
+        )
+        with self.cursor() as cur:
+            table = extract_figures(cur, resolved)
+        if ask.values("doelgroep"):  # a filter `pipeline extract` lacks: the same rows, fewer of them
+            table = table.filter(
+                pc.is_in(table.column("doelgroep"), value_set=pa.array(ask.values("doelgroep")))
+            )
+        return table, resolved
+
+    def _rows(self, ask: Ask, publish: bool) -> pa.Table:
+        r = ask.resource
+        if r.figures:
+            table, _ = self.figures(ask)
+            return publishable(table) if publish else table
+        self.check_codes(ask)
+        select = ", ".join(
+            f"{sql_neutralised(c.name)} as {c.name}" if c.type == "s" else c.name for c in r.columns
+        )
+        where, params = [], {}
+        for f in r.filters:
+            values = ask.values(f.name)
+            if not values:
+                continue
+            if f.name in ("van", "tot"):
+                where.append(f"jaar {'>=' if f.name == 'van' else '<='} ${f.name}::integer")
+                params[f.name] = int(values[0])
+            elif f.name == "domein" and "domein" not in r.names:
+                where.append(
+                    "indicator in (select indicator from indicatoren where list_contains($domein, domein))"
+                )
+                params["domein"] = list(values)
+            else:
+                where.append(f"list_contains(${f.name}::varchar[], {f.column})")
+                params[f.name] = list(values)
+        sql = f"select {select} from {r.table}"
+        if where:
+            sql += " where " + " and ".join(where)
+        sql += " order by " + ", ".join(f"{o} nulls last" for o in r.order)
+        with self.cursor() as cur:
+            return cur.sql(sql, params=params).to_arrow_table()
+
+
+def _canonical(name: str, value: str) -> str:
+    """A filter value as the extract compares it: codes upper (GM0363), other codes lower."""
+    if name == "gemeente":
+        return normalise_code(value) or value
+    if name in ("indicator", "domein", "doelgroep"):
+        return value.lower()
+    return value
