@@ -220,8 +220,17 @@ class Database:
         con, _ = self._connection()
         cur = con.cursor()
         cur.execute("use monitor")
-        timer = threading.Timer(self.limits.query_seconds, cur.interrupt)
-        timer.start()
+        done = threading.Event()
+
+        def watch() -> None:
+            # past the limit, interrupt whatever the cursor runs until the block ends (an interrupt
+            # that arrives between two queries would otherwise be lost)
+            if not done.wait(self.limits.query_seconds):
+                while not done.is_set():
+                    cur.interrupt()
+                    done.wait(0.01)
+
+        threading.Thread(target=watch, name="api-query-limit", daemon=True).start()
         try:
             yield cur
         except duckdb.InterruptException:
@@ -232,7 +241,7 @@ class Database:
                 "(gemeente, indicator, van, tot).",
             ) from None
         finally:
-            timer.cancel()
+            done.set()
             cur.close()
 
     def build_key(self) -> str:

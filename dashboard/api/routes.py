@@ -77,6 +77,7 @@ def blueprint(path_of: Callable[[], Path], limits: Limits | None = None) -> Blue
             )
         return e
 
+    bp.database = db  # type: ignore[attr-defined]  # for tests and the status page
     return bp
 
 
