@@ -32,7 +32,6 @@ from werkzeug.datastructures import MultiDict
 from dashboard.api.problems import Fault, Problem, invalid, shown
 from dashboard.api.resources import Resource, doelgroepen
 from pipeline.config import load_settings
-from pipeline.extracts.formats import publishable
 from pipeline.extracts.query import Filters, UsageError, normalise_code, resolve
 from pipeline.extracts.query import figures as extract_figures
 from pipeline.extracts.run import Release, release_of
@@ -359,8 +358,11 @@ class Database:
         return {g for (g,) in cur.execute(sql).fetchall()}
 
     def rows(self, ask: Ask) -> pa.Table:
-        """Every row of the question (all pages), text neutralised as in every extract."""
-        return self.cached("rows", ask.key, lambda: self._rows(ask, publish=True))  # type: ignore[return-value]
+        """Every row of the question (all pages); text is neutralised by whoever writes it out (the
+        extract's writers, `render.page`), as in every extract."""
+        if ask.resource.figures:
+            return self.figures(ask)[0]
+        return self.cached("rows", ask.key, lambda: self._rows(ask))  # type: ignore[return-value]
 
     def figures(self, ask: Ask) -> tuple[pa.Table, Filters]:
         """The extract's figures for `ask` as `figures()` gives them (the writers neutralise), with the
@@ -380,11 +382,8 @@ class Database:
             )
         return table, resolved
 
-    def _rows(self, ask: Ask, publish: bool) -> pa.Table:
+    def _rows(self, ask: Ask) -> pa.Table:
         r = ask.resource
-        if r.figures:
-            table, _ = self.figures(ask)
-            return publishable(table) if publish else table
         self.check_codes(ask)
         select = ", ".join(
             f"{sql_neutralised(c.name)} as {c.name}" if c.type == "s" else c.name for c in r.columns

@@ -26,6 +26,7 @@ from pipeline.extracts import datapackage, notes
 from pipeline.extracts.formats import BOM, FORMATS, Format
 from pipeline.extracts.query import Filters
 from pipeline.extracts.run import Release, write_data
+from pipeline.extracts.safety import neutralise
 
 MEDIA_TYPES = {
     "json": "application/json",
@@ -45,7 +46,10 @@ def page(
     table: pa.Table, ask_offset: int, ask_limit: int, build: str, synthetic: bool, next_url: str | None
 ) -> bytes:
     """One JSON page of the rows: `total`, `limit`, `offset`, `next` (null on the last page), `data`."""
-    rows = table.slice(ask_offset, ask_limit).to_pylist()
+    rows = [
+        {k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+        for row in table.slice(ask_offset, ask_limit).to_pylist()
+    ]
     return json_bytes(
         {
             "build": build,
