@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 from werkzeug.datastructures import MultiDict
 
 from dashboard.api.problems import Fault, Problem, invalid, shown
-from dashboard.api.resources import Resource, doelgroepen
+from dashboard.api.resources import RESOURCES, Resource, doelgroepen
 from pipeline.config import load_settings
 from pipeline.extracts.query import Filters, UsageError, normalise_code, resolve
 from pipeline.extracts.query import figures as extract_figures
@@ -322,28 +322,70 @@ class Database:
 
     # ------------------------------------------------------------------ the rows of a question
 
-    def check_codes(self, ask: Ask) -> Filters:
-        """The codes of `ask` against the build (the extract's `resolve`); 400 naming each unknown one."""
-        faults: list[Fault] = []
-        groups: set[str] = set()
-        wanted = Filters(ask.values("gemeente"), ask.values("indicator"), ask.values("domein"))
-        try:
+    def codes(self) -> dict[str, object]:
+        """The codes of the build a filter may name: municipalities, indicators, domains (with their
+        indicators), and the groups of each table that has them."""
+
+        def compute() -> dict[str, object]:
             with self.cursor() as cur:
-                resolved = resolve(cur, wanted)
-                groups = self._groups(cur, ask) if ask.values("groep") else set()
-        except UsageError as e:
-            for line in str(e).splitlines():
-                first = line.split(" ", 1)[0]
-                # "geen van de indicatoren … hoort bij domein …" is about the indicator chosen
-                faults.append(
-                    Fault(first if first in ("gemeente", "indicator", "domein") else "indicator", line)
-                )
-            resolved = wanted
+                pairs = cur.execute("select indicator, domein from indicatoren").fetchall()
+                groups = {
+                    r.table: {
+                        g
+                        for (g,) in cur.execute(
+                            f"select distinct groep from {r.table} where groep is not null"
+                        ).fetchall()
+                    }
+                    for r in RESOURCES
+                    if any(f.name == "groep" for f in r.filters)
+                }
+                gemeenten = {g for (g,) in cur.execute("select gemeente_code from gemeenten").fetchall()}
+            domains: dict[str, set[str]] = {}
+            for indicator, domein in pairs:
+                domains.setdefault(domein, set()).add(indicator)
+            return {
+                "gemeente": gemeenten,
+                "indicator": {i for i, _ in pairs},
+                "domein": domains,
+                "groep": groups,
+            }
+
+        return self.cached("codes", (), compute)  # type: ignore[return-value]
+
+    def check_codes(self, ask: Ask) -> Filters:
+        """The codes of `ask` against the build; 400 naming each unknown one. When anything is
+        unknown, the extract's own `resolve` says what (with its hints), so the API and `pipeline
+        extract` refuse the same filters with the same words."""
+        codes = self.codes()
+        wanted = Filters(ask.values("gemeente"), ask.values("indicator"), ask.values("domein"))
+        domains = codes["domein"]
+        suspect = (
+            not set(wanted.gemeenten) <= codes["gemeente"]
+            or not set(wanted.indicatoren) <= codes["indicator"]
+            or not set(wanted.domeinen) <= set(domains)
+            or (
+                wanted.indicatoren
+                and wanted.domeinen
+                and not set(wanted.indicatoren) & set().union(*(domains[d] for d in wanted.domeinen))
+            )
+        )
+        faults: list[Fault] = []
+        if suspect:
+            try:
+                with self.cursor() as cur:
+                    resolve(cur, wanted)
+            except UsageError as e:
+                for line in str(e).splitlines():
+                    first = line.split(" ", 1)[0]
+                    # "geen van de indicatoren … hoort bij domein …" is about the indicator chosen
+                    field = first if first in ("gemeente", "indicator", "domein") else "indicator"
+                    faults.append(Fault(field, line))
         for d in ask.values("doelgroep"):
             if d not in doelgroepen():
                 faults.append(
                     Fault("doelgroep", f"{shown(d)!r} is geen doelgroep; kies uit {', '.join(doelgroepen())}")
                 )
+        groups = codes["groep"].get(ask.resource.table, set())
         for g in ask.values("groep"):
             if g not in groups:
                 faults.append(
@@ -351,65 +393,69 @@ class Database:
                 )
         if faults:
             raise invalid(faults)
-        return resolved
+        return Filters(
+            wanted.gemeenten, wanted.indicatoren, wanted.domeinen, ask.year("van"), ask.year("tot")
+        )
 
-    def _groups(self, cur: duckdb.DuckDBPyConnection, ask: Ask) -> set[str]:
-        sql = f"select distinct groep from {ask.resource.table} where groep is not null"
-        return {g for (g,) in cur.execute(sql).fetchall()}
+    def table(self, resource: Resource) -> pa.Table:
+        """A whole table of the build, once per build. `cijfers` is the extract's query without
+        filters (`pipeline.extracts.query.figures`, its text left for the writers to neutralise);
+        the others are selected with their text neutralised, in the order of their definition."""
+
+        def compute() -> pa.Table:
+            with self.cursor() as cur:
+                if resource.figures:
+                    return extract_figures(cur, Filters())
+                select = ", ".join(
+                    f"{sql_neutralised(c.name)} as {c.name}" if c.type == "s" else c.name
+                    for c in resource.columns
+                )
+                order = ", ".join(f"{o} nulls last" for o in resource.order)
+                return cur.sql(f"select {select} from {resource.table} order by {order}").to_arrow_table()
+
+        return self.cached("table", (resource.name,), compute)  # type: ignore[return-value]
 
     def rows(self, ask: Ask) -> pa.Table:
-        """Every row of the question (all pages); text is neutralised by whoever writes it out (the
-        extract's writers, `render.page`), as in every extract."""
-        if ask.resource.figures:
-            return self.figures(ask)[0]
-        return self.cached("rows", ask.key, lambda: self._rows(ask))  # type: ignore[return-value]
+        """The rows of the question (all pages), in the table's order."""
+        return self.select(ask)[0]
 
-    def figures(self, ask: Ask) -> tuple[pa.Table, Filters]:
-        """The extract's figures for `ask` as `figures()` gives them (the writers neutralise), with the
-        filters resolved as the extract resolves them."""
-        return self.cached("figures", ask.key, lambda: self._figures(ask))  # type: ignore[return-value]
+    def select(self, ask: Ask) -> tuple[pa.Table, Filters]:
+        """The rows of `ask` and its filters as the extract describes them.
 
-    def _figures(self, ask: Ask) -> tuple[pa.Table, Filters]:
-        resolved = self.check_codes(ask)
-        resolved = Filters(
-            resolved.gemeenten, resolved.indicatoren, resolved.domeinen, ask.year("van"), ask.year("tot")
-        )
-        with self.cursor() as cur:
-            table = extract_figures(cur, resolved)
-        if ask.values("doelgroep"):  # a filter `pipeline extract` lacks: the same rows, fewer of them
-            table = table.filter(
-                pc.is_in(table.column("doelgroep"), value_set=pa.array(ask.values("doelgroep")))
-            )
-        return table, resolved
+        The filters mean what they mean in the extract's query (`FIGURES_SQL`): any of the
+        municipalities, indicators, domains given; `jaar` from `van` up to and including `tot`; and
+        `doelgroep`, which the extract lacks, the same way. They are applied to the whole table of
+        the build held in memory, which keeps a question to a few milliseconds at national scale;
+        `tests/api` hold the result byte for byte to `pipeline extract` for random filters.
+        """
 
-    def _rows(self, ask: Ask) -> pa.Table:
-        r = ask.resource
-        self.check_codes(ask)
-        select = ", ".join(
-            f"{sql_neutralised(c.name)} as {c.name}" if c.type == "s" else c.name for c in r.columns
-        )
-        where, params = [], {}
-        for f in r.filters:
-            values = ask.values(f.name)
-            if not values:
-                continue
-            if f.name in ("van", "tot"):
-                where.append(f"jaar {'>=' if f.name == 'van' else '<='} ${f.name}::integer")
-                params[f.name] = int(values[0])
-            elif f.name == "domein" and "domein" not in r.names:
-                where.append(
-                    "indicator in (select indicator from indicatoren where list_contains($domein, domein))"
-                )
-                params["domein"] = list(values)
-            else:
-                where.append(f"list_contains(${f.name}::varchar[], {f.column})")
-                params[f.name] = list(values)
-        sql = f"select {select} from {r.table}"
-        if where:
-            sql += " where " + " and ".join(where)
-        sql += " order by " + ", ".join(f"{o} nulls last" for o in r.order)
-        with self.cursor() as cur:
-            return cur.sql(sql, params=params).to_arrow_table()
+        def compute() -> tuple[pa.Table, Filters]:
+            resolved = self.check_codes(ask)
+            table = self.table(ask.resource)
+            masks = []
+            for f in ask.resource.filters:
+                values = ask.values(f.name)
+                if not values:
+                    continue
+                if f.name in ("van", "tot"):
+                    compare = pc.greater_equal if f.name == "van" else pc.less_equal
+                    masks.append(compare(table.column("jaar"), int(values[0])))
+                    continue
+                column = f.column
+                if f.name == "domein":
+                    if "domein" in ask.resource.names:
+                        column = "domein"
+                    else:
+                        values = tuple(sorted(set().union(*(self.codes()["domein"][d] for d in values))))
+                masks.append(pc.is_in(table.column(column), value_set=pa.array(values, pa.string())))
+            if masks:
+                mask = masks[0]
+                for m in masks[1:]:
+                    mask = pc.and_kleene(mask, m)
+                table = table.filter(mask)  # a null (unknown) is not a match, as in SQL
+            return table, resolved
+
+        return self.cached("select", ask.key, compute)  # type: ignore[return-value]
 
 
 def _canonical(name: str, value: str) -> str:

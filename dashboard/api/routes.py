@@ -185,7 +185,7 @@ def _file(db: Database, ask: Ask) -> bytes:
     def make() -> bytes:
         release = db.release()
         if ask.resource.figures:
-            table, resolved = db.figures(ask)
+            table, resolved = db.select(ask)
             _within(db, table.num_rows)
             described = render.filters_described(resolved, ask.values("doelgroep"))
             return render.figures_file(table, ask.fmt, release, described)
@@ -220,7 +220,7 @@ def _package(db: Database, name: str) -> Response:
     query = [(k, v) for k, vs in ask.filters for v in vs] + [("format", ask.fmt)]
     url = f"{request.host_url.rstrip('/')}{PREFIX}/{name}?{urlencode(query)}"
     if resource.figures:
-        _, resolved = db.figures(ask)
+        _, resolved = db.select(ask)
         filters = render.filters_described(resolved, ask.values("doelgroep"))
         package = render.figures_package(content, ask.fmt, release, filters, url)
     else:

@@ -12,8 +12,10 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from pipeline.extracts import Filters, extract
+from pipeline.extracts import Filters, UsageError, extract
 from pipeline.extracts.datapackage import FILENAME
 from tests.conftest import small_sql
 
@@ -118,3 +120,38 @@ def test_vergelijking_hides_what_its_table_hides(client: FlaskClient, db: duckdb
     assert len(suppressed) == n > 0
     for r in suppressed:
         assert r["verschil"] == ""
+
+
+@pytest.fixture(scope="module")
+def codes(api_db: Path) -> dict[str, list[str]]:
+    with duckdb.connect(str(api_db), read_only=True) as con:
+        return {
+            "gemeente": [g for (g,) in con.execute("select distinct gemeente_code from publicatie_cijfers")
+                         .fetchall()][:40],
+            "indicator": [i for (i,) in con.execute("select indicator from indicatoren order by 1").fetchall()],
+            "domein": [d for (d,) in con.execute("select distinct domein from indicatoren order by 1").fetchall()],
+        }  # fmt: skip
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_api_equals_extract_for_random_filters(client: FlaskClient, api_db: Path, tmp_path_factory: object,
+                                               codes: dict, data: st.DataObject) -> None:  # fmt: skip
+    gemeenten = data.draw(st.lists(st.sampled_from(codes["gemeente"]), max_size=3, unique=True))
+    indicatoren = data.draw(st.lists(st.sampled_from(codes["indicator"]), max_size=2, unique=True))
+    domeinen = data.draw(st.lists(st.sampled_from(codes["domein"]), max_size=1, unique=True))
+    van = data.draw(st.none() | st.integers(2010, 2024))
+    tot = data.draw(st.none() | st.integers(van or 2010, 2025))
+    fmt = data.draw(st.sampled_from(["csv", "csv-nl"]))
+    query = [("gemeente", g) for g in gemeenten] + [("indicator", i) for i in indicatoren]
+    query += [("domein", d) for d in domeinen] + [(k, str(v)) for k, v in (("van", van), ("tot", tot)) if v]
+    url = "/api/v1/cijfers?" + "&".join(f"{k}={v}" for k, v in query) + f"&format={fmt}"
+    out = tmp_path_factory.mktemp("extract")
+    try:
+        result = extract(
+            api_db, out, fmt, Filters(tuple(gemeenten), tuple(indicatoren), tuple(domeinen), van, tot)
+        )
+    except UsageError:
+        assert client.get(url).status_code == 400
+        return
+    assert client.get(url).data == result.data.read_bytes()
