@@ -17,7 +17,9 @@ Without `--db` it builds a national-scale database first (as bench_dashboard.py 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
+import os
 import random
 import sys
 import tempfile
@@ -50,25 +52,49 @@ def questions(db: Path) -> tuple[list[str], list[str]]:
     return gemeenten, indicatoren
 
 
+def server_cpu_seconds(port: str) -> float:
+    """CPU time (user + system) of the gunicorn master and workers serving `port`, from /proc: a
+    figure the other work on a shared machine does not inflate, unlike the latencies."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"gunicorn" not in cmd or f"127.0.0.1:{port}".encode() not in cmd:
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except OSError:
+            continue
+    return total / tick
+
+
 def load(url: str, gemeenten: list[str], indicatoren: list[str], clients: int, seconds: float) -> dict:
     times: dict[str, list[float]] = {"json": [], "csv-nl": []}
     errors: list[str] = []
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
+    host, port = url.removeprefix("http://").split(":")
+
     def client(i: int) -> None:
         rng = random.Random(i)
-        session = requests.Session()
+        # http.client, one keep-alive connection per client: a light client, so that the two cores
+        # go to the server, not to the library that measures it
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
         while time.monotonic() < stop:
             fmt = "csv-nl" if rng.random() < 0.1 else "json"
             q = f"gemeente={rng.choice(gemeenten)}&indicator={rng.choice(indicatoren)}"
             q += "&format=csv-nl" if fmt == "csv-nl" else "&limit=100"
             start = time.perf_counter()
             try:
-                r = session.get(f"{url}/api/v1/cijfers?{q}", timeout=30)
-                ok, what = r.status_code == 200, str(r.status_code)
-                _ = r.content
-            except requests.RequestException as e:
+                conn.request("GET", f"/api/v1/cijfers?{q}")
+                r = conn.getresponse()
+                r.read()
+                ok, what = r.status == 200, str(r.status)
+            except (OSError, http.client.HTTPException) as e:
+                conn.close()
+                conn = http.client.HTTPConnection(host, int(port), timeout=30)
                 ok, what = False, type(e).__name__
             took = time.perf_counter() - start
             with lock:
@@ -76,13 +102,18 @@ def load(url: str, gemeenten: list[str], indicatoren: list[str], clients: int, s
                 if not ok:
                     errors.append(f"{what} {q}")
 
+    cpu_before = server_cpu_seconds(port)
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     every = times["json"] + times["csv-nl"]
+    cpu = server_cpu_seconds(port) - cpu_before
     return {
+        "server_cpu_s": round(cpu, 2),
+        "server_cpu_ms_per_question": round(cpu / max(len(every), 1) * 1000, 2),
+        "load_average_1m_after": round(os.getloadavg()[0], 2),
         "clients": clients,
         "seconds": seconds,
         "questions": len(every),
@@ -131,7 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     a = result["all"]
     clients, seconds = result["clients"], result["seconds"]
     print(f"API onder {clients} gelijktijdige clients, {seconds:g} s ({result['database']}):")
-    print(f"  vragen: {result['questions']} ({result['per_second']}/s), fouten: {result['errors']}")
+    print(
+        f"  vragen: {result['questions']} ({result['per_second']}/s), fouten: {result['errors']}, "
+        f"server-CPU {result['server_cpu_ms_per_question']} ms per vraag, "
+        f"load na afloop {result['load_average_1m_after']}"
+    )
     for k in ("all", "json", "csv-nl"):
         s = result[k]
         if s.get("n"):
