@@ -73,7 +73,7 @@ def page() -> html.Div:
                 ]
             ),
         ],
-        className="table table-sm",
+        className="table table-sm api-bronnen",
     )
     errors = html.Dl(
         [
@@ -91,10 +91,10 @@ def page() -> html.Div:
         [
             urlstate.page_key(PATH, {}),
             *components.page_header("API: de cijfers voor software"),
-            dcc.Markdown(prose),
-            html.H3("Wat de API serveert"),
+            dcc.Markdown(prose, className="api-uitleg"),
+            html.H2("Wat de API serveert"),
             resources,
-            html.H3("Fouten", id="fouten"),
+            html.H2("Fouten", id="fouten"),
             dcc.Markdown(
                 "Een fout komt als `application/problem+json` (RFC 9457), in het Nederlands: `title`, "
                 "`detail` (wat er mis is en wat u kunt doen), `veld` (de parameter die niet klopte) en "
