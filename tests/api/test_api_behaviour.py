@@ -161,3 +161,27 @@ def test_a_long_value_is_not_echoed(client: FlaskClient) -> None:
     secret = "123456782" * 20  # long, BSN-like: refused without being repeated whole
     body = problem(client, f"/api/v1/cijfers?gemeente={secret}", 400)
     assert secret not in str(body)
+
+
+def test_a_new_build_is_picked_up_and_changes_the_etag(api_db: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    import duckdb
+
+    live = tmp_path / "monitor.duckdb"
+    shutil.copy(api_db, live)
+    client = serve(live).test_client()
+    old = client.get("/api/v1/cijfers?gemeente=GM0363&limit=1")
+    assert old.status_code == 200
+    new = tmp_path / "nieuw.duckdb"
+    shutil.copy(api_db, new)
+    with duckdb.connect(str(new)) as con:  # a copy made by the test: another build id
+        con.execute("update manifest set id = 'een-nieuwe-build'")
+    os.replace(new, live)  # as pipeline/stages/publish.py swaps a build in
+    again = client.get(
+        "/api/v1/cijfers?gemeente=GM0363&limit=1", headers={"If-None-Match": old.headers["ETag"]}
+    )
+    assert again.status_code == 200
+    assert again.headers["ETag"] == '"een-nieuwe-build"' == f'"{again.get_json()["build"]}"'
+    assert client.get("/api/v1/build").get_json()["id"] == "een-nieuwe-build"
