@@ -69,7 +69,14 @@ def server_cpu_seconds(port: str) -> float:
     return total / tick
 
 
-def load(url: str, gemeenten: list[str], indicatoren: list[str], clients: int, seconds: float) -> dict:
+def load(
+    url: str,
+    gemeenten: list[str],
+    indicatoren: list[str],
+    clients: int,
+    seconds: float,
+    csv_share: float = 0.1,
+) -> dict:
     times: dict[str, list[float]] = {"json": [], "csv-nl": []}
     errors: list[str] = []
     lock = threading.Lock()
@@ -83,7 +90,7 @@ def load(url: str, gemeenten: list[str], indicatoren: list[str], clients: int, s
         # go to the server, not to the library that measures it
         conn = http.client.HTTPConnection(host, int(port), timeout=30)
         while time.monotonic() < stop:
-            fmt = "csv-nl" if rng.random() < 0.1 else "json"
+            fmt = "csv-nl" if rng.random() < csv_share else "json"
             q = f"gemeente={rng.choice(gemeenten)}&indicator={rng.choice(indicatoren)}"
             q += "&format=csv-nl" if fmt == "csv-nl" else "&limit=100"
             start = time.perf_counter()
@@ -115,6 +122,7 @@ def load(url: str, gemeenten: list[str], indicatoren: list[str], clients: int, s
         "server_cpu_ms_per_question": round(cpu / max(len(every), 1) * 1000, 2),
         "load_average_1m_after": round(os.getloadavg()[0], 2),
         "clients": clients,
+        "csv_share": csv_share,
         "seconds": seconds,
         "questions": len(every),
         "per_second": round(len(every) / seconds, 1),
@@ -132,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--clients", type=int, default=20)
     p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "output" / "api.json")
+    p.add_argument("--csv", type=float, default=0.1, help="share of questions for a whole csv-nl file")
     p.add_argument("--quick", action="store_true")
     args = p.parse_args(argv)
     if args.quick:
@@ -150,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             example = requests.get(
                 f"{url}/api/v1/cijfers?gemeente={gemeenten[0]}&indicator={indicatoren[0]}&limit=2", timeout=30
             ).json()
-            result = load(url, gemeenten, indicatoren, args.clients, args.seconds)
+            result = load(url, gemeenten, indicatoren, args.clients, args.seconds, args.csv)
     result["database"] = (
         str(args.db) if args.db else ("steekproef" if args.quick else "national (vers gebouwd)")
     )
