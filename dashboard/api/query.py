@@ -229,7 +229,8 @@ class Database:
                     cur.interrupt()
                     done.wait(0.01)
 
-        threading.Thread(target=watch, name="api-query-limit", daemon=True).start()
+        watcher = threading.Thread(target=watch, name="api-query-limit", daemon=True)
+        watcher.start()
         try:
             yield cur
         except duckdb.InterruptException:
@@ -241,6 +242,7 @@ class Database:
             ) from None
         finally:
             done.set()
+            watcher.join()  # it lets go of the cursor before the cursor is closed
             cur.close()
 
     def build_key(self) -> str:
