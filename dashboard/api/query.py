@@ -417,6 +417,28 @@ class Database:
 
         return self.cached("table", (resource.name,), compute)  # type: ignore[return-value]
 
+    def runs(self, resource: Resource) -> dict[str, tuple[int, int]] | None:
+        """Where each municipality's rows start and stop in the table of the build, when the table is
+        ordered by `gemeente_code` (as `cijfers` and most others are); None otherwise."""
+
+        def compute() -> dict[str, tuple[int, int]] | None:
+            if "gemeente_code" not in resource.names:
+                return None
+            codes = self.table(resource).column("gemeente_code").to_pylist()
+            out: dict[str, tuple[int, int]] = {}
+            previous = None
+            for i, code in enumerate(codes):
+                if code != previous:
+                    if code is None or code in out or (previous is not None and code < previous):
+                        return None  # not ordered (or empty codes): filter by scanning
+                    if previous is not None:
+                        out[previous] = (out[previous][0], i)
+                    out[code] = (i, len(codes))
+                    previous = code
+            return out
+
+        return self.cached("runs", (resource.name,), compute)  # type: ignore[return-value]
+
     def rows(self, ask: Ask) -> pa.Table:
         """The rows of the question (all pages), in the table's order."""
         return self.select(ask)[0]
@@ -434,10 +456,18 @@ class Database:
         def compute() -> tuple[pa.Table, Filters]:
             resolved = self.check_codes(ask)
             table = self.table(ask.resource)
+            runs = self.runs(ask.resource) if ask.values("gemeente") else None
+            if runs is not None:  # the rows of those municipalities, in the table's order, without a scan
+                spans = sorted(runs[g] for g in ask.values("gemeente") if g in runs)
+                table = (
+                    pa.concat_tables([table.slice(a, b - a) for a, b in spans])
+                    if spans
+                    else table.slice(0, 0)
+                )
             masks = []
             for f in ask.resource.filters:
                 values = ask.values(f.name)
-                if not values:
+                if not values or (f.name == "gemeente" and runs is not None):
                     continue
                 if f.name in ("van", "tot"):
                     compare = pc.greater_equal if f.name == "van" else pc.less_equal
