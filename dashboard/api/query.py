@@ -53,6 +53,7 @@ class Limits:
     wait_seconds: float = 2.0  # how long a question waits for a free slot before 429
     values: int = 200  # values of one filter
     value_chars: int = 64  # characters of one value
+    cache_bytes: int = 4 << 20  # a larger answer is made again when asked again
 
 
 @dataclass(frozen=True)
@@ -271,12 +272,11 @@ class Database:
             self._held.slot = False
             self._gate.release()
 
-    def forget(self, name: str, args: tuple) -> None:
-        """Drop one cached result of the open build (a large file is not kept)."""
-        with self._lock:
-            self._cache.pop((self.build_key(), name, args), None)
-
     def _store(self, key: tuple, value: object) -> object:
+        # A build's own tables are kept whatever their size; an answer only when it is small, so
+        # that a few hundred remembered answers cannot fill the memory of a worker.
+        if key[1] != "table" and _size(value) > self.limits.cache_bytes:
+            return value
         with self._lock:
             if self._stamp is not None and key[0] == "-".join(map(str, self._stamp)):
                 self._cache[key] = value
@@ -488,6 +488,15 @@ class Database:
             return table, resolved
 
         return self.cached("select", ask.key, compute)  # type: ignore[return-value]
+
+
+def _size(value: object) -> int:
+    """Bytes a cached value holds (tables, files, and tuples of them)."""
+    if isinstance(value, bytes | pa.Table):
+        return len(value) if isinstance(value, bytes) else value.nbytes
+    if isinstance(value, tuple):
+        return sum(_size(v) for v in value)
+    return 0
 
 
 def _canonical(name: str, value: str) -> str:

@@ -26,7 +26,6 @@ READ = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(READ)
 METHODS = [*READ, "POST", "PUT", "PATCH", "DELETE"]
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
-BODY_CACHE_BYTES = 8 << 20  # a larger file is made again when asked again (it is rare, and big)
 ACCEPTED = {"application/json": "json", "text/csv": "csv", "application/vnd.apache.parquet": "parquet"}
 log = logging.getLogger(__name__)
 
@@ -193,11 +192,7 @@ def _file(db: Database, ask: Ask) -> bytes:
         _within(db, table.num_rows)
         return render.table_file(ask.resource, table, ask.fmt, release)
 
-    key = (ask.key, ask.fmt)
-    body = db.cached("file", key, make)
-    if len(body) > BODY_CACHE_BYTES:  # type: ignore[arg-type]
-        db.forget("file", key)
-    return body  # type: ignore[return-value]
+    return db.cached("file", (ask.key, ask.fmt), make)  # type: ignore[return-value]
 
 
 def _within(db: Database, rows: int) -> None:

@@ -185,3 +185,12 @@ def test_a_new_build_is_picked_up_and_changes_the_etag(api_db: Path, tmp_path: P
     assert again.status_code == 200
     assert again.headers["ETag"] == '"een-nieuwe-build"' == f'"{again.get_json()["build"]}"'
     assert client.get("/api/v1/build").get_json()["id"] == "een-nieuwe-build"
+
+
+def test_answers_too_large_to_keep_are_made_again_alike(api_db: Path, client: FlaskClient) -> None:
+    forgetful = serve(api_db, api.Limits(cache_bytes=0)).test_client()
+    for url in ("/api/v1/cijfers?gemeente=GM0363&limit=50", "/api/v1/cijfers?domein=wonen&format=csv-nl",
+                "/api/v1/groepen?format=parquet"):  # fmt: skip
+        first, second = forgetful.get(url), forgetful.get(url)
+        assert first.status_code == second.status_code == 200
+        assert first.data == second.data == client.get(url).data
