@@ -3,7 +3,8 @@
     GET /api/v1/cijfers?gemeente=GM0363&indicator=absoluut_verzuim&format=csv-nl
 
 - `resources.py`: what is served (one definition per table: columns, filters, order);
-- `query.py`: the checked question, the database (read-only, per build, bounded in cost);
+- `params.py`: the checked question (parameters, page, format) and `Limits`;
+- `query.py`: the database (read-only, per build, bounded in cost) and the rows of a question;
 - `render.py`: JSON pages and whole files, `cijfers` through the extract's own writers;
 - `openapi.py`: the OpenAPI 3.1 document, made from the same definitions;
 - `problems.py`: errors as application/problem+json (RFC 9457), in Dutch;
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from dashboard.api.query import Limits
+from dashboard.api.params import Limits
 from dashboard.api.routes import PREFIX, blueprint
 
 __all__ = ["PREFIX", "Limits", "blueprint", "register"]

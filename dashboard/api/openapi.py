@@ -6,7 +6,7 @@ schema (`problems.py`). Nothing of it is written by hand a second time.
 from __future__ import annotations
 
 from dashboard.api import problems
-from dashboard.api.query import FORMATS, Limits
+from dashboard.api.params import FORMATS, Limits
 from dashboard.api.render import MEDIA_TYPES
 from dashboard.api.resources import RESOURCES, Filter, Resource, doelgroepen
 from pipeline.config import load_settings

@@ -17,8 +17,9 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, request
 
 from dashboard.api import openapi, problems, render
+from dashboard.api.params import FORMATS, Ask, Limits, parse
 from dashboard.api.problems import Problem
-from dashboard.api.query import FORMATS, Ask, Database, Limits, parse
+from dashboard.api.query import Database
 from dashboard.api.resources import BY_NAME, RESOURCES
 
 PREFIX = "/api/v1"
