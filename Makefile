@@ -56,8 +56,9 @@ test: $(STAMP) ## run ruff and the whole test suite
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json
+bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
 	$(PY) bench/run.py
+	$(PY) bench/bench_api.py
 
 lint: $(STAMP) ## ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .

@@ -13,7 +13,7 @@ from pathlib import Path
 import dash
 from flask import Flask
 
-from dashboard import components, data, urlstate
+from dashboard import api, components, data, urlstate
 from dashboard import warm as warming
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +43,7 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
     app.layout = components.shell
+    api.register(app.server, lambda: monitor.path)  # /api/v1: read-only, on the publication tables
     urlstate.register_shell()
     # Dash registers its callbacks on the first request, and a second request that arrives
     # meanwhile on another thread finds none ("Callback function not found"): do it now.

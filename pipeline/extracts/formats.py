@@ -13,8 +13,10 @@ Every writer first passes the table through `publishable`, which neutralises eve
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,17 +69,29 @@ FORMATS = {
 }  # fmt: skip
 
 
+_scratch = threading.local()
+
+
+def _connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB for reshaping tables: one per thread and process, kept (opening one costs
+    tens of milliseconds, which the API would pay on every file it serves)."""
+    kept = getattr(_scratch, "kept", None)
+    if kept is None or kept[0] != os.getpid():  # never a connection of the parent after a fork
+        kept = _scratch.kept = (os.getpid(), duckdb.connect())
+    return kept[1]
+
+
 def publishable(table: pa.Table) -> pa.Table:
     """The figures in codebook order and types, every text cell neutralised (set-based)."""
-    con = duckdb.connect()
+    con = _connection()
+    con.register("cijfers", table.select(list(NAMES)))
     try:
-        con.register("cijfers", table.select(list(NAMES)))
         columns = ", ".join(
             f"{sql_neutralised(c.name)} as {c.name}" if c.type == "string" else c.name for c in COLUMNS
         )
         return con.sql(f"select {columns} from cijfers").to_arrow_table().cast(arrow_schema())
     finally:
-        con.close()
+        con.unregister("cijfers")
 
 
 def _csv_select(fmt: Format) -> str:
@@ -98,12 +112,13 @@ def write_csv(table: pa.Table, path: Path, fmt: Format) -> None:
     """Write `csv` or `csv-nl`; DuckDB writes the rows, a BOM goes in front for csv-nl."""
     path = Path(path)
     body = path.with_name(f".{path.name}.body")
-    con = duckdb.connect()
+    data = publishable(table)
+    con = _connection()
+    con.register("cijfers", data)
     try:
-        con.register("cijfers", publishable(table))
         con.sql(_csv_select(fmt)).write_csv(str(body), sep=fmt.delimiter, header=True, quotechar='"')
     finally:
-        con.close()
+        con.unregister("cijfers")
     try:
         with open(path, "wb") as out, open(body, "rb") as rows:
             if fmt.bom:

@@ -65,13 +65,18 @@ def read(db: Path, filters: Filters) -> tuple[pa.Table, Release, Filters]:
     try:
         resolved = resolve(con, filters)
         table = figures(con, resolved)
-        release = Release(manifest_id(con), synthetic(con), _enums(con), _rules(con))
+        release = release_of(con)
     except duckdb.CatalogException as e:
         raise UsageError(f"{db} is geen database van de monitor, of van een oudere versie; bouw hem "
                          f"opnieuw met `make` ({e})") from e  # fmt: skip
     finally:
         con.close()
     return table, release, resolved
+
+
+def release_of(con: duckdb.DuckDBPyConnection) -> Release:
+    """What the database on `con` says about its build (also used by the API, dashboard/api)."""
+    return Release(manifest_id(con), synthetic(con), _enums(con), _rules(con))
 
 
 def _rules(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
@@ -97,6 +102,25 @@ def _enums(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     }
 
 
+def write_data(table: pa.Table, path: Path, fmt: str, release: Release, filters: dict[str, object]) -> None:
+    """Write the figures `table` as the data file of format `fmt` at `path` (the extract's writers;
+    the API serves the same bytes). `filters` as they are described in the notes sheet."""
+    spec = FORMATS[fmt]
+    if fmt in ("csv", "csv-nl"):
+        write_csv(table, path, spec)
+    elif fmt == "xlsx":
+        suppressed = int(pc.sum(table.column("onderdrukt")).as_py() or 0)
+        write_xlsx(table, path, notes.sheet(release.synthetic, release.manifest_id, filters, table.num_rows,
+                   suppressed), notes.TITLE, warn=release.synthetic)  # fmt: skip
+    else:
+        write_parquet(table, path, {
+            "manifest_id": release.manifest_id,
+            "synthetisch": "true" if release.synthetic else "false",
+            "titel": notes.TITLE,
+            "beschrijving": notes.description(release.synthetic),
+        })  # fmt: skip
+
+
 def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None) -> ExtractResult:
     """Write the extract of `db` in format `fmt` to the folder `out`."""
     started = time.perf_counter()
@@ -113,19 +137,7 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
     temporary = [out / f".{p.name}.tmp-{os.getpid()}" for p in (data, descriptor)]
     suppressed = int(pc.sum(table.column("onderdrukt")).as_py() or 0)
     try:
-        if fmt in ("csv", "csv-nl"):
-            write_csv(table, temporary[0], spec)
-        elif fmt == "xlsx":
-            write_xlsx(table, temporary[0], notes.sheet(release.synthetic, release.manifest_id,
-                       resolved.describe(), table.num_rows, suppressed),
-                       notes.TITLE, warn=release.synthetic)  # fmt: skip
-        else:
-            write_parquet(table, temporary[0], {
-                "manifest_id": release.manifest_id,
-                "synthetisch": "true" if release.synthetic else "false",
-                "titel": notes.TITLE,
-                "beschrijving": notes.description(release.synthetic),
-            })  # fmt: skip
+        write_data(table, temporary[0], fmt, release, resolved.describe())
         package = datapackage.descriptor(
             spec, temporary[0].read_bytes(), release.synthetic, release.manifest_id, resolved.describe(),
             release.enums, release.rules,
