@@ -1,4 +1,4 @@
-"""The command line of CONTRACT §2: `python -m pipeline run|check|extract|sample`.
+"""The command line of CONTRACT §2: `python -m pipeline run|check|extract|sample|sjabloon`.
 
 Exit status: 0 done; 1 a data problem (`check` found something, `run --strict` refused or
 quarantined anything); 2 wrong usage.
@@ -48,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
 
+    t = sub.add_parser("sjabloon", help="maak het leversjabloon (xlsx) voor een gemeente")
+    t.add_argument("--gemeente", metavar="CODE", help="CBS-code (GM0228): alleen voor deze gemeente")
+    t.add_argument("--out", type=Path, metavar="FILE",
+                   help="het bestand (standaard: levering-sjabloon[-GMxxxx].xlsx hier)")  # fmt: skip
+    t.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
+
     e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
     e.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
     e.add_argument("--out", type=Path, default=Path("data/processed/extracts"),
@@ -87,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "sjabloon":
+        return _sjabloon(args)
     return USAGE
 
 
@@ -131,6 +139,31 @@ def _check(args: argparse.Namespace) -> int:
     reports = check(args.files, args.raw)
     write_report(reports, sys.stdout)
     return OK if all(r.clean for r in reports) else DATA_PROBLEM
+
+
+def _sjabloon(args: argparse.Namespace) -> int:
+    from pipeline import sjabloon
+    from pipeline.build import resolve_reference_dir
+
+    reference = resolve_reference_dir(args.raw)
+    try:
+        own = sjabloon.known_code(args.gemeente, reference) if args.gemeente else None
+    except sjabloon.UnknownMunicipality as e:
+        print(f"fout: {e} (--gemeente)", file=sys.stderr)
+        return USAGE
+    out = args.out or Path(sjabloon.default_name(own.code if own else None))
+    if out.is_dir():
+        out = out / sjabloon.default_name(own.code if own else None)
+    try:
+        out.write_bytes(sjabloon.template(reference, own.code if own else None))
+    except OSError as e:
+        print(f"fout: kan {out} niet schrijven: {e.strerror or e}", file=sys.stderr)
+        return USAGE
+    voor = f" voor {own.naam} ({own.code})" if own else ""
+    print(f"Leversjabloon{voor} geschreven: {out}", file=sys.stderr)
+    print("Vul het blad 'levering' in, sla het op als JJJJ-MM-DD_omschrijving.xlsx en controleer het met "
+          "python -m pipeline check BESTAND.", file=sys.stderr)  # fmt: skip
+    return OK
 
 
 def _sample(args: argparse.Namespace) -> int:
