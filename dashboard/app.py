@@ -13,8 +13,9 @@ from pathlib import Path
 import dash
 from flask import Flask
 
-from dashboard import components, data, urlstate
+from dashboard import components, data, upload, urlstate
 from dashboard import warm as warming
+from pipeline.config import load_settings
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,6 +43,8 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         ],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    # /controleren: a request body larger than one upload may be is refused unread (HTTP 413)
+    app.server.config["MAX_CONTENT_LENGTH"] = upload.request_limit(load_settings().grenzen.max_bytes)
     app.layout = components.shell
     urlstate.register_shell()
     # Dash registers its callbacks on the first request, and a second request that arrives
