@@ -41,6 +41,17 @@
     return target && target.closest && target.closest("#" + ZONE);
   }
 
+  // The upload's file input has no label of its own (dcc.Upload sets none): give it one, so that a
+  // screen reader names it and a keyboard user knows where Tab landed.
+  function labelInput() {
+    var input = document.querySelector("#" + ZONE + " input[type=file]");
+    if (input && !input.getAttribute("aria-label")) {
+      input.setAttribute("aria-label", "Kies CSV- of Excel-bestanden om te controleren");
+      input.setAttribute("aria-describedby", STATUS);
+    }
+  }
+  new MutationObserver(labelInput).observe(document.documentElement, {childList: true, subtree: true});
+
   document.addEventListener("change", function (e) {
     if (inZone(e.target) && e.target.files) { check(e.target.files); }
   }, true);

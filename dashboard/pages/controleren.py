@@ -268,14 +268,14 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
                 f"; de eerste {nl_number(SHOWN_ROWS)} van {nl_number(len(problems))} meldingen, alle staan "
                 "in het verslag (CSV)"
             )
-        body.append(
-            components.table(
-                ["Rij", "Kolom", "Wat is er mis", "Hoe lost u het op"],
-                [[nl_number(p.rij), p.kolom, p.reden, p.oplossing or "–"] for p in shown],
-                numeric=(0,),
-                caption=caption,
-            )
+        table = components.table(
+            ["Rij", "Kolom", "Wat is er mis", "Hoe lost u het op"],
+            [[nl_number(p.rij), p.kolom, p.reden, p.oplossing or "–"] for p in shown],
+            numeric=(0,),
+            caption=caption,
         )
+        table.tabIndex = "0"  # a table wider than a phone scrolls: reachable by keyboard
+        body.append(table)
     return html.Section(
         [
             html.H3(
