@@ -37,6 +37,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="controleer leveringen vóór het versturen (niets wordt opgeslagen)")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV- of XLSX-levering(en)")
     c.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
+    c.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"),
+                   help="vergelijk ook met deze database als die er is (standaard: %(default)s)")  # fmt: skip
 
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
@@ -138,7 +140,33 @@ def _check(args: argparse.Namespace) -> int:
         return USAGE
     reports = check(args.files, args.raw)
     write_report(reports, sys.stdout)
-    return OK if all(r.clean for r in reports) else DATA_PROBLEM
+    clean = all(r.clean for r in reports)
+    comparisons = _against_monitor(reports, args.db)
+    if comparisons is not None:
+        from pipeline.monitorcheck import write_comparisons
+
+        write_comparisons(reports, comparisons, control.terminal(str(args.db)), sys.stdout)
+        clean = clean and not any(c.problemen for c in comparisons)
+    return OK if clean else DATA_PROBLEM
+
+
+def _against_monitor(reports: list, db: Path) -> list | None:
+    """The checked files against the monitor database, when there is one (publication tables only)."""
+    if not db.is_file():
+        return None
+    import duckdb
+
+    from pipeline.intake import control
+    from pipeline.monitorcheck import compare, read_state
+
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            state = read_state(con)
+    except duckdb.Error:  # an older build without publicatie_herkomst, or no monitor database at all
+        print(f"(de database {control.terminal(str(db))} kan niet worden vergeleken; alleen de bestanden "
+              "zijn gecontroleerd)", file=sys.stderr)  # fmt: skip
+        return None
+    return [compare(r, state) for r in reports]
 
 
 def _sjabloon(args: argparse.Namespace) -> int:

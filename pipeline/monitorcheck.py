@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
 
@@ -66,6 +67,7 @@ class Comparison:
     vervangt: list[tuple[str, date | None, int]] = field(default_factory=list)  # (file, date, figures)
     ouder: list[tuple[str, date | None, int]] = field(default_factory=list)  # later delivery in force
     gelijke_datum: list[tuple[str, date | None, int]] = field(default_factory=list)
+    al_geleverd: list[tuple[str, date | None, int]] = field(default_factory=list)  # this very file
     nieuw: int = 0
     problemen: list[RowProblem] = field(default_factory=list)  # roma above a published totaal
     opmerkingen: list[str] = field(default_factory=list)  # municipalities/indicators without figures
@@ -77,14 +79,19 @@ class Comparison:
             out.append(f"vervangt {_figures(n)} van de levering van {_date(d)} ({bestand})")
         for bestand, d, n in self.ouder:
             out.append(
-                f"{_figures(n)} worden niet gebruikt: de levering van {_date(d)} ({bestand}) is "
-                "nieuwer; geef dit bestand een latere leverdatum als het een correctie is"
+                f"{_figures(n)} {'wordt' if n == 1 else 'worden'} niet gebruikt: de levering van {_date(d)} "
+                f"({bestand}) is nieuwer; geef dit bestand een latere leverdatum als het een correctie is"
             )
         for bestand, d, n in self.gelijke_datum:
             out.append(
-                f"{_figures(n)} hebben dezelfde leverdatum als de levering van {_date(d)} ({bestand}); "
+                f"{_figures(n)} {'heeft' if n == 1 else 'hebben'} dezelfde leverdatum als de levering van "
+                f"{_date(d)} ({bestand}); "
                 "waar de cijfers verschillen gaan beide in quarantaine — geef een correctie een "
                 "latere leverdatum"
+            )
+        for bestand, _d, n in self.al_geleverd:
+            out.append(
+                f"dit bestand staat al in de monitor ({bestand}); {_figures(n)} in de monitor komen eruit"
             )
         if self.nieuw:
             out.append(f"{_figures(self.nieuw)} {'is' if self.nieuw == 1 else 'zijn'} nieuw in de monitor")
@@ -137,6 +144,8 @@ def compare(report: FileReport, state: MonitorState) -> Comparison:
             kind = "vervangt"
         elif mine < theirs:
             kind = "ouder"
+        elif PurePosixPath(str(r.bestand)).name == report.naam:
+            kind = "al_geleverd"
         else:
             kind = "gelijke_datum"
         groups[kind][(r.bestand, theirs.date() if theirs is not None else None)] += 1
@@ -214,3 +223,23 @@ def _above_totals(rows: pd.DataFrame, totals: pd.DataFrame) -> list[RowProblem]:
                     )
                 )
     return sorted(out, key=lambda p: p.rij)
+
+
+def write_comparisons(
+    reports: list[FileReport], comparisons: list[Comparison], where: str, out: TextIO
+) -> None:
+    """The comparison with the monitor for people, after `check.write_report`."""
+    from pipeline.intake import control
+
+    print(f"\nTegen de monitor ({where}):", file=out)
+    for r, c in zip(reports, comparisons, strict=True):
+        if r.geweigerd:
+            continue
+        lines = [f"  rij {p.rij}, kolom {p.kolom}: {p.reden}" for p in c.problemen] + [
+            f"  {s}" for s in c.sentences()
+        ]
+        print(f"{'!' if c.problemen else '·'} {control.terminal(r.naam)}", file=out)
+        for line in lines or ["  niets bijzonders"]:
+            print(line, file=out)
+        if c.problemen:
+            print(f"      → {HINT_TOTAAL}", file=out)

@@ -28,7 +28,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, ids, upload, urlstate
 from dashboard.data import DatabaseMissing, monitor
 from pipeline import monitorcheck, sjabloon
-from pipeline.build import resolve_reference_dir
+from pipeline.build import resolve_reference_dir, sweep_dead
 from pipeline.check import FileReport, RowProblem, check_deliveries
 from pipeline.config import load_settings
 from pipeline.extracts.safety import neutralise
@@ -41,6 +41,9 @@ SHOWN_ROWS = 500  # problem rows shown per file; the CSV holds them all
 REPORT_FILE = "controle-verslag.csv"
 ALL = "alle"
 log = logging.getLogger(__name__)
+
+# The working folders of checks whose server was killed half-way hold uploaded values: gone on start.
+sweep_dead()
 
 dash.register_page(
     __name__, path=PATH, name="Controleren", title="Levering controleren – Monitor Inclusie Roma", order=6
