@@ -17,7 +17,9 @@ from tests.conftest import csv_delivery
 
 def _state(in_force: list[tuple], totals: list[tuple]) -> object:
     return state_from(
-        pd.DataFrame(in_force, columns=["gemeente_code", "periode", "indicator", "doelgroep", "bestand", "leverdatum"]),
+        pd.DataFrame(
+            in_force, columns=["gemeente_code", "periode", "indicator", "doelgroep", "bestand", "leverdatum"]
+        ),
         pd.DataFrame(totals, columns=["gemeente_code", "periode", "indicator", "teller", "noemer"]),
         pd.DataFrame({"gemeente_code": ["GM0228"], "gemeente_naam": ["Ede"]}),
         pd.DataFrame({"indicator": ["bijstand", "arbeidsparticipatie"]}),
@@ -50,7 +52,11 @@ def test_a_later_delivery_says_which_figures_of_which_delivery_it_supersedes():
 
 
 def test_roma_above_the_published_totaal_is_a_problem_of_its_row():
-    r = _report("2018-01-01_x.csv", "GM0228;2016;bijstand;roma;901;1000;;;", "GM0228;2016;arbeidsparticipatie;roma;30;1990;;;")
+    r = _report(
+        "2018-01-01_x.csv",
+        "GM0228;2016;bijstand;roma;901;1000;;;",
+        "GM0228;2016;arbeidsparticipatie;roma;30;1990;;;",
+    )
     c = compare(r, _state(IN_FORCE, TOTALS))
     assert [(p.rij, p.kolom) for p in c.problemen] == [(2, "teller"), (3, "noemer")]
     assert "groter dan die van totaal in de monitor (900)" in c.problemen[0].reden
@@ -58,7 +64,11 @@ def test_roma_above_the_published_totaal_is_a_problem_of_its_row():
 
 
 def test_a_file_with_its_own_totaal_is_not_compared_with_the_monitors():
-    r = _report("2018-01-01_x.csv", "GM0228;2016;bijstand;roma;901;1000;;;", "GM0228;2016;bijstand;totaal;950;41000;;;")
+    r = _report(
+        "2018-01-01_x.csv",
+        "GM0228;2016;bijstand;roma;901;1000;;;",
+        "GM0228;2016;bijstand;totaal;950;41000;;;",
+    )
     assert compare(r, _state(IN_FORCE, TOTALS)).problemen == []
 
 
@@ -78,9 +88,13 @@ def tiny_db(tmp_path):
         con.execute("create table publicatie_cijfers (gemeente_code varchar, periode varchar, indicator varchar, "
                     "doelgroep varchar, teller bigint, noemer bigint, onderdrukt boolean)")  # fmt: skip
         con.executemany("insert into publicatie_cijfers values (?, ?, ?, 'totaal', ?, ?, false)", TOTALS)
-        con.execute("insert into publicatie_cijfers values ('GM0228', '2016', 'bijstand', 'roma', null, null, true)")
+        con.execute(
+            "insert into publicatie_cijfers values ('GM0228', '2016', 'bijstand', 'roma', null, null, true)"
+        )
         con.execute("create table gemeenten as select 'GM0228' as gemeente_code, 'Ede' as gemeente_naam")
-        con.execute("create table indicatoren as select unnest(['bijstand', 'arbeidsparticipatie']) as indicator")
+        con.execute(
+            "create table indicatoren as select unnest(['bijstand', 'arbeidsparticipatie']) as indicator"
+        )
     return path
 
 
@@ -94,8 +108,9 @@ def test_check_command_compares_with_the_monitor_database(tmp_path, tiny_db, cap
     above = tmp_path / "2018-01-01_y.csv"
     above.write_text(csv_delivery("GM0228;2016;bijstand;roma;901;1000;;;"))
     assert main(["check", str(above), "--db", str(tiny_db)]) == 1
-    assert "rij 2, kolom teller: de teller van roma (901) is groter dan die van totaal in de monitor (900)" in (
-        capsys.readouterr().out
+    assert (
+        "rij 2, kolom teller: de teller van roma (901) is groter dan die van totaal in de monitor (900)"
+        in (capsys.readouterr().out)
     )
 
 

@@ -69,7 +69,9 @@ def test_the_report_is_checks_own_for_every_hostile_file(page):
             seen += 1
             assert report.status == expected.status, (rel, report.reden)
             # a name with personal data: `check` words it without the folder (`given_bytes`)
-            words = "naam van het bestand bevat" if "naam van het bestand" in expected.words else expected.words
+            words = (
+                "naam van het bestand bevat" if "naam van het bestand" in expected.words else expected.words
+            )
             assert words in (report.reden or ""), (rel, report.reden)
             if rel.startswith("GM0228/"):  # the others need the figures of other deliveries in the same build
                 for rij, words in expected.rows:
@@ -232,7 +234,9 @@ def test_an_unforeseen_error_shows_a_message_and_logs_no_value(page, monkeypatch
         raise ValueError("geheime waarde 123456782")
 
     monkeypatch.setattr(page, "check_deliveries", broken)
-    children, text, style, _ = page.checked([url(csv("GM0228;2016;bijstand;roma;30;120;;;"))], [f"{TODAY}_x.csv"])
+    children, text, style, _ = page.checked(
+        [url(csv("GM0228;2016;bijstand;roma;30;120;;;"))], [f"{TODAY}_x.csv"]
+    )
     shown = to_json_plotly(children)
     assert "onverwacht misgegaan" in shown and "geheime" not in shown
     assert "geheime" not in caplog.text and "ValueError" in caplog.text

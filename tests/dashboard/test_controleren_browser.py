@@ -57,7 +57,9 @@ def _csv(*rows: str) -> bytes:
 GOOD = _csv(f"GM0228;2016;bijstand;roma;30;120;{MARK};;", f"GM0228;2016;bijstand;totaal;900;41000;{MARK};;")
 BAD = _csv(f"GM0228;2016;bijstand;roma;2,5;120;{MARK};;", f"GM0228;2016;arbeidsparticipatie;roma;30;150;{MARK};;",
            f"GM0228;2016;overbewoning;roma;1.000;2000;{MARK};;")  # fmt: skip
-PERSONAL = _csv(f"GM0228;2016;bijstand;roma;30;120;{MARK};;{BSN}", f"GM0228;2017;bijstand;roma;30;120;;;{EMAIL}")
+PERSONAL = _csv(
+    f"GM0228;2016;bijstand;roma;30;120;{MARK};;{BSN}", f"GM0228;2017;bijstand;roma;30;120;;;{EMAIL}"
+)
 
 
 def _free_port() -> int:
@@ -162,7 +164,9 @@ class Page:
         return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]]
 
     def outside(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))]
+        return [
+            u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))
+        ]
 
 
 @pytest.fixture
@@ -196,7 +200,9 @@ def test_good_file_bad_file_and_personal_data_are_reported(page, files):
 
 def test_several_files_at_once_give_one_summary(page, files):
     page.open()
-    text = page.upload(files[f"{TODAY}_goed.csv"], files[f"{TODAY}_fouten.csv"], files[f"{TODAY}_personen.csv"])
+    text = page.upload(
+        files[f"{TODAY}_goed.csv"], files[f"{TODAY}_fouten.csv"], files[f"{TODAY}_personen.csv"]
+    )
     assert text.startswith("3 bestanden gecontroleerd: 2 rijen gaan in quarantaine, 1 bestand wordt geweigerd, "
                            "1 bestand is in orde.")  # fmt: skip
     assert page.page.locator(".verslag-bestand").count() == 3
