@@ -293,3 +293,24 @@ def _cells(tree: object) -> list[list[str]]:
 
     walk(tree)
     return rows
+
+
+def test_the_comparison_needs_nothing_but_publication_and_reference_tables(page, sample_db, tmp_path):
+    import shutil
+
+    from dashboard import data
+    from tests.dashboard.test_publication_views import REFERENCE
+
+    db = tmp_path / "monitor.duckdb"
+    shutil.copy(sample_db, db)
+    with duckdb.connect(str(db)) as con:
+        for (t,) in con.execute("select table_name from duckdb_tables()").fetchall():
+            if not t.startswith("publicatie_") and t not in REFERENCE:
+                con.execute(f'drop table "{t}"')
+    shipped = sorted((SHIPPED_RAW / "leveringen" / "GM0228").glob("*leerplicht*.csv"))[-1]
+    previous, data._monitor = data._monitor, data.Monitor(db)
+    try:
+        rendered, _ = run(page, {f"{TODAY}_correctie.csv": shipped.read_bytes()})
+    finally:
+        data._monitor = previous
+    assert f"cijfers van de levering van {shipped.name[:10]}" in rendered
