@@ -84,6 +84,7 @@ class Figure:
     doelgroep: str
     teller: int
     noemer: int | None
+    voorgangers: tuple[str, ...] = ()  # a back series (a later municipality before it existed): whose area
 
 
 @dataclass
@@ -155,18 +156,20 @@ def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
             ) order by levering_id, rij, volgorde
         """).fetchall()
         valid = build.con.execute("""
-            select levering_id, rij, gemeente_code, periode, indicator, doelgroep, teller, noemer
-            from int_rijen_geldig
+            select r.levering_id, r.rij, r.gemeente_code, r.periode, r.indicator, r.doelgroep, r.teller,
+                r.noemer, case when gj.status = 'terugreeks' then gj.voorgangers end
+            from int_rijen_geldig as r
+            left join stg_gemeente_jaar as gj on gj.gemeente_code = r.gemeente_code and gj.jaar = r.jaar
             anti join (select levering_id, rij from int_conflicten
                        union all select levering_id, rij from int_roma_meldingen) using (levering_id, rij)
-            order by levering_id, rij
+            order by r.levering_id, r.rij
         """).fetchall()
     reports = []
     for f in files:
         problems = [RowProblem(rij, kolom, regel, reden, HINTS.get(regel.split(".", 1)[-1]))
                     for lid, rij, kolom, regel, reden in rows if lid == f.levering_id]  # fmt: skip
         ignored = [shown_column(f.info.kolommen, k) for k in f.info.kolommen if k and k not in COLUMNS]
-        figures = [Figure(*v[1:]) for v in valid if v[0] == f.levering_id] if not f.reden else []
+        figures = [Figure(*v[1:-1], tuple(v[-1] or ())) for v in valid if v[0] == f.levering_id]
         reports.append(FileReport(f.bestand, f.status, f.reden, f.rijen, problems, ignored, f.reden_kolom,
                                   f.examined.leverdatum, figures))  # fmt: skip
     return reports

@@ -133,7 +133,7 @@ def compare(report: FileReport, state: MonitorState) -> Comparison:
     if report.geweigerd or not report.cijfers:
         return out
     rows = pd.DataFrame([vars(f) for f in report.cijfers])
-    merged = rows.merge(state.in_force, on=KEY, how="left", indicator=True)
+    merged = rows.drop(columns="voorgangers").merge(state.in_force, on=KEY, how="left", indicator=True)
     present = merged.loc[merged["_merge"] == "both"]
     out.nieuw = int((merged["_merge"] == "left_only").sum())
     mine = pd.Timestamp(report.leverdatum) if report.leverdatum else None
@@ -154,7 +154,11 @@ def compare(report: FileReport, state: MonitorState) -> Comparison:
             sorted(((b, d, n) for (b, d), n in per_file.items()), key=lambda t: str(t[1]))
         )
 
-    out.problemen = _above_totals(rows, state.totals)
+    out.problemen = sorted(
+        _above_totals(rows.drop(columns="voorgangers"), state.totals)
+        + _back_series(report, state.in_force, state.gemeenten),
+        key=lambda p: p.rij,
+    )
     codes = sorted(set(rows["gemeente_code"]))
     known = set(state.in_force["gemeente_code"])
     for code in codes:
@@ -243,3 +247,36 @@ def write_comparisons(
             print(line, file=out)
         if c.problemen:
             print(f"      → {HINT_TOTAAL}", file=out)
+
+
+def _back_series(report: FileReport, in_force: pd.DataFrame, names: dict[str, str]) -> list[RowProblem]:
+    """A back series (a later municipality's figure for a year before it existed) whose area the
+    municipality of that time has a figure for in the monitor: the build would count the area
+    twice, so it sets both aside (`int_conflicten`, CONTRACT §1)."""
+    from pipeline.check import HINTS, RowProblem
+
+    series = [f for f in report.cijfers if f.voorgangers]
+    if not series or in_force.empty:
+        return []
+    known = in_force.set_index(KEY)["bestand"].to_dict()
+    out = []
+    for f in series:
+        hits = [
+            (v, known[(v, f.periode, f.indicator, f.doelgroep)])
+            for v in f.voorgangers
+            if (v, f.periode, f.indicator, f.doelgroep) in known
+        ]
+        if hits:
+            others = ", ".join(f"{names.get(v, v)} ({v}, levering {b})" for v, b in hits)
+            out.append(
+                RowProblem(
+                    f.rij,
+                    "gemeente_code+periode+indicator+doelgroep",
+                    "sleutel.conflict_herindeling",
+                    f"conflict: dit cijfer voor {f.periode} is een terugreeks voor het latere gebied van "
+                    f"deze gemeente, maar de monitor heeft het cijfer van de gemeente van toen al: "
+                    f"{others}; lever het gebied één keer",
+                    HINTS["conflict_herindeling"],
+                )
+            )
+    return out

@@ -119,3 +119,20 @@ def test_check_command_without_a_database_checks_the_files_only(tmp_path, capsys
     good.write_text(csv_delivery("GM0228;2016;bijstand;roma;30;120;;;"))
     assert main(["check", str(good), "--db", str(tmp_path / "geen.duckdb")]) == 0
     assert "Tegen de monitor" not in capsys.readouterr().out
+
+
+def test_a_back_series_whose_area_the_monitor_has_from_the_municipality_of_that_time_is_a_conflict():
+    # Het Hogeland (GM1966, from 2019) delivers 2015 for its later area; Bedum (GM0005) delivered 2015 itself
+    r = _report(
+        "2020-01-01_terugreeks.csv",
+        "GM1966;2015;bijstand;roma;30;120;;;",
+        "GM1966;2015;bijstand;totaal;900;4000;;;",
+    )
+    assert r.cijfers[0].voorgangers and "GM0005" in r.cijfers[0].voorgangers
+    bedum = [
+        ("GM0005", "2015", "bijstand", "roma", "leveringen/GM0005/2016-02-01_bedum.csv", date(2016, 2, 1))
+    ]
+    c = compare(r, _state(bedum, []))
+    assert [(p.rij, p.regel) for p in c.problemen] == [(2, "sleutel.conflict_herindeling")]
+    assert "GM0005, levering leveringen/GM0005/2016-02-01_bedum.csv" in c.problemen[0].reden
+    assert compare(r, _state([], [])).problemen == []  # nothing of that time in the monitor: no conflict
