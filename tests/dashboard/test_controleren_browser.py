@@ -233,7 +233,8 @@ def test_report_downloads_as_csv(page, files):
     assert f"{TODAY}_fouten.csv;rijen in quarantaine;2;teller;teller.heel_getal;" in text
 
 
-def test_template_downloads_for_a_municipality(page):
+def test_template_downloads_for_a_municipality_and_filled_in_it_checks_clean(page, tmp_path):
+    """From template to a clean check without a terminal: download, fill (as Excel would), upload."""
     page.open()
     page.page.select_option("#sjabloon-gemeente", "GM0228")
     with page.page.expect_download() as d:
@@ -242,6 +243,15 @@ def test_template_downloads_for_a_municipality(page):
     assert download.suggested_filename == "levering-sjabloon-GM0228.xlsx"
     wb = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
     assert wb.sheetnames == ["levering", "uitleg", "voorbeeld"]
+    for row in wb["voorbeeld"].iter_rows(min_row=2, values_only=True):
+        wb["levering"].append([*row[:6], MARK, *row[7:]])
+    filled = tmp_path / f"{TODAY}_levering.xlsx"
+    wb.save(filled)
+    try:
+        text = page.upload(filled)
+    finally:
+        filled.unlink()
+    assert text.startswith("1 bestand gecontroleerd: 1 bestand is in orde."), text
 
 
 @pytest.mark.parametrize("width", [390, 1440])
