@@ -23,6 +23,7 @@ from pathlib import Path
 
 import dash
 import dash_bootstrap_components as dbc
+import duckdb
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, ids, upload, urlstate
@@ -198,7 +199,8 @@ def check_upload(contents: object, filenames: object) -> tuple[list[FileReport],
     try:
         state = monitor().check_state()
         comparisons = [monitorcheck.compare(r, state) for r in reports]
-    except DatabaseMissing:
+    except (DatabaseMissing, duckdb.Error) as e:  # the files are checked all the same
+        log.warning("controleren: geen vergelijking met de monitor (%s)", type(e).__name__)
         comparisons = [None] * len(reports)
     return reports, comparisons
 
@@ -251,7 +253,9 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
         ]
     else:
         verdict, cls = "in orde", "in-orde"
-        body = [html.P(f"Alle {nl_number(r.rijen)} rijen zijn in orde.")]
+        body = [
+            html.P("De rij is in orde." if r.rijen == 1 else f"Alle {nl_number(r.rijen)} rijen zijn in orde.")
+        ]
     if comparison is not None and comparison.sentences():
         body.append(
             html.Div(
@@ -358,6 +362,15 @@ def checked(contents: object, filenames: object) -> tuple:
         summary(reports, comparisons), className="verslag-samenvatting lead", id="verslag-samenvatting"
     )
     views = [file_view(r, c) for r, c in zip(reports, comparisons, strict=True)]
+    if reports and all(c is None for c in comparisons):
+        views.insert(
+            0,
+            html.P(
+                "De monitor zelf is nu niet te lezen: alleen de bestanden zijn gecontroleerd, niet "
+                "wat de volgende build ermee zou doen.",
+                className="text-muted",
+            ),
+        )
     return [head, *views], report_csv(reports, comparisons), {}, None
 
 

@@ -314,3 +314,16 @@ def test_the_comparison_needs_nothing_but_publication_and_reference_tables(page,
     finally:
         data._monitor = previous
     assert f"cijfers van de levering van {shipped.name[:10]}" in rendered
+
+
+def test_without_a_readable_monitor_the_files_are_checked_all_the_same(page, tmp_path):
+    from dashboard import data
+
+    previous, data._monitor = data._monitor, data.Monitor(tmp_path / "er-niet.duckdb")
+    try:
+        children, _, _, _ = page.checked([url(csv("GM0228;2016;bijstand;roma;30;120;;;"))], [f"{TODAY}_x.csv"])
+    finally:
+        data._monitor = previous
+    rendered = to_json_plotly(children)
+    assert "1 bestand is in orde" in rendered and "De rij is in orde." in rendered
+    assert "De monitor zelf is nu niet te lezen" in rendered
