@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot bench
+.PHONY: help all build sample sjabloon extract test lint format clean lock check-python dashboard serve screenshot bench
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -39,6 +39,9 @@ venv: $(STAMP) ## create the virtualenv with the pinned dependencies
 
 extract: $(DB) ## write the extract for ministries to data/processed/extracts (FORMAT=csv-nl|csv|xlsx|parquet)
 	$(PY) -m pipeline extract --db $(DB) --out $(EXTRACTS) --format $(FORMAT)
+
+sjabloon: $(STAMP) ## the delivery template for municipalities → data/processed/levering-sjabloon.xlsx (GEMEENTE=GM0228 for one)
+	$(PY) -m pipeline sjabloon $(if $(GEMEENTE),--gemeente $(GEMEENTE)) --out $(OUT)/$(if $(GEMEENTE),levering-sjabloon-$(GEMEENTE).xlsx,levering-sjabloon.xlsx)
 
 sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/leveringen (seeded)
 	$(PY) -m pipeline sample --scale pilot --out $(RAW)

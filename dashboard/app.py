@@ -13,8 +13,9 @@ from pathlib import Path
 import dash
 from flask import Flask
 
-from dashboard import api, components, data, urlstate
+from dashboard import api, components, data, upload, urlstate
 from dashboard import warm as warming
+from pipeline.config import load_settings
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,6 +43,8 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         ],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    # /controleren: a request body larger than one upload may be is refused unread (HTTP 413)
+    app.server.config["MAX_CONTENT_LENGTH"] = upload.request_limit(load_settings().grenzen.max_bytes)
     app.layout = components.shell
     api.register(app.server, lambda: monitor.path)  # /api/v1: read-only, on the publication tables
     urlstate.register_shell()

@@ -50,6 +50,7 @@ def _nav() -> dbc.Nav:
         ("Gemeente", f"/gemeente/{first}"),
         ("Kaart", "/kaart"),
         ("Datakwaliteit", "/datakwaliteit"),
+        ("Controleren", "/controleren"),
         ("Over", "/over"),
     ]
     return dbc.Nav(

@@ -34,7 +34,7 @@ import orjson
 import pandas as pd
 from plotly.io.json import to_json_plotly
 
-from pipeline import extracts
+from pipeline import extracts, monitorcheck
 from pipeline.vocabulary import DOELGROEPEN, suppression_explanation
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
@@ -575,6 +575,21 @@ class Monitor:
             (),
             lambda: self._query("select * from publicatie_quarantaine order by bestand, rij"),
         )
+
+    def check_state(self) -> monitorcheck.MonitorState:
+        """What `/controleren` compares an uploaded delivery with: which delivery each figure in
+        force comes from, the published totaal figures, the municipalities and indicators
+        (publication and reference tables only; no roma figure, nothing suppressed)."""
+
+        def compute() -> monitorcheck.MonitorState:
+            return monitorcheck.state_from(
+                self._table(monitorcheck.IN_FORCE_SQL, [], [*monitorcheck.KEY, "bestand", "leverdatum"]),
+                self._query(monitorcheck.TOTALS_SQL),
+                self._query(monitorcheck.GEMEENTEN_SQL),
+                self._query(monitorcheck.INDICATOREN_SQL),
+            )
+
+        return self.keep("check_state", (), compute)  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ effects and the gap (issue 6)
 

@@ -54,3 +54,14 @@ GRAPH_MAP = "grafiek-kaart"
 GRAPH_COMPLETENESS = "grafiek-volledigheid"
 TABLE_RUG = "tabel-tapijt"
 TABLE_COMPARISON = "tabel-vergelijking"
+
+# Controleren
+CONTROLEREN_UPLOAD = "controleren-upload"
+CONTROLEREN_REPORT = "controleren-verslag"
+CONTROLEREN_STORE = "controleren-verslag-csv"
+CONTROLEREN_DOWNLOAD_BUTTON = "controleren-download-knop"
+CONTROLEREN_DOWNLOAD = "controleren-download"
+CONTROLEREN_TOO_LARGE = "controleren-te-groot"  # filled in the browser (assets/controleren.js)
+SJABLOON_GEMEENTE = "sjabloon-gemeente"
+SJABLOON_BUTTON = "sjabloon-knop"
+SJABLOON_DOWNLOAD = "sjabloon-download"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -71,6 +72,21 @@ class RowProblem:
     oplossing: str | None  # how to fix it
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A row that broke no rule: its key and numbers (held in memory, for the comparison with the
+    monitor in `pipeline/monitorcheck.py`)."""
+
+    rij: int
+    gemeente_code: str
+    periode: str
+    indicator: str
+    doelgroep: str
+    teller: int
+    noemer: int | None
+    voorgangers: tuple[str, ...] = ()  # a back series (a later municipality before it existed): whose area
+
+
 @dataclass
 class FileReport:
     """What checking one file found."""
@@ -82,6 +98,8 @@ class FileReport:
     problemen: list[RowProblem] = field(default_factory=list)
     genegeerd: list[str] = field(default_factory=list)  # columns the monitor does not use
     kolom: str | None = None  # the column a refusal is about
+    leverdatum: date | None = None  # from the file name
+    cijfers: list[Figure] = field(default_factory=list, repr=False)  # the rows that broke no rule
 
     @property
     def geweigerd(self) -> bool:
@@ -137,12 +155,23 @@ def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
                 select levering_id, rij, volgorde, kolom, regel, reden from int_roma_meldingen
             ) order by levering_id, rij, volgorde
         """).fetchall()
+        valid = build.con.execute("""
+            select r.levering_id, r.rij, r.gemeente_code, r.periode, r.indicator, r.doelgroep, r.teller,
+                r.noemer, case when gj.status = 'terugreeks' then gj.voorgangers end
+            from int_rijen_geldig as r
+            left join stg_gemeente_jaar as gj on gj.gemeente_code = r.gemeente_code and gj.jaar = r.jaar
+            anti join (select levering_id, rij from int_conflicten
+                       union all select levering_id, rij from int_roma_meldingen) using (levering_id, rij)
+            order by r.levering_id, r.rij
+        """).fetchall()
     reports = []
     for f in files:
         problems = [RowProblem(rij, kolom, regel, reden, HINTS.get(regel.split(".", 1)[-1]))
                     for lid, rij, kolom, regel, reden in rows if lid == f.levering_id]  # fmt: skip
         ignored = [shown_column(f.info.kolommen, k) for k in f.info.kolommen if k and k not in COLUMNS]
-        reports.append(FileReport(f.bestand, f.status, f.reden, f.rijen, problems, ignored, f.reden_kolom))
+        figures = [Figure(*v[1:-1], tuple(v[-1] or ())) for v in valid if v[0] == f.levering_id]
+        reports.append(FileReport(f.bestand, f.status, f.reden, f.rijen, problems, ignored, f.reden_kolom,
+                                  f.examined.leverdatum, figures))  # fmt: skip
     return reports
 
 

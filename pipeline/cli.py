@@ -1,4 +1,4 @@
-"""The command line of CONTRACT §2: `python -m pipeline run|check|extract|sample`.
+"""The command line of CONTRACT §2: `python -m pipeline run|check|extract|sample|sjabloon`.
 
 Exit status: 0 done; 1 a data problem (`check` found something, `run --strict` refused or
 quarantined anything); 2 wrong usage.
@@ -37,6 +37,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="controleer leveringen vóór het versturen (niets wordt opgeslagen)")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV- of XLSX-levering(en)")
     c.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
+    c.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"),
+                   help="vergelijk ook met deze database als die er is (standaard: %(default)s)")  # fmt: skip
 
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
@@ -47,6 +49,12 @@ def parser() -> argparse.ArgumentParser:
         help="hostile: een kleine set met elk soort vijandige of slordige levering (CONTRACT §1)",
     )
     s.add_argument("--seed", type=int, default=None, help="seed (standaard: die van de meegeleverde data)")
+
+    t = sub.add_parser("sjabloon", help="maak het leversjabloon (xlsx) voor een gemeente")
+    t.add_argument("--gemeente", metavar="CODE", help="CBS-code (GM0228): alleen voor deze gemeente")
+    t.add_argument("--out", type=Path, metavar="FILE",
+                   help="het bestand (standaard: levering-sjabloon[-GMxxxx].xlsx hier)")  # fmt: skip
+    t.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
 
     e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
     e.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
@@ -87,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "sjabloon":
+        return _sjabloon(args)
     return USAGE
 
 
@@ -130,7 +140,58 @@ def _check(args: argparse.Namespace) -> int:
         return USAGE
     reports = check(args.files, args.raw)
     write_report(reports, sys.stdout)
-    return OK if all(r.clean for r in reports) else DATA_PROBLEM
+    clean = all(r.clean for r in reports)
+    comparisons = _against_monitor(reports, args.db)
+    if comparisons is not None:
+        from pipeline.monitorcheck import write_comparisons
+
+        write_comparisons(reports, comparisons, control.terminal(str(args.db)), sys.stdout)
+        clean = clean and not any(c.problemen for c in comparisons)
+    return OK if clean else DATA_PROBLEM
+
+
+def _against_monitor(reports: list, db: Path) -> list | None:
+    """The checked files against the monitor database, when there is one (publication tables only)."""
+    if not db.is_file():
+        return None
+    import duckdb
+
+    from pipeline.intake import control
+    from pipeline.monitorcheck import compare, read_state
+
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            state = read_state(con)
+    except duckdb.Error:  # an older build without publicatie_herkomst, or no monitor database at all
+        print(f"(de database {control.terminal(str(db))} kan niet worden vergeleken; alleen de bestanden "
+              "zijn gecontroleerd)", file=sys.stderr)  # fmt: skip
+        return None
+    return [compare(r, state) for r in reports]
+
+
+def _sjabloon(args: argparse.Namespace) -> int:
+    from pipeline import sjabloon
+    from pipeline.build import resolve_reference_dir
+
+    reference = resolve_reference_dir(args.raw)
+    try:
+        own = sjabloon.known_code(args.gemeente, reference) if args.gemeente else None
+    except sjabloon.UnknownMunicipality as e:
+        print(f"fout: {e} (--gemeente)", file=sys.stderr)
+        return USAGE
+    out = args.out or Path(sjabloon.default_name(own.code if own else None))
+    if out.is_dir():
+        out = out / sjabloon.default_name(own.code if own else None)
+    try:
+        out.write_bytes(sjabloon.template(reference, own.code if own else None))
+    except OSError as e:
+        print(f"fout: kan {out} niet schrijven: {e.strerror or e}", file=sys.stderr)
+        return USAGE
+    voor = f" voor {own.naam} ({own.code})" if own else ""
+    print(f"Leversjabloon{voor} geschreven: {out}", file=sys.stderr)
+    print("Vul het blad 'levering' in, sla het op als JJJJ-MM-DD_omschrijving.xlsx en controleer het met "
+          "python -m pipeline check BESTAND.", file=sys.stderr)  # fmt: skip
+    return OK
 
 
 def _sample(args: argparse.Namespace) -> int:

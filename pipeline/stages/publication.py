@@ -226,6 +226,7 @@ MODELS: tuple[tuple[str, Callable[[Build], pd.DataFrame] | None], ...] = (
     ("publicatie_teksten", _teksten),
     ("publicatie_leveringen", None),
     ("publicatie_quarantaine", None),
+    ("publicatie_herkomst", None),
     ("publicatie_volledigheid", None),
 )
 # What the audit's linear model reads: made again in every round of protection.
