@@ -337,6 +337,15 @@ RESOURCES: tuple[Resource, ...] = (
         order=("gemeente_code", "leverdatum", "bestand"),
     ),
     Resource(
+        "herkomst",
+        "publicatie_herkomst",
+        "Herkomst van de cijfers",
+        "Uit welk bestand (en van welke leverdatum) elk geleverd cijfer in gebruik komt, onder de code "
+        "waarvoor het geleverd is. Alleen de sleutel, het bestand en de datum: geen waarden.",
+        columns("gemeente_code:s periode:s indicator:s doelgroep:s bestand:s leverdatum:d"),
+        order=("gemeente_code", "indicator", "doelgroep", "periode"),
+    ),
+    Resource(
         "quarantaine",
         "publicatie_quarantaine",
         "Quarantaine",
