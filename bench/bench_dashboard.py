@@ -391,6 +391,50 @@ def first_charts(url: str, paths: list[str], rounds: int) -> dict:
     return out
 
 
+def first_visits(url: str, paths: list[str]) -> dict:
+    """Per page, a browser with an empty profile (a new context: no cache, no cookies) opening its
+    address: bytes transferred (as received on the wire, headers included: Chromium's
+    `encodedDataLength`), the number of requests, and seconds from navigation to the first chart
+    with data (None for a page without charts)."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, dict] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for path in paths:
+                context = browser.new_context(viewport={"width": 1440, "height": 900})
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
+                received: dict[str, float] = {}
+                names: dict[str, str] = {}
+                cdp.on("Network.requestWillBeSent", lambda e, n=names: n.__setitem__(e["requestId"], e["request"]["url"]))
+                cdp.on("Network.loadingFinished",
+                       lambda e, r=received: r.__setitem__(e["requestId"], e["encodedDataLength"]))  # fmt: skip
+                page.goto(url + path)
+                page.wait_for_selector("main h1", timeout=60000)
+                chart = None
+                if page.locator(".js-plotly-plot").count() or path != "/over":
+                    try:
+                        chart = page.wait_for_function(FIRST_CHART_JS, timeout=60000).json_value() / 1000
+                    except Exception:  # a page without charts
+                        chart = None
+                page.wait_for_load_state("networkidle")
+                biggest = sorted(((received[k], names.get(k, "?")) for k in received), reverse=True)[:5]
+                out[path] = {
+                    "bytes": int(sum(received.values())),
+                    "requests": len(received),
+                    "first_chart_s": chart,
+                    "grootste": [{"url": u.replace(url, ""), "bytes": int(b)} for b, u in biggest],
+                }
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
 # ---------------------------------------------------------------------- report
 
 
