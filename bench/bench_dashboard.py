@@ -410,9 +410,14 @@ def first_visits(url: str, paths: list[str]) -> dict:
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
                 received: dict[str, float] = {}
                 names: dict[str, str] = {}
-                cdp.on("Network.requestWillBeSent", lambda e, n=names: n.__setitem__(e["requestId"], e["request"]["url"]))
-                cdp.on("Network.loadingFinished",
-                       lambda e, r=received: r.__setitem__(e["requestId"], e["encodedDataLength"]))  # fmt: skip
+                def sent(e: dict, n: dict = names) -> None:
+                    n[e["requestId"]] = e["request"]["url"]
+
+                def done(e: dict, r: dict = received) -> None:
+                    r[e["requestId"]] = e["encodedDataLength"]
+
+                cdp.on("Network.requestWillBeSent", sent)
+                cdp.on("Network.loadingFinished", done)
                 page.goto(url + path)
                 page.wait_for_selector("main h1", timeout=60000)
                 chart = None
