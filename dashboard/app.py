@@ -118,7 +118,12 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
             {"name": "description", "content": "Monitor Inclusie Roma: proeftuinen tegen hun nulmeting"},
         ],
     )
-    app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    # Dash wraps its scripts in a <footer>: a second "contentinfo" landmark next to ours.
+    app.index_string = (
+        app.index_string.replace("<html>", '<html lang="nl">')
+        .replace("<footer>", '<div class="dash-scripts">')
+        .replace("</footer>", "</div>")
+    )
     app.layout = components.shell
     _use_partial_plotly()
     _serve_lightly(app)
