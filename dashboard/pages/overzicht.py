@@ -366,7 +366,7 @@ def rug_section(
 def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
     """The pilots' effect against municipalities that were no pilot: per indicator a dot with its
     95% interval (never a bare number), in words in the caption."""
-    fig = figures_effecten.effect_figure(effecten, catalogue, doelgroep)
+    fig = figures_effecten.forest_figure(effecten, catalogue, doelgroep)
     rows = effecten.loc[effecten["doelgroep"] == doelgroep].merge(
         catalogue[["indicator", "naam", "volgorde", "vermenigvuldiger"]], on="indicator"
     )
@@ -381,7 +381,8 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     caption = [
         f"Doelgroep {doelgroep}. Per indicator hoeveel meer (of minder) de proeftuinen sinds hun start "
         "veranderden dan gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn); ligt 0 in "
-        "het interval, dan is er geen aantoonbaar effect. Elke indicator heeft zijn eigen schaal. "
+        "het interval, dan is er geen aantoonbaar effect. Cijfers per 100 staan op één as in procentpunten, "
+        "cijfers per 1.000 inwoners op een tweede. "
         + ("; ".join(parts) + ". " if parts else "")
         + "Op de themapagina's staat het verloop per jaar sinds de start. ",
         dcc.Link("Hoe dit berekend is", href="/over#effecten"),
@@ -396,10 +397,27 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
 
 def trends_section(groups: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
     fig = figures.group_trends(groups, catalogue)
+    findings = []
+    for ind in catalogue.itertuples():
+        shown = ~groups["onderdrukt"] & groups["waarde"].notna()
+        g = groups.loc[(groups["indicator"] == ind.indicator) & shown]
+        both = g.groupby("jaar")["groep"].nunique()
+        years = both[both == 2].index
+        if len(years) == 0:
+            continue
+        last = g.loc[g["jaar"] == years.max()].set_index("groep")
+        mult = int(ind.vermenigvuldiger)
+        findings.append(
+            f"{ind.naam} {fmt.period(last['periode'].iloc[0])}: proeftuinen "
+            f"{fmt.value(last.loc[summaries.PILOTS, 'waarde'], mult)}, andere gemeenten "
+            f"{fmt.value(last.loc[summaries.OTHERS, 'waarde'], mult)}"
+        )
     caption = (
-        f"Per indicator de proeftuinen samen (blauw) en de andere gemeenten samen (grijs), doelgroep "
+        f"Per indicator de proeftuinen samen (blauw, ●) en de andere gemeenten samen (grijs), doelgroep "
         f"{doelgroep}: teller en noemer opgeteld per jaar. Een × onderaan betekent dat het groepstotaal "
-        "is onderdrukt. De cijfers per gemeente staan op de themapagina's."
+        "is onderdrukt. Laatste jaar met beide cijfers: "
+        + ("; ".join(findings) + "." if findings else "geen.")
+        + " De cijfers per gemeente staan op de themapagina's."
     )
     return components.section(
         "Trends", [components.figure(ids.GRAPH_TRENDS, fig, caption)], section_id="trends"
