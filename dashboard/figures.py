@@ -61,6 +61,12 @@ def empty(message: str, height: int = 220) -> Figure:
     return base_layout(fig, height)
 
 
+def _short_unit(indicator: pd.Series) -> str:
+    """The unit of an indicator for a small axis: "per 100", "per 1.000" or "aantal"."""
+    mult = int(indicator["vermenigvuldiger"])
+    return "aantal" if mult == 1 else f"per {fmt.number(mult)}"
+
+
 def _title(text: str) -> dict:
     return {"text": text}
 
@@ -275,6 +281,8 @@ def trend_panels(
     for title in layout["annotations"]:
         title["font"] = {"size": 12}
     fig = plot.figure(layout=layout)
+    # Every panel says its unit (on a phone each panel stands alone, see assets/20-raster.js).
+    plot.update_axes(fig, "y", title={"text": _short_unit(indicator), "font": {"size": 10}, "standoff": 4})
     vals = pd.to_numeric(series["waarde"], errors="coerce").dropna()
     end = int(series["jaar"].max())
     others = series.loc[~series["gemeente_code"].isin(pilots["gemeente_code"])]
@@ -399,12 +407,18 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     ]  # fmt: skip
     hidden = g.loc[g["onderdrukt"].to_numpy(bool)]
     if not hidden.empty:
-        # beside the totaal marker, as one text trace (an annotation per row costs the browser more)
+        # On the side of the row away from its totaal marker (beside it, the text ran under the
+        # markers); as one text trace (an annotation per row costs the browser more).
         explanation = fmt.suppression_note()
+        totals = pd.to_numeric(hidden["waarde_totaal"], errors="coerce").fillna(0.0)
+        far = float(max(pd.to_numeric(g["waarde_totaal"], errors="coerce").max(),
+                        pd.to_numeric(shown["waarde_roma"], errors="coerce").max(), 0.0) or 1.0)  # fmt: skip
+        left = [t > far / 2 for t in totals]  # the marker is on the right half: the text at the left
         data.append({
-            "type": "scatter", "mode": "text", "x": values(hidden["waarde_totaal"]),
+            "type": "scatter", "mode": "text", "x": [0.0 if near else far for near in left],
             "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
-            "text": ["roma onderdrukt"] * len(hidden), "textposition": "middle right",
+            "text": ["roma onderdrukt"] * len(hidden),
+            "textposition": ["middle right" if near else "middle left" for near in left],
             "textfont": {"color": theme.TOTAAL, "size": 11}, "name": "roma onderdrukt", "showlegend": False,
             "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"},
             "hovertext": [f"{n} roma {p}: onderdrukt. {explanation}"

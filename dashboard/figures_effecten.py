@@ -70,6 +70,9 @@ def _layout(fig: Figure, height: int, **extra: object) -> Figure:
                 "font": {"family": FONT, "size": 13, "color": INK}, "showlegend": False,
                 "margin": {"l": 16, "r": 16, "t": 40, "b": 40}}  # fmt: skip
     fig["layout"] = plot.merge(fig["layout"], settings | extra)
+    # Horizontal ticks that never stand on end, and room for every label and axis title.
+    plot.default_axes(fig, "x", tickangle=0, automargin=True)
+    plot.default_axes(fig, "y", automargin=True)
     return fig
 
 
@@ -150,7 +153,7 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "x", r, range=[-float(span), float(span)], showgrid=False, zeroline=False,
                          ticks="outside", tickcolor=LIGHT)  # fmt: skip
     plot.add(fig, notes, shapes)
-    title = f"Effect van de proeftuinen t.o.v. andere gemeenten ({doelgroep}), met 95%-interval"
+    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
     return _layout(fig, height, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 16, "t": 70, "b": 20})  # fmt: skip
 
@@ -231,7 +234,7 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "y", g, type="category", categoryorder="array", categoryarray=names[::-1],
                          range=[-0.6, len(names) - 0.4], automargin=True, ticks="")  # fmt: skip
     plot.add(fig, notes, shapes)
-    title = f"Effect van de proeftuinen t.o.v. andere gemeenten ({doelgroep}), met 95%-interval"
+    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
     return _layout(fig, plot_px + 120, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 24, "t": 50, "b": 50})  # fmt: skip
 
@@ -275,13 +278,14 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
           "xanchor": "left", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
         [plot.hline(0, color=GREY, width=1), plot.vline(-0.5, color=ORANGE, width=2, dash="dash")],
     )  # fmt: skip
-    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 1, "showgrid": False,
+    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 2, "showgrid": False,
                               "ticks": "outside", "tickcolor": LIGHT}  # fmt: skip
     fig["layout"]["yaxis"] = {"title": {"text": f"effect ({unit})"}, "gridcolor": "#eeeeee",
                               "zeroline": False}  # fmt: skip
-    title = f"{naam or indicator}: effect per jaar sinds de start ({doelgroep}), met 95%-interval"
-    return _layout(fig, 360, showlegend=True, title={"text": title, "font": {"size": 14}},
-                   legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0})  # fmt: skip
+    title = f"{naam or indicator}: effect per jaar sinds de start<br>({doelgroep}), met 95%-interval"
+    return _layout(fig, 400, showlegend=True, title={"text": title, "font": {"size": 14}},
+                   margin={"l": 16, "r": 16, "t": 64, "b": 40},
+                   legend={"orientation": "h", "yanchor": "top", "y": -0.32, "x": 0})  # fmt: skip
 
 
 def _years(e: int) -> str:
@@ -335,7 +339,7 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
                               "showgrid": False, "title": {"text": PROGRESS_AXIS}}  # fmt: skip
     fig["layout"]["yaxis"] = {"type": "category", "categoryorder": "array",
                               "categoryarray": k["gemeente_naam"].tolist()}  # fmt: skip
-    title = f"{naam or indicator}: kloof roma − totaal, op weg naar een kloof die {target} is"
-    return _layout(fig, 80 + 34 * len(k), showlegend=True, barmode="overlay",
-                   title={"text": title, "font": {"size": 14}}, margin={"l": 170, "r": 24, "t": 48, "b": 56},
+    title = f"{naam or indicator}: kloof roma − totaal,<br>op weg naar een kloof die {target} is"
+    return _layout(fig, 100 + 34 * len(k), showlegend=True, barmode="overlay",
+                   title={"text": title, "font": {"size": 14}}, margin={"l": 16, "r": 24, "t": 64, "b": 56},
                    legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})  # fmt: skip

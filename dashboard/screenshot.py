@@ -67,7 +67,7 @@ PAGES = {
     "niet-gevonden": "/bestaat/niet",
 }
 WIDTHS = {390: 844, 1440: 900}  # a phone and a laptop: viewport width → height
-MAX_HEIGHT = 7000  # px: a longer page is cut off there (the file stays modest)
+MAX_HEIGHT = 6000  # px: a longer page is cut off there (the file stays modest)
 
 
 def _first_pilot(db: Path) -> str:
@@ -80,7 +80,7 @@ def _first_pilot(db: Path) -> str:
     return row[0] if row else "GM0228"
 
 
-def shoot(page: object, url: str, out: Path, quality: int = 60) -> Path:
+def shoot(page: object, url: str, out: Path, quality: int = 50) -> Path:
     """One page as a JPEG, from the top down to MAX_HEIGHT, once its charts are drawn."""
     page.goto(url)
     page.wait_for_selector("main h1", timeout=60000)
