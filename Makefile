@@ -52,8 +52,8 @@ dashboard: $(DB) ## build the database if needed, then serve the dashboard on ht
 serve: $(DB) ## serve the dashboard for many users: gunicorn with several workers on 127.0.0.1:8050
 	MONITOR_DB=$(DB) $(VENV)/bin/gunicorn --config dashboard/gunicorn_conf.py dashboard.app:server
 
-screenshot: $(DB) ## docs/overzicht.png: a screenshot of the overview (headless Chromium)
-	$(PY) -m dashboard.screenshot bench --db $(DB) --out docs/overzicht.png
+screenshot: $(DB) ## docs/schermafdrukken/: every page at 390 and 1440 px (headless Chromium, JPEG)
+	$(PY) -m dashboard.screenshot --db $(DB) --out-dir docs/schermafdrukken
 
 test: $(STAMP) ## run ruff and the whole test suite
 	$(VENV)/bin/ruff check .

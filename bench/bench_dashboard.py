@@ -16,6 +16,8 @@
    ("eerste keer") and again ("herhaald"); measured once the server says its cache is warm.
 3. The same walks by 20 concurrent clients (threads) against gunicorn as `make serve` runs it
    (`dashboard/gunicorn_conf.py`), counting errors.
+4. A first visit per page in an empty browser profile (issue 14): bytes transferred as received
+   on the wire (compressed, headers included) and the time to the first chart.
 
 Without `--db` it builds a national-scale database first (`pipeline sample --scale national` and
 `pipeline run` into a temporary folder, ~30 s). `--quick` uses the shipped sample with few
@@ -51,7 +53,8 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-TARGETS = {"filter_p95_s": 0.200, "filter_p95_concurrent_s": 0.500, "first_chart_s": 1.5}
+TARGETS = {"filter_p95_s": 0.200, "filter_p95_concurrent_s": 0.500, "first_chart_s": 1.5,
+           "first_visit_bytes": 2_500_000}  # fmt: skip
 CLIENTS = 20
 ROUTER = ".._pages_content.children..._pages_store.data.."
 ROUTER_OUTPUTS = [
@@ -391,6 +394,55 @@ def first_charts(url: str, paths: list[str], rounds: int) -> dict:
     return out
 
 
+def first_visits(url: str, paths: list[str]) -> dict:
+    """Per page, a browser with an empty profile (a new context: no cache, no cookies) opening its
+    address: bytes transferred (as received on the wire, headers included: Chromium's
+    `encodedDataLength`), the number of requests, and seconds from navigation to the first chart
+    with data (None for a page without charts)."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, dict] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for path in paths:
+                context = browser.new_context(viewport={"width": 1440, "height": 900})
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
+                received: dict[str, float] = {}
+                names: dict[str, str] = {}
+                def sent(e: dict, n: dict = names) -> None:
+                    n[e["requestId"]] = e["request"]["url"]
+
+                def done(e: dict, r: dict = received) -> None:
+                    r[e["requestId"]] = e["encodedDataLength"]
+
+                cdp.on("Network.requestWillBeSent", sent)
+                cdp.on("Network.loadingFinished", done)
+                page.goto(url + path)
+                page.wait_for_selector("main h1", timeout=60000)
+                chart = None
+                if page.locator(".js-plotly-plot").count() or path != "/over":
+                    try:
+                        chart = page.wait_for_function(FIRST_CHART_JS, timeout=60000).json_value() / 1000
+                    except Exception:  # a page without charts
+                        chart = None
+                page.wait_for_load_state("networkidle")
+                biggest = sorted(((received[k], names.get(k, "?")) for k in received), reverse=True)[:5]
+                out[path] = {
+                    "bytes": int(sum(received.values())),
+                    "requests": len(received),
+                    "first_chart_s": chart,
+                    "grootste": [{"url": u.replace(url, ""), "bytes": int(b)} for b, u in biggest],
+                }
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
 # ---------------------------------------------------------------------- report
 
 
@@ -441,12 +493,20 @@ def report(result: dict) -> str:
             lines.append(f"  {p:<46} {a + ' ms':>14} {m + ' ms':>14}")
         for p, t in charts["nieuwe_browser"].items():
             lines.append(f"  {p} in een nieuwe browser (scripts nog niet in de cache): {t * 1000:.0f} ms")
+    lines.append(f"{'eerste bezoek, leeg browserprofiel (1440 px)':<48} {'overgedragen':>14} {'grafiek':>9}")
+    for p, v in result.get("eerste_bezoek", {}).items():
+        chart = f"{v['first_chart_s'] * 1000:.0f} ms" if v["first_chart_s"] else "–"
+        lines.append(f"  {p:<46} {v['bytes'] / 1e6:>11.2f} MB {chart:>9}")
     warm = result["cache_warm_na_s"]
     when = f"na {warm:.0f} s" if warm else "niet binnen de tijd"
     lines.append(f"cache warm {when} (sinds de start van de meting)")
     lines.append("")
     for name, t in result["doelen"].items():
         verdict = "gehaald" if t["gehaald"] else "NIET gehaald"
+        if "gemeten_bytes" in t:
+            mb, limit = t["gemeten_bytes"] / 1e6, t["doel_bytes"] / 1e6
+            lines.append(f"doel {name}: {mb:.2f} MB tegen {limit:.1f} MB — {verdict}")
+            continue
         measured, target = t["gemeten_s"] * 1000, t["doel_s"] * 1000
         lines.append(f"doel {name}: {measured:.0f} ms tegen {target:.0f} ms — {verdict}")
     return "\n".join(lines)
@@ -486,12 +546,15 @@ def main(argv: list[str] | None = None) -> int:
             warm_after = wait_warm(url, started, timeout_s=120)
             _say(started, "eerste grafiek in Chromium, warme server")
             charts = first_charts(url, pages, 1 if args.quick else 2)
+            _say(started, "eerste bezoek per pagina, leeg browserprofiel (bytes, eerste grafiek)")
+            visits = first_visits(url, [*pages, "/over"])
             _say(started, "filterwijzigingen, één gebruiker")
             one = single_user(url, paths, rounds, limit, budget_s=30 if args.quick else 60)
         _say(started, f"filterwijzigingen, {CLIENTS} gelijktijdige gebruikers")
         with serve(db, gunicorn=True, logs=Path(tmp)) as url:
             many = concurrent(url, paths, CLIENTS, 5 if args.quick else 25, budget_s=30 if args.quick else 60)
     worst_chart = max(_worst(charts["adres"]), _worst(charts["menu"]))
+    fresh_chart = max((v["first_chart_s"] for v in visits.values() if v["first_chart_s"]), default=0.0)
     result = {
         "gemeten": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
@@ -511,6 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         "eerste_grafiek": charts,
         "eerste_grafiek_net_gestart": cold_charts,
         "cache_warm_na_s": warm_after,
+        "eerste_bezoek": visits,
         "doelen": {
             "filter_p95_1_gebruiker": {"gemeten_s": one["alle"]["p95_s"], "doel_s": TARGETS["filter_p95_s"]},
             "filter_p95_20_gelijktijdig": {
@@ -518,10 +582,16 @@ def main(argv: list[str] | None = None) -> int:
                 "doel_s": TARGETS["filter_p95_concurrent_s"],
             },
             "eerste_grafiek_adres_en_menu": {"gemeten_s": worst_chart, "doel_s": TARGETS["first_chart_s"]},
+            "eerste_grafiek_leeg_profiel": {"gemeten_s": fresh_chart, "doel_s": TARGETS["first_chart_s"]},
         },
     }
+    heaviest = max(v["bytes"] for v in visits.values())
+    limit = TARGETS["first_visit_bytes"]
+    result["doelen"]["eerste_bezoek_bytes"] = {"gemeten_bytes": heaviest, "doel_bytes": limit,
+                                               "gehaald": heaviest <= limit}  # fmt: skip
     for t in result["doelen"].values():
-        t["gehaald"] = t["gemeten_s"] <= t["doel_s"]
+        if "gemeten_s" in t:
+            t["gehaald"] = t["gemeten_s"] <= t["doel_s"]
     result["doelen"]["filter_p95_20_gelijktijdig"]["gehaald"] &= many["fouten"] == 0
     result["duur_s"] = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,21 +10,98 @@ import os
 from functools import cache
 from pathlib import Path
 
+import brotli
 import dash
-from flask import Flask
+from dash import dcc
+from flask import Flask, Response, request
+from flask_compress import Compress
 
-from dashboard import api, components, data, upload, urlstate
+from dashboard import api, components, data, guard, upload, urlstate
 from dashboard import warm as warming
 from pipeline.config import load_settings
 
 HERE = Path(__file__).resolve().parent
+# plotly.js 4.1.1 as its "cartesian" partial bundle (1,5 MB, not the full 4,8 MB): see vendor/README.md.
+PLOTLY_BUNDLE = "vendor/plotly-cartesian-4.1.1.min.js"
+YEAR = 31536000
+STATIC_TYPES = frozenset({"text/javascript", "application/javascript", "text/css"})
+
+
+class MonitorDash(dash.Dash):
+    """Dash, serving only what the pages use, and answering with the right HTTP status."""
+
+    def _generate_scripts_html(self) -> str:
+        # dash_table's scripts are always listed by Dash; no page has a DataTable.
+        return "\n".join(
+            line
+            for line in super()._generate_scripts_html().split("\n")
+            if "/_dash-component-suites/dash/dash_table/" not in line
+        )
+
+    def index(self, *args: object, **kwargs: object) -> object:
+        """The page for every address: 404 when it names nothing (the browser still shows the
+        friendly "niet gevonden" page), 503 with a plain Dutch page while there is no database."""
+        problem = guard.database_problem()
+        if problem:
+            return Response(guard.unavailable_page(problem), 503, {"Retry-After": "60"}, mimetype="text/html")
+        status = guard.address_status(request.path, request.query_string.decode("utf-8", "replace"))
+        return super().index(*args, **kwargs), status
+
+
+def _use_partial_plotly() -> None:
+    """Serve the partial plotly.js bundle with the page (fingerprinted) instead of the full one.
+    (Every `dash.Dash()` adds the full bundle to dcc's list of scripts again: all are replaced.)"""
+    ours = {"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"}
+    dcc._js_dist[:] = [r for r in dcc._js_dist if r.get("namespace") not in ("plotly", "dashboard")] + [ours]
+
+
+def _serve_lightly(app: dash.Dash) -> None:
+    """Compression (brotli/gzip/zstd) and a year of caching for addresses that change with their
+    content (Dash's fingerprinted scripts, assets with their `?m=` stamp)."""
+    server = app.server
+    server.config.update(COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_MIN_SIZE=500)
+    Compress(server)  # its after_request runs last: it leaves responses compressed below alone
+    packed: dict[str, bytes] = {}  # hashed address → its brotli bytes (they never change)
+
+    @server.after_request
+    def cache_headers(response: Response) -> Response:
+        path = request.path
+        hashed = path.startswith("/_dash-component-suites/") and response.cache_control.max_age
+        if response.status_code == 200 and (hashed or (path.startswith("/assets/") and "m" in request.args)):
+            response.cache_control.public = True
+            response.cache_control.max_age = YEAR
+            response.cache_control.immutable = True
+            response.cache_control.no_cache = None
+            if "br" in request.headers.get("Accept-Encoding", "") and response.mimetype in STATIC_TYPES:
+                # Compressed harder than flask-compress does per response (10 % smaller), once.
+                if path not in packed:
+                    response.direct_passthrough = False
+                    packed[path] = brotli.compress(response.get_data(), quality=9)
+                response.direct_passthrough = False
+                response.set_data(packed[path])
+                response.headers["Content-Encoding"] = "br"
+                response.vary.add("Accept-Encoding")
+        return response
+
+    @server.before_request
+    def guard_requests() -> object:
+        path = request.path
+        if path in ("/_dash-layout", "/_dash-update-component", "/_dash-dependencies"):
+            problem = guard.database_problem()
+            if problem:
+                return {"fout": problem}, 503, {"Retry-After": "60"}
+        if path == "/_dash-update-component" and request.method == "POST":
+            problem = guard.callback_problem(request.get_data(cache=True))
+            if problem:
+                return {"fout": problem}, 400
+        return None
 
 
 def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Dash:
     """A dashboard on the database at `db_path` (read-only; a new build is picked up by itself).
     With `warm`, every build is warmed in a background thread (see `dashboard.warm`)."""
     monitor = data.use(Path(db_path) if db_path else Path(os.environ.get("MONITOR_DB", data.DEFAULT_DB)))
-    app = dash.Dash(
+    app = MonitorDash(
         "dashboard",  # the package name, so that pages import as dashboard.pages.<page>
         use_pages=True,
         pages_folder=str(HERE / "pages"),
@@ -33,20 +110,27 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         suppress_callback_exceptions=True,  # page components appear only when their page is shown
         title="Monitor Inclusie Roma",
         update_title=None,
-        # plotly.js loads with the page instead of after the first graph mounts: its 4,8 MB are
-        # parsed while the page's layout is still on its way, not after (~0,15 s to first chart).
-        eager_loading=True,
+        # Only the scripts a page uses; the rest (MathJax, the date picker, …) load when needed.
+        # plotly.js is not among the lazy ones: it comes with the page (`_use_partial_plotly`).
+        eager_loading=False,
         routing_callback_inputs=urlstate.SYNC_INPUT,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "Monitor Inclusie Roma: proeftuinen tegen hun nulmeting"},
         ],
     )
-    app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
+    # Dash wraps its scripts in a <footer>: a second "contentinfo" landmark next to ours.
+    app.index_string = (
+        app.index_string.replace("<html>", '<html lang="nl">')
+        .replace("<footer>", '<div class="dash-scripts">')
+        .replace("</footer>", "</div>")
+    )
     # /controleren: a request body larger than one upload may be is refused unread (HTTP 413)
     app.server.config["MAX_CONTENT_LENGTH"] = upload.request_limit(load_settings().grenzen.max_bytes)
     app.layout = components.shell
     api.register(app.server, lambda: monitor.path)  # /api/v1: read-only, on the publication tables
+    _use_partial_plotly()
+    _serve_lightly(app)
     urlstate.register_shell()
     # Dash registers its callbacks on the first request, and a second request that arrives
     # meanwhile on another thread finds none ("Callback function not found"): do it now.
@@ -58,12 +142,11 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
     @app.server.route("/_status")
     def status() -> tuple[dict, int]:
         """Readiness, for a load balancer or the benchmark: the build on screen, and whether its
-        cache is warm (503 while there is no database)."""
-        try:
-            build = monitor.build()
-        except data.DatabaseMissing:
-            return {"build": None, "warm": False}, 503
-        return {"build": build.id, "warm": not monitor.warming}, 200
+        cache is warm (503, with the reason, while there is no readable database)."""
+        problem = guard.database_problem()
+        if problem:
+            return {"build": None, "warm": False, "fout": problem}, 503
+        return {"build": monitor.build().id, "warm": not monitor.warming}, 200
 
     return app
 

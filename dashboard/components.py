@@ -93,7 +93,7 @@ def shell() -> html.Div:
                 ),
                 className="kop",
             ),
-            html.Div(banner, className="container-xxl"),
+            html.Section(banner, className="container-xxl", **{"aria-label": "Let op"}),
             html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
             html.Footer(
                 html.Div(
@@ -195,7 +195,10 @@ def status_badge(status: str) -> html.Span:
     """A status as coloured text (colour never the only carrier)."""
     label, _, _ = theme.STATUS.get(status, (status, "", ""))
     extra = {"title": fmt.suppression_note()} if status == theme.ONDERDRUKT else {}
-    return html.Span(label, className=f"status status-{status.replace(' ', '-')}", **extra)
+    symbol = theme.SYMBOL.get(status)
+    mark = [html.Span(symbol + " ", className="teken", **{"aria-hidden": "true"})] if symbol else []
+    content = [*mark, label] if mark else label
+    return html.Span(content, className=f"status status-{status.replace(' ', '-')}", **extra)
 
 
 def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
@@ -211,17 +214,26 @@ def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:
     return orjson.Fragment(to_json_plotly(tr).encode())
 
 
+def scroll_region(child: object, label: str) -> html.Div:
+    """A box that scrolls sideways when its content is wider than the screen (a table on a phone):
+    a labelled region that takes keyboard focus, so that it can be scrolled without a mouse."""
+    return html.Div(
+        child, className="table-responsive", role="region", tabIndex="0", **{"aria-label": label}
+    )
+
+
 def table(
     header: Sequence[str],
     rows: Sequence[Sequence | orjson.Fragment],
     table_id: str | None = None,
     numeric: Sequence[int] = (),
     caption: str | None = None,
+    label: str | None = None,
 ) -> html.Div:
-    """A plain, accessible HTML table; `numeric` columns are right-aligned. A row is its cells, or
-    a row made by `table_row`."""
+    """A plain, accessible HTML table in a scroll region named `label` (or its caption); `numeric`
+    columns are right-aligned. A row is its cells, or a row made by `table_row`."""
     attrs = {"id": table_id} if table_id else {}
-    return html.Div(
+    return scroll_region(
         html.Table(
             [
                 *([html.Caption(caption)] if caption else []),
@@ -247,7 +259,7 @@ def table(
             className="table table-sm tabel",
             **attrs,
         ),
-        className="table-responsive",
+        label or caption or "Tabel: " + ", ".join(str(h) for h in header),
     )
 
 

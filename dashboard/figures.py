@@ -44,8 +44,10 @@ def base_layout(fig: Figure, height: int, **extra: object) -> Figure:
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     }
     fig["layout"].update({**settings, **extra})
-    plot.default_axes(fig, "x", showgrid=False, linecolor=theme.LIGHT, ticks="outside", tickcolor=theme.LIGHT)
-    plot.default_axes(fig, "y", gridcolor="#eeeeee", zerolinecolor=theme.LIGHT)
+    # Horizontal tick labels (years stood vertical on a phone), and room for labels and titles.
+    plot.default_axes(fig, "x", showgrid=False, linecolor=theme.LIGHT, ticks="outside", tickcolor=theme.LIGHT,
+                      tickangle=0, automargin=True)  # fmt: skip
+    plot.default_axes(fig, "y", gridcolor="#eeeeee", zerolinecolor=theme.LIGHT, automargin=True)
     return fig
 
 
@@ -57,6 +59,12 @@ def empty(message: str, height: int = 220) -> Figure:
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
     })  # fmt: skip
     return base_layout(fig, height)
+
+
+def _short_unit(indicator: pd.Series) -> str:
+    """The unit of an indicator for a small axis: "per 100", "per 1.000" or "aantal"."""
+    mult = int(indicator["vermenigvuldiger"])
+    return "aantal" if mult == 1 else f"per {fmt.number(mult)}"
 
 
 def _title(text: str) -> dict:
@@ -201,10 +209,12 @@ def group_trends(groups: pd.DataFrame, catalogue: pd.DataFrame, columns: int = 4
     if not codes:
         return empty("Geen cijfers voor deze doelgroep.")
     names = dict(zip(catalogue["indicator"], catalogue["naam"], strict=True))
+    units = dict(zip(catalogue["indicator"], catalogue["eenheid"], strict=True))
     mults = dict(zip(catalogue["indicator"], catalogue["vermenigvuldiger"], strict=True))
     rows = math.ceil(len(codes) / columns)
-    layout = plot.subplots(rows, columns, [names[c] for c in codes], horizontal_spacing=0.06,
-                           vertical_spacing=0.5 / rows)  # fmt: skip
+    # Each panel's title carries its unit (the y-axis of a small panel has no room for a title).
+    titles = [f"{names[c]}<br><span style='font-size:11px;color:#4d4d4d'>{units[c]}</span>" for c in codes]
+    layout = plot.subplots(rows, columns, titles, horizontal_spacing=0.06, vertical_spacing=0.6 / rows)
     for title in layout["annotations"]:
         title["font"] = {"size": 12}
     fig = plot.figure(layout=layout)
@@ -221,7 +231,7 @@ def group_trends(groups: pd.DataFrame, catalogue: pd.DataFrame, columns: int = 4
         fig["data"] += suppressed_trace(marks, i)
     plot.update_axes(fig, "x", tickformat="d", nticks=4)
     plot.update_axes(fig, "y", rangemode="tozero")
-    return base_layout(fig, 170 * rows + 60, margin={"l": 40, "r": 16, "t": 60, "b": 30})
+    return base_layout(fig, 190 * rows + 60, margin={"l": 40, "r": 16, "t": 70, "b": 30})
 
 
 # ---------------------------------------------------------------------- theme page
@@ -271,6 +281,8 @@ def trend_panels(
     for title in layout["annotations"]:
         title["font"] = {"size": 12}
     fig = plot.figure(layout=layout)
+    # Every panel says its unit (on a phone each panel stands alone, see assets/20-raster.js).
+    plot.update_axes(fig, "y", title={"text": _short_unit(indicator), "font": {"size": 10}, "standoff": 4})
     vals = pd.to_numeric(series["waarde"], errors="coerce").dropna()
     end = int(series["jaar"].max())
     others = series.loc[~series["gemeente_code"].isin(pilots["gemeente_code"])]
@@ -342,7 +354,7 @@ def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
                             "fillcolor": fill, "line": {"width": 0}, "hoverinfo": "skip",
                             "showlegend": False})  # fmt: skip
         texts = [
-            f"<b>{groep}</b> ({fmt.number(n)} gemeenten)<br>{fmt.period(p, v)}: {fmt.value(w, mult)}"
+            f"<b>{groep}</b> ({fmt.municipalities(n)})<br>{fmt.period(p, v)}: {fmt.value(w, mult)}"
             f"<br>95%-interval: {fmt.interval(a, b, mult)}"
             for p, v, w, a, b, n in zip(
                 g["periode"], g["voorlopig"], g["waarde"], g["laag"], g["hoog"], g["n_gemeenten"], strict=True
@@ -395,12 +407,18 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     ]  # fmt: skip
     hidden = g.loc[g["onderdrukt"].to_numpy(bool)]
     if not hidden.empty:
-        # beside the totaal marker, as one text trace (an annotation per row costs the browser more)
+        # On the side of the row away from its totaal marker (beside it, the text ran under the
+        # markers); as one text trace (an annotation per row costs the browser more).
         explanation = fmt.suppression_note()
+        totals = pd.to_numeric(hidden["waarde_totaal"], errors="coerce").fillna(0.0)
+        far = float(max(pd.to_numeric(g["waarde_totaal"], errors="coerce").max(),
+                        pd.to_numeric(shown["waarde_roma"], errors="coerce").max(), 0.0) or 1.0)  # fmt: skip
+        left = [t > far / 2 for t in totals]  # the marker is on the right half: the text at the left
         data.append({
-            "type": "scatter", "mode": "text", "x": values(hidden["waarde_totaal"]),
+            "type": "scatter", "mode": "text", "x": [0.0 if near else far for near in left],
             "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
-            "text": ["roma onderdrukt"] * len(hidden), "textposition": "middle right",
+            "text": ["roma onderdrukt"] * len(hidden),
+            "textposition": ["middle right" if near else "middle left" for near in left],
             "textfont": {"color": theme.TOTAAL, "size": 11}, "name": "roma onderdrukt", "showlegend": False,
             "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"},
             "hovertext": [f"{n} roma {p}: onderdrukt. {explanation}"
@@ -411,6 +429,23 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
         "xaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
     })  # fmt: skip
     return base_layout(fig, 70 + 26 * len(g))
+
+
+def log_ticks(low: float, high: float, most: int = 7) -> dict:
+    """Ticks for a log axis at 1, 2, 5 × 10ⁿ in Dutch notation (Plotly's own read "…9 100 2 3…"),
+    thinned to at most `most` labels."""
+    low, high = max(float(low), 1e-9), max(float(high), float(low), 1e-9)
+    ticks = [m * 10.0**e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+             for m in (1, 2, 5)]  # fmt: skip
+    ticks = [t for t in ticks if low / 1.5 <= t <= high * 1.5]
+    if len(ticks) < 3:  # less than a decade: every whole multiple
+        ticks = [m * 10.0**e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+                 for m in range(1, 10) if low / 1.2 <= m * 10.0**e <= high * 1.2]  # fmt: skip
+    for keep in ((1, 2, 5), (1, 5), (1,)):
+        if len(ticks) <= most:
+            break
+        ticks = [t for t in ticks if round(t / 10.0 ** math.floor(math.log10(t))) in keep]
+    return {"tickvals": ticks, "ticktext": [fmt.number(t, 0 if t >= 1 else 2) for t in ticks]}
 
 
 def funnel_chart(
@@ -451,7 +486,8 @@ def funnel_chart(
     fig = plot.figure(data, {
         "shapes": [plot.hline(centre, color=theme.INK, width=1)],
         "annotations": [_hline_note(centre, f"alle gemeenten samen: {fmt.value(centre, mult)}")],
-        "xaxis": {"title": _title(f"noemer ({indicator['noemer_omschrijving']})"), "type": "log"},
+        "xaxis": {"title": _title(f"noemer ({indicator['noemer_omschrijving']}, logaritmische schaal)"),
+                  "type": "log", **log_ticks(min(n), max(n))},
         "yaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
     })  # fmt: skip
     return base_layout(fig, 380)
@@ -527,7 +563,7 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
     data = [
         {"type": "bar", "y": names, "x": [1.0] * len(ranged), "base": 0, "orientation": "h",
          "marker": {"color": "#eeeeee"}, "name": "alle gemeenten (laagste tot hoogste)", "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: {fmt.number(r.n)} gemeenten, van {fmt.value(r.min, r.vermenigvuldiger)} "
+         "hovertext": [f"{r.naam}: {fmt.municipalities(r.n)}, van {fmt.value(r.min, r.vermenigvuldiger)} "
                        f"tot {fmt.value(r.max, r.vermenigvuldiger)}" for r in ranged.itertuples()]},
         {"type": "bar", "y": names, "x": [h - low for h, low in zip(hi, lo, strict=True)], "base": lo,
          "orientation": "h", "marker": {"color": "#bfbfbf"}, "name": "middelste helft", "hoverinfo": "text",

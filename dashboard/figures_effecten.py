@@ -1,6 +1,8 @@
 """Pure figure functions for the effects against non-pilots and the roma–totaal gap: table in,
 Plotly figure out (a plain dict, see `dashboard.plot`). No database, no Dash.
 
+- `forest_figure`: one forest plot of every indicator's effect (the overview), indicators sharing
+  a unit on one axis (percentage points for every rate per 100).
 - `effect_figure`: per indicator a dot with its 95% interval as a line, on the indicator's own
   axis (units differ: per 100, per 1.000, counts), never a bare number; an estimate that is too
   small to say anything shows its reason instead of a dot.
@@ -9,7 +11,7 @@ Plotly figure out (a plain dict, see `dashboard.plot`). No database, no Dash.
 - `gap_progress_figure`: per pilot the progress towards halving the gap, 100% = target reached;
   takes only a gap table that went through `pipeline.kloof.for_publication`.
 
-Colours come from `dashboard/theme.py` (Fingertips status colours, Rijkshuisstijl blues).
+Colours come from `dashboard/theme.py` (Okabe–Ito status colours, Rijkshuisstijl blues).
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ from pipeline.vocabulary import (
     nl_number,
 )
 
-# A dot must read on white: the dark green, not the light green of the status cells.
-EFFECT_COLOURS = {VERBETERD: GREEN, GESTEGEN: theme.SKY, ONVOLDOENDE: GREY} | {
-    s: theme.STATUS[s][1] for s in (GELIJK, VERSLECHTERD, GEDAALD)
+# The status colours (Okabe–Ito, each at least 3:1 against white as a dot with a dark outline).
+EFFECT_COLOURS = {ONVOLDOENDE: GREY} | {
+    s: theme.STATUS[s][1] for s in (VERBETERD, GESTEGEN, GELIJK, VERSLECHTERD, GEDAALD)
 }
 EFFECT_LABELS = {VERBETERD: "gunstig effect", GELIJK: "geen aantoonbaar effect",
                  VERSLECHTERD: "ongunstig effect", GESTEGEN: "gestegen t.o.v. vergelijking",
@@ -68,6 +70,9 @@ def _layout(fig: Figure, height: int, **extra: object) -> Figure:
                 "font": {"family": FONT, "size": 13, "color": INK}, "showlegend": False,
                 "margin": {"l": 16, "r": 16, "t": 40, "b": 40}}  # fmt: skip
     fig["layout"] = plot.merge(fig["layout"], settings | extra)
+    # Horizontal ticks that never stand on end, and room for every label and axis title.
+    plot.default_axes(fig, "x", tickangle=0, automargin=True)
+    plot.default_axes(fig, "y", automargin=True)
     return fig
 
 
@@ -133,7 +138,7 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         status = row["status"]
         hover = (f"<b>{row['naam']}</b><br>effect {_n(row['effect'])} {unit} "
                  f"(95%-interval {_n(row['ci_laag'])} tot {_n(row['ci_hoog'])})<br>"
-                 f"{EFFECT_LABELS.get(status, status)}; {row['n_proeftuinen']} proeftuinen, "
+                 f"{EFFECT_LABELS.get(status, status)}; {fmt.pilots(row['n_proeftuinen'])}, "
                  f"{row['n_vergelijking']} vergelijkingsgemeenten{_pretrend_warning(row)}")  # fmt: skip
         fig["data"].append(plot.on({
             "type": "scatter", "x": [float(row["effect"])], "y": [0], "mode": "markers", "name": row["naam"],
@@ -148,9 +153,90 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "x", r, range=[-float(span), float(span)], showgrid=False, zeroline=False,
                          ticks="outside", tickcolor=LIGHT)  # fmt: skip
     plot.add(fig, notes, shapes)
-    title = f"Effect van de proeftuinen t.o.v. andere gemeenten ({doelgroep}), met 95%-interval"
+    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
     return _layout(fig, height, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 16, "t": 70, "b": 20})  # fmt: skip
+
+
+def _scale_group(unit: str) -> str:
+    """The common axis an effect is drawn on: rates per 100 in percentage points, else its unit."""
+    if unit == "punt per 100":
+        return "effect in procentpunten"
+    if unit.startswith("punt per "):
+        return "effect in punten " + unit.removeprefix("punt ")
+    return f"effect in aantal {unit}"
+
+
+def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: str = "roma") -> Figure:
+    """One forest plot of every indicator's effect against non-pilots: a row per indicator, its dot
+    (colour and shape by verdict) and 95% interval on a shared axis. Indicators whose effects share
+    a unit share an axis (percentage points for every rate per 100; per 1.000 inhabitants for the
+    rest), so at most a few panels, one under the other, each with its unit as axis title."""
+    ind = indicatoren.set_index("indicator")
+    rows = effecten[effecten["doelgroep"] == doelgroep].merge(
+        indicatoren[["indicator", "naam", "volgorde"]], on="indicator"
+    )
+    rows = rows.sort_values("volgorde").reset_index(drop=True)
+    if rows.empty:
+        return _empty("Geen effecten voor deze doelgroep")
+    units = [_unit(ind.loc[c]) for c in rows["indicator"]]
+    scales = rows["schaal"] if "schaal" in rows.columns else pd.Series([None] * len(rows))
+    units = [s if u == "aantal" and isinstance(s, str) and s else u
+             for u, s in zip(units, scales, strict=True)]  # fmt: skip
+    rows["groep"] = [_scale_group(u) for u in units]
+    rows["eenheid"] = units
+    groups = list(dict.fromkeys(rows["groep"]))
+    row_px, gap_px = 30, 70
+    plot_px = row_px * len(rows) + gap_px * (len(groups) - 1)
+    layout: dict = {}
+    top = 1.0
+    for g, group in enumerate(groups, start=1):
+        n = int((rows["groep"] == group).sum())
+        h = row_px * n / plot_px
+        axis_title = {"text": group, "font": {"size": 12}}
+        layout[plot.axis_key("x", g)] = {"anchor": plot.ref("y", g), "domain": [0, 1], "title": axis_title}
+        layout[plot.axis_key("y", g)] = {"anchor": plot.ref("x", g), "domain": [max(0.0, top - h), top]}
+        top -= h + gap_px / plot_px
+    fig = plot.figure(layout=layout)
+    notes, shapes = [], []
+    for g, group in enumerate(groups, start=1):
+        part = rows.loc[rows["groep"] == group]
+        names = part["naam"].tolist()
+        shapes.append(plot.vline(0, g, color=GREY, width=1))
+        spans = []
+        for _, row in part.iterrows():
+            if row["te_klein"] or pd.isna(row["ci_laag"]):
+                reason = row.get("reden") or "te weinig gemeenten met cijfers"
+                notes.append({"text": f"onvoldoende gegevens: {reason}", "x": 0, "y": row["naam"],
+                              "xref": plot.ref("x", g), "yref": plot.ref("y", g), "xanchor": "left",
+                              "showarrow": False, "font": {"color": INK, "size": 12}})  # fmt: skip
+                continue
+            status = row["status"]
+            verdict = row.get("oordeel") or EFFECT_LABELS.get(status, status)
+            hover = (f"<b>{row['naam']}</b><br>effect {_n(row['effect'])} {row['eenheid']} "
+                     f"(95%-interval {_n(row['ci_laag'])} tot {_n(row['ci_hoog'])})<br>"
+                     f"{verdict}; {fmt.pilots(row['n_proeftuinen'])}, "
+                     f"{row['n_vergelijking']} vergelijkingsgemeenten{_pretrend_warning(row)}")  # fmt: skip
+            fig["data"].append(plot.on({
+                "type": "scatter", "x": [float(row["effect"])], "y": [row["naam"]], "mode": "markers",
+                "name": row["naam"],
+                "marker": {"size": 11, "color": EFFECT_COLOURS.get(status, BLUE),
+                           "symbol": theme.MARKER.get(status, "circle"), "line": {"color": INK, "width": 1}},
+                "error_x": {"type": "data", "symmetric": False, "color": INK, "thickness": 2, "width": 5,
+                            "array": [float(row["ci_hoog"] - row["effect"])],
+                            "arrayminus": [float(row["effect"] - row["ci_laag"])]},
+                "hovertemplate": hover + "<extra></extra>", "customdata": [[row["indicator"]]],
+            }, g))  # fmt: skip
+            spans.append(max(abs(row["ci_laag"]), abs(row["ci_hoog"])))
+        span = (max(spans) if spans else 1.0) * 1.1 or 1.0
+        plot.update_axes(fig, "x", g, range=[-float(span), float(span)], showgrid=True, gridcolor="#eeeeee",
+                         zeroline=False, ticks="outside", tickcolor=LIGHT, automargin=True)  # fmt: skip
+        plot.update_axes(fig, "y", g, type="category", categoryorder="array", categoryarray=names[::-1],
+                         range=[-0.6, len(names) - 0.4], automargin=True, ticks="")  # fmt: skip
+    plot.add(fig, notes, shapes)
+    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
+    return _layout(fig, plot_px + 120, title={"text": title, "font": {"size": 14}},
+                   margin={"l": 16, "r": 24, "t": 50, "b": 50})  # fmt: skip
 
 
 def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str = "roma",
@@ -167,7 +253,7 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
         part = shown[shown["periode"] == periode]
         if part.empty:
             continue
-        hover = [f"{_years(e)}: {_n(v)} {unit} (95%-interval {_n(lo)} tot {_n(hi)}); {n} proeftuinen"
+        hover = [f"{_years(e)}: {_n(v)} {unit} (95%-interval {_n(lo)} tot {_n(hi)}); {fmt.pilots(n)}"
                  for e, v, lo, hi, n in zip(part["jaren_sinds_start"], part["effect"], part["ci_laag"],
                                             part["ci_hoog"], part["n_proeftuinen"], strict=True)]  # fmt: skip
         fig["data"].append({
@@ -192,13 +278,14 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
           "xanchor": "left", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
         [plot.hline(0, color=GREY, width=1), plot.vline(-0.5, color=ORANGE, width=2, dash="dash")],
     )  # fmt: skip
-    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 1, "showgrid": False,
+    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 2, "showgrid": False,
                               "ticks": "outside", "tickcolor": LIGHT}  # fmt: skip
     fig["layout"]["yaxis"] = {"title": {"text": f"effect ({unit})"}, "gridcolor": "#eeeeee",
                               "zeroline": False}  # fmt: skip
-    title = f"{naam or indicator}: effect per jaar sinds de start ({doelgroep}), met 95%-interval"
-    return _layout(fig, 360, showlegend=True, title={"text": title, "font": {"size": 14}},
-                   legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0})  # fmt: skip
+    title = f"{naam or indicator}: effect per jaar sinds de start<br>({doelgroep}), met 95%-interval"
+    return _layout(fig, 400, showlegend=True, title={"text": title, "font": {"size": 14}},
+                   margin={"l": 16, "r": 16, "t": 64, "b": 40},
+                   legend={"orientation": "h", "yanchor": "top", "y": -0.32, "x": 0})  # fmt: skip
 
 
 def _years(e: int) -> str:
@@ -252,7 +339,7 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
                               "showgrid": False, "title": {"text": PROGRESS_AXIS}}  # fmt: skip
     fig["layout"]["yaxis"] = {"type": "category", "categoryorder": "array",
                               "categoryarray": k["gemeente_naam"].tolist()}  # fmt: skip
-    title = f"{naam or indicator}: kloof roma − totaal, op weg naar een kloof die {target} is"
-    return _layout(fig, 80 + 34 * len(k), showlegend=True, barmode="overlay",
-                   title={"text": title, "font": {"size": 14}}, margin={"l": 170, "r": 24, "t": 48, "b": 56},
+    title = f"{naam or indicator}: kloof roma − totaal,<br>op weg naar een kloof die {target} is"
+    return _layout(fig, 100 + 34 * len(k), showlegend=True, barmode="overlay",
+                   title={"text": title, "font": {"size": 14}}, margin={"l": 16, "r": 24, "t": 64, "b": 56},
                    legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})  # fmt: skip

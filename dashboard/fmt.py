@@ -117,3 +117,18 @@ def suppression_note() -> str:
         return monitor().explanation()
     except (DatabaseMissing, KeyError):
         return "Onderdrukt: te klein om te publiceren."
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """A number with its noun in the right form: "1 proeftuin", "3 proeftuinen"."""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
+def pilots(n: object) -> str:
+    """"1 proeftuin", "9 proeftuinen"."""
+    return count(int(n), "proeftuin", "proeftuinen")
+
+
+def municipalities(n: object) -> str:
+    """"1 gemeente", "12 gemeenten"."""
+    return count(int(n), "gemeente", "gemeenten")

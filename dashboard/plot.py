@@ -79,6 +79,10 @@ def subplots(rows: int, cols: int, titles: Iterable[str] = (), horizontal_spacin
             if shared_yaxes and c > 0:
                 y |= {"matches": ref("y", r * cols + 1), "showticklabels": False}
             layout[axis_key("y", panel)] = y
+    # For the browser (assets/20-raster.js): how many panels in how many columns, so that a narrow
+    # screen can lay the same panels out in fewer columns (the first n annotations are their titles).
+    titles = list(titles)
+    layout["meta"] = {"raster": {"n": len(titles) or rows * cols, "cols": cols}}
     layout["annotations"] = [
         {"text": text, "showarrow": False, "font": {"size": 16}, "xref": "paper", "yref": "paper",
          "x": sum(layout[axis_key("x", i)]["domain"]) / 2, "y": layout[axis_key("y", i)]["domain"][1],

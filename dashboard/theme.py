@@ -1,8 +1,10 @@
-"""Colours and labels of the status of a change against the baseline, and the chart colours.
+"""Colours, symbols and labels of the status of a change against the baseline, and the chart colours.
 
-Status colours follow the English public-health profiles (Fingertips): green better, amber similar,
-red worse, blues for neutral indicators, grey for too few to say. A suppressed cell is striped, so
-that it never looks like a status. Every colour is paired with text, never the only carrier.
+The status colours are the Okabe–Ito palette (Okabe & Ito, "Color Universal Design"), which readers
+with deuteranopia or protanopia can tell apart (tests/dashboard/test_fit.py simulates both and
+measures the distance between every pair). Colour is never the only carrier: every status has a
+symbol (in tables and legends), a marker shape (dots in charts) and a fill pattern (bars), and its
+label in words. A suppressed cell is striped, so that it never looks like a status.
 """
 
 from __future__ import annotations
@@ -11,14 +13,21 @@ from pipeline.vocabulary import GEDAALD, GELIJK, GESTEGEN, ONDERDRUKT, ONVOLDOEN
 
 # status → (label, fill, text colour); text colours chosen for a contrast of at least 4.5:1.
 STATUS = {
-    VERBETERD: ("verbeterd", "#92D050", "#1a1a1a"),
-    GELIJK: (GELIJK, "#FFC000", "#1a1a1a"),
-    VERSLECHTERD: ("verslechterd", "#C00000", "#ffffff"),
-    GESTEGEN: ("gestegen", "#BED2FF", "#1a1a1a"),
-    GEDAALD: ("gedaald", "#3F3FBF", "#ffffff"),
-    ONVOLDOENDE: (ONVOLDOENDE, "#D9D9D9", "#1a1a1a"),
+    VERBETERD: ("verbeterd", "#009E73", "#000000"),  # Okabe–Ito bluish green
+    GELIJK: (GELIJK, "#F0E442", "#000000"),  # yellow
+    VERSLECHTERD: ("verslechterd", "#D55E00", "#000000"),  # vermillion
+    GESTEGEN: ("gestegen", "#56B4E9", "#000000"),  # sky blue
+    GEDAALD: ("gedaald", "#0072B2", "#ffffff"),  # blue
+    ONVOLDOENDE: (ONVOLDOENDE, "#D9D9D9", "#000000"),
     ONDERDRUKT: (ONDERDRUKT, "#FFFFFF", "#1a1a1a"),
 }
+# The second cue: a symbol in tables and legends, a marker shape in charts, a pattern on bars.
+SYMBOL = {VERBETERD: "▲", GELIJK: "●", VERSLECHTERD: "▼", GESTEGEN: "↑", GEDAALD: "↓", ONVOLDOENDE: "?",
+          ONDERDRUKT: "×"}  # fmt: skip
+MARKER = {VERBETERD: "triangle-up", GELIJK: "circle", VERSLECHTERD: "triangle-down", GESTEGEN: "square",
+          GEDAALD: "diamond", ONVOLDOENDE: "circle-open", ONDERDRUKT: "x"}  # fmt: skip
+PATTERN = {VERBETERD: "", GELIJK: ".", VERSLECHTERD: "x", GESTEGEN: "/", GEDAALD: "\\", ONVOLDOENDE: "-",
+           ONDERDRUKT: "+"}  # fmt: skip
 STATUS_ORDER = (VERBETERD, GELIJK, VERSLECHTERD, GESTEGEN, GEDAALD, ONVOLDOENDE, ONDERDRUKT)
 
 # Rijkshuisstijl-like chart colours.

@@ -10,8 +10,13 @@ How the address and the filters stay in step:
   the address with `SYNC` and returns `no_update` when the change came from its own filters, so
   the page is not rebuilt (and keeps focus) while a filter callback updates the charts;
 - every rendered page carries a `PAGE_KEY` with its canonical address; the shell copies it into
-  `SYNC` and tidies the address bar (`replaceState`: no extra history entry), so that the back
-  and forward buttons, which change the address from outside, always re-render the page.
+  `SYNC`, so that the back and forward buttons, which change the address from outside, always
+  re-render the page.
+
+The address bar is left as the reader typed or followed it (`/kaart` stays `/kaart`, which opens
+the same view as its canonical `/kaart?indicator=…`). Rewriting it from outside (`replaceState`)
+put it out of step with the router's `dcc.Location`, which then pushed the old address again: one
+extra history entry, and Back had to be pressed twice after entering the site.
 """
 
 from __future__ import annotations
@@ -74,7 +79,9 @@ def register_filters(component_ids: dict[str, str]) -> None:
     names = json.dumps(list(component_ids))
     clientside_callback(
         f"""
-        function(...values) {{
+        function(...args) {{
+            const page = args.pop();
+            const values = args;
             const names = {names};
             const q = new URLSearchParams();
             names.forEach((n, i) => {{
@@ -83,28 +90,32 @@ def register_filters(component_ids: dict[str, str]) -> None:
             }});
             const s = q.toString();
             const search = s ? "?" + s : "";
-            if (search === window.location.search) {{
-                return [window.dash_clientside.no_update, window.dash_clientside.no_update];
-            }}
+            const skip = [window.dash_clientside.no_update, window.dash_clientside.no_update];
+            if (search === window.location.search) {{ return skip; }}
+            // The filters announcing the values the page was rendered with (they do when the page
+            // mounts): the address already shows that view, even when it is shorter ("/kaart").
+            // Only until the reader has moved away from it once on this rendering of the page.
+            const moved = window.__mirMoved = window.__mirMoved || new WeakSet();
+            if (page && page.path === window.location.pathname && search === page.search
+                && !moved.has(page)) {{ return skip; }}
+            if (page) {{ moved.add(page); }}
             return [search, window.location.pathname + search];
         }}
         """,
         Output(ids.LOCATION, "search", allow_duplicate=True),
         Output(ids.SYNC, "data", allow_duplicate=True),
         [Input(cid, "value") for cid in component_ids.values()],
+        State(ids.PAGE_KEY, "data"),
         prevent_initial_call=True,
     )
 
 
 def register_shell() -> None:
-    """Copy each rendered page's canonical address into SYNC and tidy the address bar."""
+    """Copy each rendered page's canonical address into SYNC (the address bar is left alone)."""
     clientside_callback(
         """
         function(page) {
             if (!page || !page.path) { return null; }
-            if (window.location.pathname === page.path && window.location.search !== page.search) {
-                window.history.replaceState(window.history.state, "", page.path + page.search);
-            }
             return page.path + page.search;
         }
         """,

@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, figures, fmt, ids, summaries, urlstate
+from dashboard import components, figures, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
 from pipeline.extracts import Filters
 from pipeline.vocabulary import DOELGROEPEN
@@ -164,7 +164,8 @@ def facts_section(g: pd.Series) -> html.Section:
         ("Gemeentecode", g["gemeente_code"]),
         ("Provincie", g["provincie"] or "–"),
         ("Rol", groep),
-        ("Nulmeting", f"{fmt.number(g['nulmeting_jaar'])} (het jaar vóór de start; anders 2010)"),
+        # A year is never written with a thousands separator (it read "2.010").
+        ("Nulmeting", f"{int(g['nulmeting_jaar'])} (het jaar vóór de start; anders 2010)"),
     ]
     if not g["actief"]:
         facts.append(("Let op", f"opgeheven; laatste jaar in de gemeentelijke indeling: {g['laatste_jaar']}"))
@@ -226,10 +227,20 @@ def profile_section(g: pd.Series) -> html.Section:
     )
     profile = m.profile(code)
     hidden = int(profile["onderdrukt"].sum())
+    v = m.vergelijking(gemeente_code=code)
+    found = []
+    for doelgroep in ("roma", "totaal"):
+        counts = v.loc[v["doelgroep"] == doelgroep, "status"].value_counts()
+        told = [f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if counts.get(s, 0)]
+        if told:
+            found.append(f"{doelgroep}: " + ", ".join(told))
     caption = (
         "Per indicator roma (blauw) en de hele bevolking (grijs) door de jaren; gestreept: het nulmetingsjaar"
         + ("; gestippeld: het startjaar" if g["proeftuin"] else "")
         + ". Boven elke grafiek de status tegenover de nulmeting. "
+        + ("Aantal indicatoren per status: " + "; ".join(found) + ". " if found else "")
+        + (f"Van {fmt.number(profile['indicator'].nunique())} van de {fmt.number(len(m.indicatoren()))} "
+           "indicatoren zijn er cijfers. ")
         + (f"{fmt.number(hidden)} cijfers zijn onderdrukt (× onderaan). " if hidden else "")
         + "De tabel hieronder geeft nulmeting en laatste cijfer."
     )

@@ -25,7 +25,10 @@ NO_DATA_COLOR = "#F7F7F7"
 
 def resolve(params: dict) -> dict[str, str]:
     cat = monitor().indicatoren()
-    indicator = urlstate.choice(params, "indicator", list(cat["indicator"]), "woninginbraak")
+    # The map opens on the first indicator with roma figures (a CBS indicator has only totaal).
+    roma = cat.loc[cat["bron"] != "cbs", "indicator"]
+    default = str(roma.iloc[0]) if not roma.empty else str(cat["indicator"].iloc[0])
+    indicator = urlstate.choice(params, "indicator", list(cat["indicator"]), default)
     bron = cat.loc[cat["indicator"] == indicator, "bron"].iloc[0]
     doelgroep = urlstate.choice(params, "doelgroep", DOELGROEPEN, "totaal" if bron == "cbs" else "roma")
     maat = urlstate.choice(params, "maat", list(MATEN), "waarde")
@@ -163,18 +166,29 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         else:
             shown = fmt.value(r.waarde, mult)
             line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
-        if isinstance(r.status, str) and not r.onderdrukt:
+        if r.status == theme.ONVOLDOENDE and not r.onderdrukt:
+            line += f"<br>tegenover nulmeting: {theme.label(r.status)} ({_reason(r.nulmeting_periode)})"
+        elif isinstance(r.status, str) and not r.onderdrukt:
             change = "onderdrukt" if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
             line += f"<br>tegenover nulmeting ({r.nulmeting_periode}): {change}, {theme.label(r.status)}"
         hover[r.gemeente_code] = f"{head}<br>{line}"
     fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots)
     shown = frame.loc[frame["waarde"].notna()]
     hidden = int(frame["onderdrukt"].sum())
+    if maat == "verandering":
+        counts = frame["status"].value_counts()
+        told = [f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if counts.get(s, 0)]
+        no_base = int(((frame["status"] == theme.ONVOLDOENDE) & frame["nulmeting_periode"].isna()).sum())
+        why = f" (bij {fmt.municipalities(no_base)} geen cijfer voor het nulmetingsjaar)" if no_base else ""
+        status_text = ", ".join(told) if told else "geen"
+        legend_text = f"Status tegenover de nulmeting, per gemeente: {status_text}{why}."
+    else:
+        legend_text = "Klassen: vijf even grote groepen gemeenten."
     caption = (
         f"{ind['naam']} ({ind['eenheid']}), doelgroep {doelgroep}, {MATEN[maat]}: "
         f"{fmt.number(len(shown))} van de {fmt.number(len(frame))} gemeenten van 2024 hebben een cijfer"
         + (f", bij {fmt.number(hidden)} is het onderdrukt" if hidden else "")
-        + ". Klassen: vijf even grote groepen gemeenten. * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. "
+        + f". {legend_text} * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. "
         "De tabel hieronder geeft dezelfde cijfers."
     )
     missing = set(m.kaart(indicator, doelgroep)["gemeente_code"]) - set(frame["gemeente_code"])
@@ -198,6 +212,13 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
             ]
         ),
     ]
+
+
+def _reason(nulmeting_periode: object) -> str:
+    """Why a status could not be given, in words, from what the build published."""
+    if fmt.is_missing(nulmeting_periode):
+        return "geen cijfer voor het jaar van de nulmeting"
+    return "te kleine aantallen voor een toets"
 
 
 def _wrap(text: str, width: int = 60) -> str:

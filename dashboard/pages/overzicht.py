@@ -14,7 +14,7 @@ from dash import Input, Output, callback, dcc, html
 
 from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
 from dashboard.data import Section, monitor
-from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, VERBETERD, VERDICTS, VERSLECHTERD
 
 PATH = "/"
 dash.register_page(__name__, path=PATH, name="Overzicht", title="Overzicht – Monitor Inclusie Roma", order=0)
@@ -35,10 +35,10 @@ def page(state: dict[str, str]) -> html.Div:
             urlstate.page_key(PATH, state),
             *components.page_header(
                 "Hebben de proeftuinen gewerkt?",
-                "Per indicator: hoe staat elke proeftuin ervoor ten opzichte van zijn nulmeting (het laatste "
-                "jaar vóór de start)? Groen is verbeterd, oranje gelijk gebleven, rood verslechterd, "
-                "grijs: te "
-                "weinig gegevens om iets te zeggen.",
+                "Hoe staat elke proeftuin ervoor ten opzichte van zijn nulmeting (het laatste jaar vóór de "
+                "start), en veranderden de proeftuinen meer dan gemeenten zonder proeftuin? Elke status "
+                "heeft een kleur én een teken: ▲ verbeterd, ● gelijk gebleven, ▼ verslechterd, "
+                "? te weinig gegevens.",
             ),
             html.P(
                 [
@@ -97,9 +97,103 @@ def _body(doelgroep: str) -> list:
     v = m.vergelijking()
     v = v.loc[(v["doelgroep"] == doelgroep) & v["proeftuin"]]
     return [
+        answer_section(v, m.effecten(), catalogue, pilots, doelgroep),
         domains_section(v, catalogue, len(pilots), doelgroep),
         rug_section(v, catalogue, pilots, doelgroep),
     ]
+
+
+def _names(codes: list[str], names: dict[str, str]) -> str:
+    return ", ".join(names[c].lower() if i else names[c] for i, c in enumerate(codes))
+
+
+def answer_section(
+    v: pd.DataFrame, effecten: pd.DataFrame, catalogue: pd.DataFrame, pilots: pd.DataFrame, doelgroep: str
+) -> html.Section:
+    """The answer first, from the publication tables only: per pilot on which indicators it improved
+    or worsened against its baseline (publicatie_vergelijking's status), and for the pilots
+    together against municipalities that were no pilot (publicatie_effecten's verdict)."""
+    names = dict(zip(catalogue["indicator"], catalogue["naam"], strict=True))
+    order = {c: i for i, c in enumerate(catalogue["indicator"])}
+    eff = effecten.loc[effecten["doelgroep"] == doelgroep]
+    verdicts: dict[str, list[str]] = {}
+    for r in eff.itertuples():
+        verdicts.setdefault(str(r.oordeel), []).append(str(r.indicator))
+    effect_items = [
+        html.Li(
+            [
+                html.Strong(f"{verdict} ({fmt.number(len(codes))}): "),
+                _names(sorted(codes, key=order.get), names) + ".",
+            ]
+        )
+        for verdict in (*VERDICTS, *sorted(set(verdicts) - set(VERDICTS)))
+        if (codes := verdicts.get(verdict))
+    ]
+    rows = []
+    for p in pilots.sort_values("gemeente_naam").itertuples():
+        mine = v.loc[v["gemeente_code"] == p.gemeente_code].assign(rang=lambda d: d["indicator"].map(order))
+        mine = mine.sort_values("rang")
+        better = list(mine.loc[mine["status"] == VERBETERD, "indicator"])
+        worse = list(mine.loc[mine["status"] == VERSLECHTERD, "indicator"])
+        rest = len(mine) - len(better) - len(worse)
+        rows.append(
+            [
+                dcc.Link(p.gemeente_naam, href=f"/gemeente/{p.gemeente_code}?doelgroep={doelgroep}"),
+                _names(better, names) or "geen",
+                _names(worse, names) or "geen",
+                fmt.number(rest),
+            ]
+        )
+    jump = html.P(
+        [
+            "Verder op deze pagina: ",
+            html.A("de vier domeinen", href="#domeinen"),
+            " · ",
+            html.A("alle indicatoren × proeftuinen", href="#matrix"),
+            " · ",
+            html.A("effect tegenover andere gemeenten", href="#effecten"),
+            " · ",
+            html.A("trends", href="#trends"),
+            ".",
+        ],
+        className="sprong",
+    )
+    return html.Section(
+        [
+            html.H2("Het antwoord in het kort", className="eerste"),
+            html.P(
+                [
+                    html.Strong("Proeftuinen samen tegenover gemeenten zonder proeftuin"),
+                    f" (doelgroep {doelgroep}, verandering sinds de start vergeleken):",
+                ]
+            ),
+            html.Ul(
+                effect_items or [html.Li("Nog geen schattingen voor deze doelgroep.")], className="oordelen"
+            ),
+            html.P(
+                [
+                    html.Strong("Elke proeftuin tegenover zijn eigen nulmeting"),
+                    f" (doelgroep {doelgroep}): op welke indicatoren is het laatste cijfer aantoonbaar beter "
+                    "of slechter dan bij de nulmeting?",
+                ]
+            ),
+            components.table(
+                ["Proeftuin", "▲ Verbeterd op", "▼ Verslechterd op", "Overige indicatoren"],
+                rows,
+                table_id="tabel-antwoord",
+                numeric=(3,),
+                label="Tabel: verbeterd en verslechterd per proeftuin",
+            ),
+            html.P(
+                "Overige: gelijk gebleven, gestegen of gedaald (indicatoren zonder goede richting), te "
+                "weinig gegevens of onderdrukt (kleine aantallen).",
+                className="bijschrift",
+            ),
+            jump,
+        ],
+        className="deel antwoord",
+        id="antwoord",
+    )
 
 
 def _lower(doelgroep: str) -> list:
@@ -161,6 +255,7 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
     return components.section(
         "De vier domeinen",
         [components.status_legend(), html.Div(cards, className="row g-3")],
+        section_id="domeinen",
         intro=f"Aantal proeftuinen ({fmt.number(n_pilots)} gemeenten) per status, doelgroep {doelgroep}.",
     )
 
@@ -168,85 +263,110 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
 def rug_section(
     v: pd.DataFrame, catalogue: pd.DataFrame, pilots: pd.DataFrame, doelgroep: str
 ) -> html.Section:
-    """The tartan rug: pilots × indicators, each cell coloured by status with the latest value."""
+    """The tartan rug: indicators (rows, grouped by domain) × pilots (columns), each cell coloured
+    by status with the latest value and the status in words. Indicators as rows keep the table
+    narrow enough for a laptop (17 indicators, a dozen pilots); on a phone it scrolls in its box."""
     cat = catalogue.loc[catalogue["indicator"].isin(v["indicator"])]
     by_key = {(r.gemeente_code, r.indicator): r for r in v.itertuples()}
     explanation = fmt.suppression_note()
-    domain_row = [html.Th("", scope="col")]
+    pilots = pilots.sort_values("gemeente_naam")
+    header = [html.Th("Indicator", scope="col")] + [
+        html.Th(
+            dcc.Link(p.gemeente_naam, href=f"/gemeente/{p.gemeente_code}"), scope="col", className="gemeente"
+        )
+        for p in pilots.itertuples()
+    ]
+    body = []
     for domein in DOMEINEN:
-        n = int((cat["domein"] == domein).sum())
-        if n:
-            domain_row.append(
+        part = cat.loc[cat["domein"] == domein]
+        if part.empty:
+            continue
+        body.append(
+            html.Tr(
                 html.Th(
-                    cat.loc[cat["domein"] == domein, "domein_naam"].iloc[0],
-                    colSpan=n,
+                    dcc.Link(str(part["domein_naam"].iloc[0]), href=f"/thema/{domein}?doelgroep={doelgroep}"),
+                    colSpan=len(pilots) + 1,
                     scope="colgroup",
                     className="domein",
                 )
             )
-    header = [html.Th("Proeftuin", scope="col")] + [
-        html.Th(
-            dcc.Link(r.naam, href=f"/thema/{r.domein}?indicator={r.indicator}&doelgroep={doelgroep}"),
-            scope="col",
-            className="indicator",
         )
-        for r in cat.itertuples()
-    ]
-    rows = []
-    for p in pilots.sort_values("gemeente_naam").itertuples():
-        cells = [html.Th(dcc.Link(p.gemeente_naam, href=f"/gemeente/{p.gemeente_code}"), scope="row")]
-        for ind in cat.itertuples():
-            r = by_key.get((p.gemeente_code, ind.indicator))
+        for ind in part.itertuples():
             mult = int(ind.vermenigvuldiger)
-            if r is None:
+            cells = [
+                html.Th(
+                    [
+                        dcc.Link(
+                            ind.naam,
+                            href=f"/thema/{ind.domein}?indicator={ind.indicator}&doelgroep={doelgroep}",
+                        ),
+                        html.Span(f" ({ind.eenheid})", className="eenheid"),
+                    ],
+                    scope="row",
+                    className="indicator",
+                )
+            ]
+            for p in pilots.itertuples():
+                r = by_key.get((p.gemeente_code, ind.indicator))
+                if r is None:
+                    cells.append(
+                        html.Td(
+                            ["–", html.Span(" geen cijfers", className="visually-hidden")],
+                            className="status-geen",
+                            title=f"{p.gemeente_naam}, {ind.naam}: geen cijfers",
+                        )
+                    )
+                    continue
+                status = r.status
+                if r.laatste_onderdrukt:
+                    text, title = "onderdrukt", f"{p.gemeente_naam}, {ind.naam}: onderdrukt. {explanation}"
+                else:
+                    text = fmt.value(r.laatste_waarde, mult)
+                    base = "onderdrukt" if r.nulmeting_onderdrukt else fmt.value(r.nulmeting_waarde, mult)
+                    title = (
+                        f"{p.gemeente_naam}, {ind.naam} ({doelgroep}): nulmeting "
+                        f"{fmt.period(r.nulmeting_periode)} "
+                        f"{base}; laatste {fmt.period(r.laatste_periode, r.laatste_voorlopig)} {text}; "
+                        f"{theme.label(status)}"
+                    )
                 cells.append(
                     html.Td(
-                        "–", className="status-geen", title=f"{p.gemeente_naam}, {ind.naam}: geen cijfers"
+                        [
+                            html.Span(
+                                theme.SYMBOL.get(status, ""), className="teken", **{"aria-hidden": "true"}
+                            ),
+                            html.Span(text),
+                            html.Span(f" ({theme.label(status)})", className="visually-hidden"),
+                        ],
+                        className=f"status-{status.replace(' ', '-')}",
+                        title=title,
                     )
                 )
-                continue
-            status = r.status
-            if r.laatste_onderdrukt:
-                text, title = "onderdrukt", f"{p.gemeente_naam}, {ind.naam}: onderdrukt. {explanation}"
-            else:
-                text = fmt.value(r.laatste_waarde, mult)
-                base = "onderdrukt" if r.nulmeting_onderdrukt else fmt.value(r.nulmeting_waarde, mult)
-                title = (
-                    f"{p.gemeente_naam}, {ind.naam} ({doelgroep}): nulmeting "
-                    f"{fmt.period(r.nulmeting_periode)} "
-                    f"{base}; laatste {fmt.period(r.laatste_periode, r.laatste_voorlopig)} {text}; "
-                    f"{theme.label(status)}"
-                )
-            cells.append(
-                html.Td(
-                    [html.Span(text), html.Span(f" ({theme.label(status)})", className="visually-hidden")],
-                    className=f"status-{status.replace(' ', '-')}",
-                    title=title,
-                )
-            )
-        rows.append(html.Tr(cells))
-    table = html.Div(
+            body.append(html.Tr(cells))
+    table = components.scroll_region(
         html.Table(
             [
                 html.Caption(
-                    f"Laatste waarde en status per proeftuin en indicator (doelgroep {doelgroep}); "
+                    f"Laatste waarde en status per indicator en proeftuin (doelgroep {doelgroep}); "
                     "wijs een cel aan voor nulmeting en laatste periode."
                 ),
-                html.Thead([html.Tr(domain_row), html.Tr(header)]),
-                html.Tbody(rows),
+                html.Thead(html.Tr(header)),
+                html.Tbody(body),
             ],
             className="tapijt",
             id=ids.TABLE_RUG,
         ),
-        className="table-responsive",
+        "Tabel: indicatoren × proeftuinen",
     )
-    return components.section("Proeftuinen × indicatoren", [components.status_legend(), table])
+    return components.section(
+        "Indicatoren × proeftuinen", [components.status_legend(), table], section_id="matrix"
+    )
 
 
 def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
     """The pilots' effect against municipalities that were no pilot: per indicator a dot with its
     95% interval (never a bare number), in words in the caption."""
-    fig = figures_effecten.effect_figure(effecten, catalogue, doelgroep)
+    fig = figures_effecten.forest_figure(effecten, catalogue, doelgroep)
     rows = effecten.loc[effecten["doelgroep"] == doelgroep].merge(
         catalogue[["indicator", "naam", "volgorde", "vermenigvuldiger"]], on="indicator"
     )
@@ -261,7 +381,8 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     caption = [
         f"Doelgroep {doelgroep}. Per indicator hoeveel meer (of minder) de proeftuinen sinds hun start "
         "veranderden dan gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn); ligt 0 in "
-        "het interval, dan is er geen aantoonbaar effect. Elke indicator heeft zijn eigen schaal. "
+        "het interval, dan is er geen aantoonbaar effect. Cijfers per 100 staan op één as in procentpunten, "
+        "cijfers per 1.000 inwoners op een tweede. "
         + ("; ".join(parts) + ". " if parts else "")
         + "Op de themapagina's staat het verloop per jaar sinds de start. ",
         dcc.Link("Hoe dit berekend is", href="/over#effecten"),
@@ -270,14 +391,34 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     return components.section(
         "Effect van de proeftuinen tegenover andere gemeenten",
         [components.figure(ids.GRAPH_EFFECTS, fig, caption)],
+        section_id="effecten",
     )
 
 
 def trends_section(groups: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
     fig = figures.group_trends(groups, catalogue)
+    findings = []
+    for ind in catalogue.itertuples():
+        shown = ~groups["onderdrukt"] & groups["waarde"].notna()
+        g = groups.loc[(groups["indicator"] == ind.indicator) & shown]
+        both = g.groupby("jaar")["groep"].nunique()
+        years = both[both == 2].index
+        if len(years) == 0:
+            continue
+        last = g.loc[g["jaar"] == years.max()].set_index("groep")
+        mult = int(ind.vermenigvuldiger)
+        findings.append(
+            f"{ind.naam} {fmt.period(last['periode'].iloc[0])}: proeftuinen "
+            f"{fmt.value(last.loc[summaries.PILOTS, 'waarde'], mult)}, andere gemeenten "
+            f"{fmt.value(last.loc[summaries.OTHERS, 'waarde'], mult)}"
+        )
     caption = (
-        f"Per indicator de proeftuinen samen (blauw) en de andere gemeenten samen (grijs), doelgroep "
+        f"Per indicator de proeftuinen samen (blauw, ●) en de andere gemeenten samen (grijs), doelgroep "
         f"{doelgroep}: teller en noemer opgeteld per jaar. Een × onderaan betekent dat het groepstotaal "
-        "is onderdrukt. De cijfers per gemeente staan op de themapagina's."
+        "is onderdrukt. Laatste jaar met beide cijfers: "
+        + ("; ".join(findings) + "." if findings else "geen.")
+        + " De cijfers per gemeente staan op de themapagina's."
     )
-    return components.section("Trends", [components.figure(ids.GRAPH_TRENDS, fig, caption)])
+    return components.section(
+        "Trends", [components.figure(ids.GRAPH_TRENDS, fig, caption)], section_id="trends"
+    )

@@ -302,7 +302,7 @@ def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Di
                         html.Span(fmt.value(g["waarde"], mult), className="getal"),
                         html.Span(
                             f"95%-{method}: {fmt.interval(g['laag'], g['hoog'], mult)}; "
-                            f"{fmt.number(g['n_gemeenten'])} gemeenten"
+                            f"{fmt.municipalities(g['n_gemeenten'])}"
                         ),
                     ],
                     className=css,
@@ -374,7 +374,7 @@ def effect_section(ind: pd.Series, doelgroep: str) -> html.Section:
         r = own.iloc[0]
         label = figures_effecten.EFFECT_LABELS.get(r["status"], r["status"])
         said = (f"Effect: {fmt.estimate(r['effect'], r['ci_laag'], r['ci_hoog'], mult)}, {label}; "
-                f"{fmt.number(r['n_proeftuinen'])} proeftuinen tegen {fmt.number(r['n_vergelijking'])} "
+                f"{fmt.pilots(r['n_proeftuinen'])} tegen {fmt.number(r['n_vergelijking'])} "
                 f"gemeenten die geen proeftuin waren (startjaren: {r['cohorten']}; "
                 "* = aangenomen).")  # fmt: skip
         if not fmt.is_missing(r["voortrend"]):
@@ -426,7 +426,8 @@ def gap_section(ind: pd.Series) -> html.Section | html.Div:
         "per gemeente; "
         f"● = proeftuin. Kloof roma − totaal: {text or 'geen'}."
         + (
-            f" Bij {fmt.number(int(gaps['onderdrukt'].sum()))} gemeenten is het roma-cijfer onderdrukt."
+            f" Bij {fmt.municipalities(gaps['onderdrukt'].sum())} is het roma-cijfer "
+            "onderdrukt."
             if gaps["onderdrukt"].any()
             else ""
         )
@@ -459,8 +460,8 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
         f"het doel van het EU-kader voor Roma 2020–2030: een kloof die {fmt.number(doel * 100)}% kleiner is "
         "(100% = doel bereikt, 0% = als bij de nulmeting, negatief = groter geworden). "
         + (f"{said}. " if said else "")
-        + (f"Bij {fmt.number(hidden)} proeftuinen is een roma-cijfer onderdrukt; hun kloof wordt niet "
-           "getoond." if hidden else "")
+        + (f"Bij {fmt.pilots(hidden)} is een roma-cijfer onderdrukt; "
+           f"{'zijn' if hidden == 1 else 'hun'} kloof wordt niet getoond." if hidden else "")
     )  # fmt: skip
     return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 

@@ -75,7 +75,7 @@ def test_overview_caption_gives_each_effect_with_its_interval_never_bare(app, sa
     from dashboard.pages import overzicht
 
     text = json.dumps(data.tree(overzicht.update_lower("roma")), ensure_ascii=False)
-    caption = text[text.index("geen aantoonbaar effect. Elke indicator") :]
+    caption = text[text.index("cijfers per 1.000 inwoners op een tweede. ") :]
     parts = caption[: caption.index(". Op de themapagina")].split("; ")
     named = [p for p in parts if ": " in p]
     assert len(named) == len(_estimates(sample_db, "roma"))
