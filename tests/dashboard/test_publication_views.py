@@ -30,12 +30,26 @@ def published(sample_db):
     return cijfers, vergelijking, catalogue
 
 
+def _words(children) -> str:
+    """A badge's words as read aloud: the aria-hidden sign (▲ ● ×) is decoration, not text."""
+    if isinstance(children, str):
+        return children
+    parts = children if isinstance(children, list) else [children]
+    words = []
+    for part in parts:
+        if isinstance(part, str):
+            words.append(part)
+        elif isinstance(part, dict) and part.get("props", {}).get("aria-hidden") != "true":
+            words.append(_words(part["props"].get("children", "")))
+    return "".join(words)
+
+
 def _texts(node, out: list) -> list:
     """Every status badge's text in a rendered section, in order."""
     if isinstance(node, dict):
         props = node.get("props", {})
         if node.get("type") == "Span" and str(props.get("className", "")).startswith("status "):
-            out.append(props["children"])
+            out.append(_words(props["children"]))
         for v in props.values() if isinstance(props, dict) else ():
             _texts(v, out)
     elif isinstance(node, list):
