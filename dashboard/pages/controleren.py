@@ -276,8 +276,8 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
                 "in het verslag (CSV)"
             )
         table = components.table(
-            ["Rij", "Kolom", "Wat is er mis", "Hoe lost u het op"],
-            [[nl_number(p.rij), p.kolom, p.reden, p.oplossing or "–"] for p in shown],
+            ["Rij", "Kolom", "Wat is er mis, en hoe lost u het op"],
+            [[nl_number(p.rij), p.kolom.replace("+", "+\u200b"), _what_and_fix(p)] for p in shown],
             numeric=(0,),
             caption=caption,
         )
@@ -297,6 +297,13 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
         ],
         className=f"verslag-bestand verslag-{cls}",
     )
+
+
+def _what_and_fix(p: RowProblem) -> list:
+    """The reason, and the fix on its own line (one column: the table fits a phone)."""
+    if not p.oplossing:
+        return [p.reden]
+    return [p.reden, html.Br(), html.Span(f"→ {p.oplossing}", className="oplossing")]
 
 
 def report_csv(reports: list[FileReport], comparisons: list[Comparison | None]) -> str:
