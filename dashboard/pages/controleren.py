@@ -118,8 +118,9 @@ def upload_section(max_bytes: int) -> html.Section:
                 ),
                 id=ids.CONTROLEREN_UPLOAD,
                 multiple=True,
-                accept=".csv,.xlsx",
                 max_size=max_bytes,
+                # no `accept`: a file of another kind (an old .xls) is not dropped silently but gets
+                # the check's own reason
                 className="upload-zone",
                 className_active="upload-zone actief",
                 className_reject="upload-zone afgewezen",
