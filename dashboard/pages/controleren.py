@@ -118,8 +118,9 @@ def upload_section(max_bytes: int) -> html.Section:
                 ),
                 id=ids.CONTROLEREN_UPLOAD,
                 multiple=True,
-                accept=".csv,.xlsx",
                 max_size=max_bytes,
+                # no `accept`: a file of another kind (an old .xls) is not dropped silently but gets
+                # the check's own reason
                 className="upload-zone",
                 className_active="upload-zone actief",
                 className_reject="upload-zone afgewezen",
@@ -276,8 +277,8 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
                 "in het verslag (CSV)"
             )
         table = components.table(
-            ["Rij", "Kolom", "Wat is er mis", "Hoe lost u het op"],
-            [[nl_number(p.rij), p.kolom, p.reden, p.oplossing or "–"] for p in shown],
+            ["Rij", "Kolom", "Wat is er mis, en hoe lost u het op"],
+            [[nl_number(p.rij), p.kolom.replace("+", "+\u200b"), _what_and_fix(p)] for p in shown],
             numeric=(0,),
             caption=caption,
         )
@@ -297,6 +298,13 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
         ],
         className=f"verslag-bestand verslag-{cls}",
     )
+
+
+def _what_and_fix(p: RowProblem) -> list:
+    """The reason, and the fix on its own line (one column: the table fits a phone)."""
+    if not p.oplossing:
+        return [p.reden]
+    return [p.reden, html.Br(), html.Span(f"→ {p.oplossing}", className="oplossing")]
 
 
 def report_csv(reports: list[FileReport], comparisons: list[Comparison | None]) -> str:

@@ -266,6 +266,11 @@ def test_page_and_report_pass_axe_and_fit_the_screen(browser, served, files, wid
         assert violations == [], "\n".join(violations)
         overflow = p.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{overflow}px wider than the screen at {width}px"
+        sideways = p.page.evaluate(
+            "() => Array.from(document.querySelectorAll('.verslag-bestand .table-responsive'))"
+            ".map(t => t.scrollWidth - t.clientWidth)"
+        )
+        assert sideways and max(sideways) <= 0, f"a report table scrolls sideways at {width}px: {sideways}"
         assert p.errors == []
     finally:
         p.context.close()
