@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot bench
+.PHONY: help all build sample extract test lint format clean lock check-python dashboard serve screenshot bench dag
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -50,7 +50,7 @@ serve: $(DB) ## serve the dashboard for many users: gunicorn with several worker
 	MONITOR_DB=$(DB) $(VENV)/bin/gunicorn --config dashboard/gunicorn_conf.py dashboard.app:server
 
 screenshot: $(DB) ## docs/overzicht.png: a screenshot of the overview (headless Chromium)
-	$(PY) -m dashboard.screenshot bench --db $(DB) --out docs/overzicht.png
+	$(PY) -m dashboard.screenshot --db $(DB) --out docs/overzicht.png
 
 test: $(STAMP) ## run ruff and the whole test suite
 	$(VENV)/bin/ruff check .
@@ -58,6 +58,9 @@ test: $(STAMP) ## run ruff and the whole test suite
 
 bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json
 	$(PY) bench/run.py
+
+dag: $(STAMP) ## print every table of a build in run order, with its stage and builder (pipeline/tables.py)
+	@$(PY) -m pipeline.tables
 
 lint: $(STAMP) ## ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .
