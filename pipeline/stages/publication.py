@@ -23,25 +23,27 @@ import pandas as pd
 from pipeline import audit, disclosure, effecten, tables, trechter
 from pipeline.build import Build
 from pipeline.statistics import poisson_interval, wilson, z_for
-from pipeline.vocabulary import FUNNEL, PROEFTUINEN, nl_number
+from pipeline.vocabulary import FUNNEL, PROEFTUINEN, nl_number, percent
 
 OUT = tables.OUT
 MAX_ROUNDS = 8
-FUNNEL_COVERAGES = (0.95, 0.998)
+OUTSIDE = "buiten {}%-grenzen"
 FUNNEL_MIN_POINTS = 3
 FUNNEL_GRID = 120
 
 
 def _groepen(build: Build) -> pd.DataFrame:
-    """`publicatie_groepen`: the totals of `pub_groepen` with a 95% interval (Wilson for rates,
-    exact Poisson for counts), every figure empty where the total is suppressed."""
+    """`publicatie_groepen`: the totals of `pub_groepen` with an interval at the level of the
+    settings (`[status] alpha`; Wilson for rates, exact Poisson for counts), every figure empty
+    where the total is suppressed."""
+    alpha = build.settings.status.alpha
     g = build.con.execute("select * from pub_groepen order by indicator, doelgroep, groep, jaar").df()
     teller = g["teller"].to_numpy(float)
     noemer = g["noemer"].to_numpy(float)
     mult = g["vermenigvuldiger"].to_numpy(float)
     rate = g["is_verhouding"].to_numpy(bool)
-    lo_w, hi_w = wilson(teller, noemer, z_for(0.05))
-    lo_p, hi_p = poisson_interval(teller)
+    lo_w, hi_w = wilson(teller, noemer, z_for(alpha))
+    lo_p, hi_p = poisson_interval(teller, alpha)
     with np.errstate(divide="ignore", invalid="ignore"):
         waarde = np.where(rate, teller / noemer * mult, teller)
     out = pd.DataFrame({
@@ -145,9 +147,11 @@ def _trechter_punten(build: Build) -> pd.DataFrame:
         mult = float(c.vermenigvuldiger)
         centre, tau2 = c.centrum / mult, (c.tau_waarde / mult) ** 2
         t, n = p["teller"].to_numpy(float), p["noemer"].to_numpy(float)
-        wide = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[1], tau2)
-        narrow = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[0], tau2)
-        p["ligging"] = np.select([wide != 0, narrow != 0], ["buiten 99,8%-grenzen", "buiten 95%-grenzen"],
+        low, high = _coverages(build)
+        wide = trechter.ligging(t, n, centre, high, tau2)
+        narrow = trechter.ligging(t, n, centre, low, tau2)
+        p["ligging"] = np.select([wide != 0, narrow != 0], [OUTSIDE.format(percent(high)),
+                                                            OUTSIDE.format(percent(low))],
                                  default="binnen de grenzen")  # fmt: skip
         frames.append(p.assign(centrum=c.centrum))
     columns = ["gemeente_code", "gemeente_naam", "proeftuin", "indicator", "doelgroep", "jaar", "periode",
@@ -170,16 +174,26 @@ def _trechter_grenzen(build: Build) -> pd.DataFrame:
         mult = float(c.vermenigvuldiger)
         frame = pd.DataFrame({"indicator": c.indicator, "doelgroep": c.doelgroep, "jaar": int(c.jaar),
                               "noemer": grid, "centrum": c.centrum})  # fmt: skip
-        for cov in FUNNEL_COVERAGES:
+        for cov in _coverages(build):
             lo, hi = trechter.grenzen(c.centrum / mult, grid, cov, (c.tau_waarde / mult) ** 2)
-            tag = f"{cov * 100:g}".replace(".", "_")
+            tag = _tag(cov)
             frame[f"laag_{tag}"] = lo * mult
             frame[f"hoog_{tag}"] = hi * mult
         rows.append(frame)
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
-        columns=["indicator", "doelgroep", "jaar", "noemer", "centrum", "laag_95", "hoog_95",
-                 "laag_99_8", "hoog_99_8"]
-    )  # fmt: skip
+    columns = ["indicator", "doelgroep", "jaar", "noemer", "centrum",
+               *(f"{side}_{_tag(cov)}" for cov in _coverages(build) for side in ("laag", "hoog"))]
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
+
+
+def _coverages(build: Build) -> tuple[float, float]:
+    """The funnel's two pairs of limits (`[trechter] dekkingen`), narrow then wide."""
+    low, high = sorted(build.settings.trechter.dekkingen)
+    return low, high
+
+
+def _tag(coverage: float) -> str:
+    """The column suffix of a coverage: 0.95 → '95', 0.998 → '99_8'."""
+    return f"{coverage * 100:g}".replace(".", "_")
 
 
 def _teksten(build: Build) -> pd.DataFrame:
