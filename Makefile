@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample sjabloon extract test lint format clean lock check-python dashboard serve screenshot bench
+.PHONY: help all build sample sjabloon extract test lint format clean lock check-python dashboard serve screenshot bench dag
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -62,6 +62,9 @@ test: $(STAMP) ## run ruff and the whole test suite
 bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
 	$(PY) bench/run.py
 	$(PY) bench/bench_api.py
+
+dag: $(STAMP) ## print every table of a build in run order, with its stage and builder (pipeline/tables.py)
+	@$(PY) -m pipeline.tables
 
 lint: $(STAMP) ## ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .

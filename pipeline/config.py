@@ -12,6 +12,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, RICHTINGEN, is_rate
+
 SETTINGS_PATH = Path(__file__).with_name("settings.toml")
 
 REFERENCE_DIR = "reference"
@@ -37,9 +39,7 @@ REFERENCE_FILES = (
     SOURCES_FILE,
 )
 
-DOELGROEPEN = ("roma", "totaal")
-DOMEINEN = ("verzuim", "arbeid", "wonen", "veiligheid")
-RICHTINGEN = ("lager_beter", "hoger_beter", "neutraal")
+__all__ = ["DOELGROEPEN", "DOMEINEN", "RICHTINGEN"]  # the words live in pipeline/vocabulary.py
 PERIODETYPEN = ("schooljaar", "kalenderjaar")
 # Comparison groups of the effect estimates: municipalities that were never a pilot, or also
 # pilots in the years before their start (pipeline/effecten.py).
@@ -183,7 +183,7 @@ class Indicator:
     @property
     def is_rate(self) -> bool:
         """A rate has a noemer; a count (multiplier 1) has only a teller."""
-        return self.vermenigvuldiger != 1
+        return is_rate(self.vermenigvuldiger)
 
 
 @dataclass(frozen=True)
@@ -237,6 +237,7 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
     """Read settings.toml."""
     raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     n, o, v, e = raw["nulmeting"], raw["onthulling"], raw["validatie"], raw["effecten"]
+    _check_doelgroepen(v["doelgroepen"], o["doelgroepen"])
     return Settings(
         nulmeting=BaselineRule(n["jaren_voor_start"], n["jaar_zonder_proeftuin"], n["max_jaren_terug"]),
         status=StatusRule(
@@ -290,6 +291,20 @@ def _effect_rule(e: dict) -> EffectRule:
     if problems:
         raise ValueError("[effecten] in settings.toml klopt niet:\n  " + "\n  ".join(problems))
     return rule
+
+
+def _check_doelgroepen(allowed: list[str], protected: list[str]) -> None:
+    """The doelgroepen are configured once, in `[validatie] doelgroepen` (what a delivery may
+    hold), with the words of pipeline/vocabulary.py; `[onthulling] doelgroepen` (which are
+    protected) is a part of them."""
+    unknown = [d for d in allowed if d not in DOELGROEPEN]
+    if unknown:
+        raise ValueError(f"[validatie] doelgroepen in settings.toml: onbekend {unknown}; "
+                         f"de monitor kent {', '.join(DOELGROEPEN)}")  # fmt: skip
+    outside = [d for d in protected if d not in allowed]
+    if outside:
+        raise ValueError(f"[onthulling] doelgroepen in settings.toml: {outside} staat niet in "
+                         "[validatie] doelgroepen")  # fmt: skip
 
 
 def reference_dir(raw_dir: Path) -> Path:

@@ -134,7 +134,9 @@ from pipeline.vocabulary import (
     VERBETERD,
     VERSLECHTERD,
     nl_number,
+    percent,
 )
+from pipeline.vocabulary import nl_or_missing as _nl
 
 KEY = ["indicator", "doelgroep"]
 VOOR, REFERENTIE, NA = "voor", "referentie", "na"
@@ -558,7 +560,7 @@ def estimate(
     placebo = mean_of(list(pre.values()))
 
     row: dict = {
-        "methode": METHODE.format(groep=GROEP_TEKST[groep], pct=_pct(level)),
+        "methode": METHODE.format(groep=GROEP_TEKST[groep], pct=percent(level)),
         "vergelijkingsgroep": groep,
     } | dict.fromkeys(INFERENCE_COLUMNS)
     ci = None
@@ -786,19 +788,11 @@ def _pretrend_text(
     return "; ".join(parts)
 
 
-def _nl(x: float, decimals: int) -> str:
-    return "–" if x is None or not np.isfinite(x) else nl_number(float(x), decimals)
-
-
 def _p(x: float | None) -> str:
     """'= 0,042' or '< 0,001', for a p- or q-value in a sentence."""
     if x is not None and np.isfinite(x) and x < 0.001:
         return "< 0,001"
     return f"= {_nl(x, 3)}"
-
-
-def _pct(level: float) -> str:
-    return f"{level * 100:g}".replace(".", ",")
 
 
 def _counts(p: Panel, est: Estimate) -> tuple[int, int]:
@@ -1172,10 +1166,10 @@ UITLEG_PATH = Path(__file__).with_name("docs") / "effecten.md"
 def uitleg(rule: EffectRule, doel_fractie: float) -> str:
     """The method in plain Dutch (Markdown, pipeline/docs/effecten.md), with the thresholds from
     settings.toml filled in, for `/over`."""
-    doel = "gehalveerd is" if doel_fractie == 0.5 else f"met {_pct(doel_fractie)}% is verkleind"
+    doel = "gehalveerd is" if doel_fractie == 0.5 else f"met {percent(doel_fractie)}% is verkleind"
     text = UITLEG_PATH.read_text(encoding="utf-8")
     return text.format(
-        pct=_pct(rule.betrouwbaarheid),
+        pct=percent(rule.betrouwbaarheid),
         min_proeftuinen=rule.min_proeftuinen,
         min_vergelijking=rule.min_vergelijking,
         doel=doel,

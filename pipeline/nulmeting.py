@@ -38,6 +38,8 @@ from pipeline.vocabulary import (
     ONVOLDOENDE,
     VERBETERD,
     VERSLECHTERD,
+    is_rate,
+    percent,
 )
 
 KEY = ["gemeente_code", "indicator", "doelgroep"]
@@ -88,7 +90,7 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
         indicatoren[["indicator", "richting", "streefwaarde", "vermenigvuldiger"]], on="indicator"
     )
     z = z_for(status_rule.alpha)
-    rate = out["vermenigvuldiger"] != 1
+    rate = out["vermenigvuldiger"].map(is_rate).astype(bool)
     out["verschil"] = out["laatste_waarde"] - out["nulmeting_waarde"]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["relatief_verschil"] = np.where(
@@ -105,7 +107,8 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
     p_counts = poisson_change_p(np.nan_to_num(t1), np.nan_to_num(t2))
     p_rates = newcombe_p(t1, n1, t2, n2)  # p < alpha exactly where the interval excludes 0
     out["p_waarde"] = np.where(out["verschil"].notna(), np.where(rate, p_rates, p_counts), np.nan)
-    out["toets"] = np.where(rate, "Newcombe-interval verschil twee proporties (95%)",
+    level = percent(1 - status_rule.alpha)
+    out["toets"] = np.where(rate, f"Newcombe-interval verschil twee proporties ({level}%)",
                             "exacte conditionele toets twee Poisson-aantallen")  # fmt: skip
 
     missing = out["verschil"].isna()
@@ -151,7 +154,7 @@ def kanttekening(rule: StatusRule, n_statussen: int | None = None) -> str:
     """The caveat beside every overview of statuses (Markdown, pipeline/docs/statussen.md): how
     many changes chance alone produces when `n_statussen` unchanged statuses are read together."""
     text = CAVEAT_PATH.read_text(encoding="utf-8")
-    pct = f"{rule.alpha * 100:g}".replace(".", ",")
+    pct = percent(rule.alpha)
     expected = "" if n_statussen is None else (
         f" Bij {n_statussen} statussen zonder echte verandering zijn dat er ongeveer "
         f"{round(rule.alpha * n_statussen)}.")  # fmt: skip

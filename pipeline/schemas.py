@@ -16,18 +16,13 @@ import pandera.pandas as pa
 
 from pipeline import numbers
 from pipeline.config import DOELGROEPEN, Reference, Settings
-from pipeline.vocabulary import ONVOLDOENDE
+from pipeline.vocabulary import ONVOLDOENDE, nl_number
 
 CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
 DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
 WHITESPACE = " \t\r\n\u00a0"  # trimmed from every delivered value
 DELIVERY_KEY = ["levering_id", "gemeente_code", "periode", "indicator", "doelgroep"]
-
-
-def nl_int(n: int) -> str:
-    """12345678 → '12.345.678' (Dutch thousands separator)."""
-    return f"{n:,}".replace(",", ".")
 
 
 def _sql_check(name: str, kolom: str, sql: str, error: str, fn) -> pa.Check:  # noqa: ANN001
@@ -103,20 +98,20 @@ def delivery_rows(ref: Reference, settings: Settings, gemeenten: list[str]) -> p
             "doelgroep_ruw": pa.Column(None, nullable=False),
             "doelgroep": pa.Column(None, nullable=True, checks=pa.Check.isin(
                 list(lim.doelgroepen),
-                error="doelgroep {doelgroep_ruw} is niet toegestaan; kies " + " of ".join(DOELGROEPEN))),
+                error="doelgroep {doelgroep_ruw} is niet toegestaan; kies " + " of ".join(lim.doelgroepen))),
             "teller_ruw": pa.Column(None, nullable=False, checks=_number("teller")),
             "teller": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
                 pa.Check.le(lim.max_aantal, error="{waarde} is onwaarschijnlijk groot (meer dan "
-                            + nl_int(lim.max_aantal) + ")"),
+                            + nl_number(lim.max_aantal) + ")"),
             ]),
             "noemer_ruw": pa.Column(None, nullable=True, checks=_number("noemer")),
             "noemer": pa.Column(None, nullable=True, checks=[
                 _whole(),
                 pa.Check.ge(0, error="{waarde} is negatief"),
                 pa.Check.le(lim.max_aantal, error="{waarde} is onwaarschijnlijk groot (meer dan "
-                            + nl_int(lim.max_aantal) + ")"),
+                            + nl_number(lim.max_aantal) + ")"),
             ]),
             "peildatum_ruw": pa.Column(None, nullable=True, checks=_form(
                 DATE_PATTERN, "not peildatum_leesbaar",

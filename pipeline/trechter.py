@@ -32,6 +32,7 @@ from scipy import special
 from pipeline.config import FunnelRule
 from pipeline.nulmeting import usable
 from pipeline.statistics import binom_cdf, binom_sf, chi2_ppf, funnel_limits, z_for
+from pipeline.vocabulary import nl_number
 
 KEY = ["indicator", "doelgroep", "jaar"]
 COLUMNS = [
@@ -54,11 +55,6 @@ RANDOM_EFFECTS = (
     "(Spiegelhalter 2005)"
 )
 GEEN_SPREIDING = "geen grenzen: het gemiddelde van alle gemeenten is {centrum}, elke afwijking valt op"
-
-
-def _nl(x: float, decimals: int) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def overdispersion(
@@ -99,9 +95,11 @@ def trechter(waarnemingen: pd.DataFrame, indicatoren: pd.DataFrame, rule: Funnel
         phi, p, over, tau2 = overdispersion(t, n, centre, rule)
         eenheid = str(ind.loc[code, "eenheid"]) if "eenheid" in ind.columns else ""
         if not 0 < centre < 1:
-            method = GEEN_SPREIDING.format(centrum=_nl(centre * mult, 1))
+            method = GEEN_SPREIDING.format(centrum=nl_number(centre * mult, 1))
         elif over:
-            method = RANDOM_EFFECTS.format(phi=_nl(phi, 1), tau=_nl(np.sqrt(tau2) * mult, 2), eenheid=eenheid)
+            method = RANDOM_EFFECTS.format(
+                phi=nl_number(phi, 1), tau=nl_number(np.sqrt(tau2) * mult, 2), eenheid=eenheid
+            )
         elif not np.isfinite(phi):
             method = TE_WEINIG.format(n=len(n))
         else:

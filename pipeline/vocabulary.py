@@ -79,6 +79,14 @@ DOELGROEPEN = (ROMA, TOTAAL)
 DOMEINEN = ("verzuim", "arbeid", "wonen", "veiligheid")
 RICHTINGEN = ("lager_beter", "hoger_beter", "neutraal")
 
+# ---------------------------------------------------------------- rates and counts
+def is_rate(vermenigvuldiger: float) -> bool:
+    """Is an indicator a rate (teller/noemer × multiplier) rather than a count (teller only)? The
+    catalogue's multiplier decides: 1 for a count. The SQL models say the same as
+    `vermenigvuldiger <> 1`."""
+    return vermenigvuldiger != 1
+
+
 # ---------------------------------------------------------------- Dutch number format
 MISSING = "–"
 
@@ -87,6 +95,16 @@ def nl_number(n: float, decimals: int = 0) -> str:
     """1234567.5 → '1.234.567,5' (Dutch number format)."""
     text = f"{n:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def nl_or_missing(x: float | None, decimals: int = 0) -> str:
+    """`nl_number`, or the dash for a missing or infinite value (in a sentence)."""
+    return MISSING if x is None or not math.isfinite(x) else nl_number(float(x), decimals)
+
+
+def percent(level: float) -> str:
+    """A level or coverage as a Dutch percentage without a sign: 0.95 → '95', 0.998 → '99,8'."""
+    return f"{level * 100:g}".replace(".", ",")
 
 
 def is_missing(x: object) -> bool:

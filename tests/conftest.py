@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 from hypothesis import settings
 
+import pipeline.run as _run_module
 from pipeline.config import REFERENCE_DIR, load_settings
 from pipeline.progress import Progress
-from pipeline.run import RunResult, run
+from pipeline.run import RunResult
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHIPPED_RAW = PROJECT / "data" / "raw"
 HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
+
+
+# Every build made in this test process is counted (CLI builds included; subprocesses are not), so
+# the terminal summary can say how often the sample was built: once per session is the aim.
+BUILDS = {"alle": 0, "steekproef": 0}
+_real_run = _run_module.run
+
+
+def run(raw_dir: Path, out_dir: Path, progress: Progress | None = None) -> RunResult:
+    """`pipeline.run.run`, counted."""
+    BUILDS["alle"] += 1
+    if Path(raw_dir).resolve() == SHIPPED_RAW.resolve():
+        BUILDS["steekproef"] += 1
+    return _real_run(raw_dir, out_dir, progress)
+
+
+_run_module.run = run  # before the test modules import it
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(
+        f"builds in this process: {BUILDS['alle']}, of the shipped sample: {BUILDS['steekproef']}"
+    )
 
 
 def quiet() -> Progress:
@@ -67,11 +92,24 @@ def build(tmp_path: Path) -> Callable[..., tuple[RunResult, duckdb.DuckDBPyConne
 
 
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunResult, Path]:
-    """The shipped sample built once per session into a temporary folder."""
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunResult, Path]]:
+    """The shipped sample built once per session into a temporary folder, shared by every test
+    (the dashboard's and the extracts' too). Read-only: a test that changes it must work on a copy
+    (`sample_copy`); the session fails at the end if the shared file was changed."""
     out = tmp_path_factory.mktemp("sample-build")
     result = run(SHIPPED_RAW, out, quiet())
-    return result, out / "monitor.duckdb"
+    database = out / "monitor.duckdb"
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    yield result, database
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before, "a test changed the shared sample build"
+
+
+@pytest.fixture
+def sample_copy(sample_build: tuple[RunResult, Path], tmp_path: Path) -> Path:
+    """A writable copy of the shared sample build, for a test that changes it."""
+    target = tmp_path / "monitor.duckdb"
+    shutil.copyfile(sample_build[1], target)
+    return target
 
 
 @pytest.fixture

@@ -113,12 +113,18 @@ def test_manifest_records_inputs_versions_and_row_counts(sample_build, sample_db
         assert rows(sample_db, f"select count(*) from {table}") == [(n,)]
 
 
-def test_rebuilding_the_same_inputs_gives_the_same_manifest_id(sample_build, tmp_path):
+def test_rebuilding_the_same_inputs_gives_the_same_manifest_id(sample_build, make_raw, tmp_path):
+    # the id hangs on the inputs' names and hashes and the versions only, so two small deliveries
+    # show it as well as the whole sample (built once per session) would
     from pipeline.run import run
-    from tests.conftest import SHIPPED_RAW, quiet
+    from tests.conftest import csv_delivery, quiet
 
-    again = run(SHIPPED_RAW, tmp_path / "again", quiet())
-    assert again.manifest["id"] == sample_build[0].manifest["id"]
+    raw = make_raw({"GM0228/2017-01-01_a.csv": csv_delivery("GM0228;2016;bijstand;roma;30;120;;;"),
+                    "GM0995/2017-02-01_b.csv": csv_delivery("GM0995;2016;bijstand;roma;20;110;;;")})
+    first = run(raw, tmp_path / "een", quiet())
+    again = run(raw, tmp_path / "twee", quiet())
+    assert again.manifest["id"] == first.manifest["id"] != sample_build[0].manifest["id"]
+    assert again.manifest["gemaakt"] and len(first.manifest["invoer"]) == len(again.manifest["invoer"]) > 2
 
 
 def test_status_uses_the_indicator_direction(sample_db):

@@ -13,6 +13,7 @@ Every writer first passes the table through `publishable`, which neutralises eve
 from __future__ import annotations
 
 import io
+import math
 import os
 import shutil
 import tempfile
@@ -24,10 +25,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from pipeline.extracts.codebook import COLUMNS, NAMES, arrow_schema
 from pipeline.extracts.safety import neutralise, sql_neutralised
@@ -145,71 +142,88 @@ def write_parquet(table: pa.Table, path: Path, metadata: dict[str, str]) -> None
 
 def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title: str,
                warn: bool) -> None:  # fmt: skip
-    """Three sheets; header bold on grey, top row frozen, a filter on the header; pinned bytes."""
+    """Three sheets; header bold on grey, top row frozen, a filter on the header; pinned bytes.
+
+    Written by xlsxwriter in constant-memory mode (row by row, each row flushed to a temporary
+    file): about 5× openpyxl's write-only mode. Every cell is written with its own type, so no
+    text is ever read as a formula, a number or a link."""
+    import xlsxwriter  # only an xlsx extract needs it
+
     data = publishable(table)
-    wb = Workbook(write_only=True)
-    _figures_sheet(wb, data)
-    _codebook_sheet(wb)
-    _notes_sheet(wb, notes, warn)
-    wb.properties.title = title
-    wb.properties.creator = "Monitor Inclusie Roma"
-    wb.properties.created = STAMP
-    wb.properties.modified = STAMP
     buffer = io.BytesIO()
-    wb.save(buffer)
+    with tempfile.TemporaryDirectory(prefix="monitor-xlsx-") as tmp:
+        wb = xlsxwriter.Workbook(buffer, {
+            "constant_memory": True, "tmpdir": tmp, "in_memory": False,
+            "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+        })  # fmt: skip
+        styles = {
+            "header": wb.add_format({"bold": True, "bg_color": "#D9D9D9", "pattern": 1}),
+            "bold_wrap": wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
+            "warning": wb.add_format(
+                {"bold": True, "font_color": "#C00000", "text_wrap": True, "valign": "top"}
+            ),
+            "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+            "empty": wb.add_format({"valign": "bottom"}),
+        }
+        _figures_sheet(wb, data, styles)
+        _codebook_sheet(wb, styles)
+        _notes_sheet(wb, notes, warn, styles)
+        wb.set_properties({"title": title, "author": "Monitor Inclusie Roma", "created": STAMP})
+        wb.close()
     Path(path).write_bytes(_pin_zip(buffer.getvalue(), STAMP))
 
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-WARNING_FONT = Font(bold=True, color="C00000")
-WRAP = Alignment(wrap_text=True, vertical="top")
+def _cell(ws: object, row: int, col: int, value: object, style: object = None) -> None:
+    """One cell with its own type: text as text (never a formula), booleans as booleans, numbers
+    as numbers; nothing for a missing or non-finite number."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        ws.write_string(row, col, value, style)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, style)
+    elif isinstance(value, int | float):
+        if math.isfinite(value):
+            ws.write_number(row, col, value, style)
+    else:
+        ws.write_string(row, col, str(value), style)
 
 
-def _header(ws: object, names: list[str]) -> list[WriteOnlyCell]:
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cells.append(cell)
-    return cells
+def _figures_sheet(wb: object, data: pa.Table, styles: dict) -> None:
+    ws = wb.add_worksheet(SHEET_FIGURES)
+    ws.freeze_panes(1, 0)
+    for i, c in enumerate(COLUMNS):
+        ws.set_column(i, i, max(len(c.name) + 3, 12))
+    for col, name in enumerate(NAMES):
+        ws.write_string(0, col, name, styles["header"])
+    last = len(NAMES) - 1
+    columns = [data.column(n).to_pylist() for n in NAMES]
+    for r, row in enumerate(zip(*columns, strict=True), start=1):
+        for col, value in enumerate(row):
+            _cell(ws, r, col, value)
+        if row[-1] is None:  # an empty last cell is still written, so every row has every column
+            ws.write_blank(r, last, None, styles["empty"])
+    ws.autofilter(0, 0, data.num_rows, last)
 
 
-def _figures_sheet(wb: Workbook, data: pa.Table) -> None:
-    ws = wb.create_sheet(SHEET_FIGURES)
-    ws.freeze_panes = "A2"  # write-only sheets take their view and widths before the first row
-    for i, c in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(len(c.name) + 3, 12)
-    ws.append(_header(ws, list(NAMES)))
-    # an empty last cell is still written (styled, no value), so that every row has every column
-    empty = WriteOnlyCell(ws, value=None)
-    empty.alignment = Alignment(vertical="bottom")
-    for row in zip(*(data.column(n).to_pylist() for n in NAMES), strict=True):
-        ws.append(row if row[-1] is not None else (*row[:-1], empty))
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(NAMES))}{data.num_rows + 1}"
+def _codebook_sheet(wb: object, styles: dict) -> None:
+    ws = wb.add_worksheet(SHEET_CODEBOOK)
+    ws.freeze_panes(1, 0)
+    for i, width in enumerate((22, 28, 10, 20, 100)):
+        ws.set_column(i, i, width)
+    for col, name in enumerate(["kolom", "titel", "type", "eenheid", "omschrijving"]):
+        ws.write_string(0, col, name, styles["header"])
+    for r, c in enumerate(COLUMNS, start=1):
+        for col, value in enumerate([c.name, c.title, c.type, c.unit]):
+            _cell(ws, r, col, value)
+        _cell(ws, r, 4, neutralise(c.description), styles["wrap"])
 
 
-def _codebook_sheet(wb: Workbook) -> None:
-    ws = wb.create_sheet(SHEET_CODEBOOK)
-    ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDE", (22, 28, 10, 20, 100), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.append(_header(ws, ["kolom", "titel", "type", "eenheid", "omschrijving"]))
-    for c in COLUMNS:
-        text = WriteOnlyCell(ws, value=neutralise(c.description))
-        text.alignment = WRAP
-        ws.append([c.name, c.title, c.type, c.unit, text])
-
-
-def _notes_sheet(wb: Workbook, notes: list[tuple[str, str]], warn: bool) -> None:
-    ws = wb.create_sheet(SHEET_NOTES)
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 110
+def _notes_sheet(wb: object, notes: list[tuple[str, str]], warn: bool, styles: dict) -> None:
+    ws = wb.add_worksheet(SHEET_NOTES)
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 110)
     for n, (topic, text) in enumerate(notes):
         loud = warn and n == 0  # the synthetic-data warning, red, on the first line
-        cells = [WriteOnlyCell(ws, value=neutralise(topic)), WriteOnlyCell(ws, value=neutralise(text))]
-        cells[0].font = WARNING_FONT if loud else HEADER_FONT
-        cells[1].font = WARNING_FONT if loud else Font()
-        for cell in cells:
-            cell.alignment = WRAP
-        ws.append(cells)
+        _cell(ws, n, 0, neutralise(topic), styles["warning"] if loud else styles["bold_wrap"])
+        _cell(ws, n, 1, neutralise(text), styles["warning"] if loud else styles["wrap"])

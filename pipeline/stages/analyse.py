@@ -14,16 +14,26 @@ the working data of researchers; what leaves the database is decided by the next
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from pipeline import effecten, kloof, nulmeting, schemas, trechter, vocabulary
+from pipeline import effecten, kloof, nulmeting, schemas, tables, trechter, vocabulary
 from pipeline.build import Build
 
-OUT = "uit"
+OUT = tables.OUT
 
 
-def run(build: Build) -> dict[str, int]:
-    """Compute the analyses from the marts in the new database and store them there; row counts."""
+@dataclass
+class Inputs:
+    """What every estimator reads: the figures of the latest classification and the reference."""
+
+    waarnemingen: pd.DataFrame
+    gemeenten: pd.DataFrame
+    indicatoren: pd.DataFrame
+
+
+def read_inputs(build: Build) -> Inputs:
     con = build.con
     frames = {t: con.execute(f"select * from {OUT}.{t}").df() for t in ("gemeenten", "indicatoren")}
     # the analyses read one classification, the latest (CONTRACT §1): no area counted twice
@@ -32,31 +42,47 @@ def run(build: Build) -> dict[str, int]:
         from {OUT}.waarnemingen_indeling
         where in_analyses
     """).df()
+    return Inputs(w, frames["gemeenten"], frames["indicatoren"])
+
+
+def vergelijking_nulmeting(build: Build, x: Inputs) -> dict[str, pd.DataFrame]:
     s = build.settings
-    with build.progress.step("vergelijking_nulmeting"):
-        analyses = {
-            "vergelijking_nulmeting": nulmeting.compare(
-                w, frames["gemeenten"], frames["indicatoren"], s.nulmeting, s.status
-            )
-        }
-        schemas.vergelijking_nulmeting(vocabulary.STATUSES).validate(
-            analyses["vergelijking_nulmeting"], lazy=True
-        )
-    with build.progress.step("effecten"):
-        bevolking = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
-        analyses |= effecten.tables(w, frames["gemeenten"], frames["indicatoren"], s.effecten, bevolking)
-    with build.progress.step("kloof"):
-        analyses["kloof"] = kloof.kloof(
-            w, frames["gemeenten"], frames["indicatoren"], s.nulmeting, s.status, s.kloof
-        )
-    with build.progress.step("trechter"):
-        analyses["trechter"] = trechter.trechter(w, frames["indicatoren"], s.trechter)
+    frame = nulmeting.compare(x.waarnemingen, x.gemeenten, x.indicatoren, s.nulmeting, s.status)
+    schemas.vergelijking_nulmeting(vocabulary.STATUSES).validate(frame, lazy=True)
+    return {"vergelijking_nulmeting": frame}
+
+
+def effecten_tables(build: Build, x: Inputs) -> dict[str, pd.DataFrame]:
+    bevolking = build.con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
+    return effecten.tables(x.waarnemingen, x.gemeenten, x.indicatoren, build.settings.effecten, bevolking)
+
+
+def kloof_table(build: Build, x: Inputs) -> dict[str, pd.DataFrame]:
+    s = build.settings
+    return {"kloof": kloof.kloof(x.waarnemingen, x.gemeenten, x.indicatoren, s.nulmeting, s.status, s.kloof)}
+
+
+def trechter_table(build: Build, x: Inputs) -> dict[str, pd.DataFrame]:
+    return {"trechter": trechter.trechter(x.waarnemingen, x.indicatoren, build.settings.trechter)}
+
+
+def run(build: Build) -> dict[str, int]:
+    """Compute the analyses of `pipeline/tables.py`, in its order, from the marts in the new
+    database and store them there; returns their row counts."""
+    con = build.con
+    inputs = read_inputs(build)
+    made: dict[str, pd.DataFrame] = {}
+    for t in tables.of_stage("analyse"):
+        if t.name in made:
+            continue  # made by a function that makes several tables
+        with build.progress.step(t.name):
+            made |= tables.builder(t)(build, inputs)
     counts = {}
-    for name, frame in analyses.items():
-        con.register("_analyse", _text_when_empty(frame))
-        con.execute(f"create or replace table {OUT}.{name} as select * from _analyse")
+    for t in tables.of_stage("analyse"):
+        con.register("_analyse", _text_when_empty(made[t.name]))
+        con.execute(f"create or replace table {OUT}.{t.name} as select * from _analyse")
         con.unregister("_analyse")
-        counts[name] = len(frame)
+        counts[t.name] = len(made[t.name])
     return counts
 
 

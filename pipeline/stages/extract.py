@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import herindeling
+from pipeline import herindeling, tables
 from pipeline.build import Build
 from pipeline.config import (
     BURGLARY_FILE,
@@ -152,8 +152,9 @@ def stage_reference(build: Build) -> None:
         "population_file": str(build.reference_dir / POPULATION_FILE),
         "burglary_file": str(build.reference_dir / BURGLARY_FILE),
     }
-    for model in ("stg_gemeenten", "stg_herindelingen", "stg_bevolking", "stg_woninginbraak"):
-        build.model(model, params)
+    for t in tables.of_stage("extract"):
+        if t.sql:  # the CBS tables and the register, read by DuckDB (pipeline/tables.py)
+            build.model(t.name, params)
     stage_reorganisations(build)
 
 

@@ -1,13 +1,13 @@
 """Stage 5 — publication: the only tables any output reads, disclosure applied once, audited.
 
-The models of `pipeline/sql/4_publicatie/` (in `MODELS` order) turn the marts and analyses into
-the publication tables of CONTRACT §3 in the new database; a few are Python functions where SQL
-cannot do it (exact Poisson intervals, binomial funnel limits). The disclosure rule is applied in
-one place (`pub_cellen`); then the audit (`pipeline/audit.py`) computes what can still be learnt
-about every suppressed roma count from everything published. Where a published total narrows
-one, `pipeline.disclosure.protect` suppresses more — one extra cell or the total — and the
-models are made again, until the audit is clean. If it cannot be made clean the build fails and
-the previous database stays: nothing is published (fail closed).
+The models of `pipeline/sql/4_publicatie/` (in the order of `pipeline/tables.py`) turn the marts
+and analyses into the publication tables of CONTRACT §3 in the new database; a few are Python
+functions where SQL cannot do it (exact Poisson intervals, binomial funnel limits). The
+disclosure rule is applied in one place (`pub_cellen`); then the audit (`pipeline/audit.py`)
+computes what can still be learnt about every suppressed roma count from everything published.
+Where a published total narrows one, `pipeline.disclosure.protect` suppresses more — one extra
+cell or the total — and the models are made again, until the audit is clean. If it cannot be
+made clean the build fails and the previous database stays: nothing is published (fail closed).
 
 The dashboard, its downloads, the extracts, the API and the reports read these tables and the
 reference tables (`gemeenten`, `indicatoren`, `proeftuinen`, `manifest`), nothing else.
@@ -16,33 +16,34 @@ reference tables (`gemeenten`, `indicatoren`, `proeftuinen`, `manifest`), nothin
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from pipeline import audit, disclosure, effecten, trechter
+from pipeline import audit, disclosure, effecten, tables, trechter
 from pipeline.build import Build
 from pipeline.statistics import poisson_interval, wilson, z_for
-from pipeline.vocabulary import FUNNEL, PROEFTUINEN, nl_number
+from pipeline.vocabulary import FUNNEL, PROEFTUINEN, nl_number, percent
 
-OUT = "uit"
+OUT = tables.OUT
 MAX_ROUNDS = 8
-FUNNEL_COVERAGES = (0.95, 0.998)
+OUTSIDE = "buiten {}%-grenzen"
 FUNNEL_MIN_POINTS = 3
 FUNNEL_GRID = 120
 
 
 def _groepen(build: Build) -> pd.DataFrame:
-    """`publicatie_groepen`: the totals of `pub_groepen` with a 95% interval (Wilson for rates,
-    exact Poisson for counts), every figure empty where the total is suppressed."""
+    """`publicatie_groepen`: the totals of `pub_groepen` with an interval at the level of the
+    settings (`[status] alpha`; Wilson for rates, exact Poisson for counts), every figure empty
+    where the total is suppressed."""
+    alpha = build.settings.status.alpha
     g = build.con.execute("select * from pub_groepen order by indicator, doelgroep, groep, jaar").df()
     teller = g["teller"].to_numpy(float)
     noemer = g["noemer"].to_numpy(float)
     mult = g["vermenigvuldiger"].to_numpy(float)
     rate = g["is_verhouding"].to_numpy(bool)
-    lo_w, hi_w = wilson(teller, noemer, z_for(0.05))
-    lo_p, hi_p = poisson_interval(teller)
+    lo_w, hi_w = wilson(teller, noemer, z_for(alpha))
+    lo_p, hi_p = poisson_interval(teller, alpha)
     with np.errstate(divide="ignore", invalid="ignore"):
         waarde = np.where(rate, teller / noemer * mult, teller)
     out = pd.DataFrame({
@@ -146,9 +147,11 @@ def _trechter_punten(build: Build) -> pd.DataFrame:
         mult = float(c.vermenigvuldiger)
         centre, tau2 = c.centrum / mult, (c.tau_waarde / mult) ** 2
         t, n = p["teller"].to_numpy(float), p["noemer"].to_numpy(float)
-        wide = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[1], tau2)
-        narrow = trechter.ligging(t, n, centre, FUNNEL_COVERAGES[0], tau2)
-        p["ligging"] = np.select([wide != 0, narrow != 0], ["buiten 99,8%-grenzen", "buiten 95%-grenzen"],
+        low, high = _coverages(build)
+        wide = trechter.ligging(t, n, centre, high, tau2)
+        narrow = trechter.ligging(t, n, centre, low, tau2)
+        p["ligging"] = np.select([wide != 0, narrow != 0], [OUTSIDE.format(percent(high)),
+                                                            OUTSIDE.format(percent(low))],
                                  default="binnen de grenzen")  # fmt: skip
         frames.append(p.assign(centrum=c.centrum))
     columns = ["gemeente_code", "gemeente_naam", "proeftuin", "indicator", "doelgroep", "jaar", "periode",
@@ -171,16 +174,26 @@ def _trechter_grenzen(build: Build) -> pd.DataFrame:
         mult = float(c.vermenigvuldiger)
         frame = pd.DataFrame({"indicator": c.indicator, "doelgroep": c.doelgroep, "jaar": int(c.jaar),
                               "noemer": grid, "centrum": c.centrum})  # fmt: skip
-        for cov in FUNNEL_COVERAGES:
+        for cov in _coverages(build):
             lo, hi = trechter.grenzen(c.centrum / mult, grid, cov, (c.tau_waarde / mult) ** 2)
-            tag = f"{cov * 100:g}".replace(".", "_")
+            tag = _tag(cov)
             frame[f"laag_{tag}"] = lo * mult
             frame[f"hoog_{tag}"] = hi * mult
         rows.append(frame)
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
-        columns=["indicator", "doelgroep", "jaar", "noemer", "centrum", "laag_95", "hoog_95",
-                 "laag_99_8", "hoog_99_8"]
-    )  # fmt: skip
+    columns = ["indicator", "doelgroep", "jaar", "noemer", "centrum",
+               *(f"{side}_{_tag(cov)}" for cov in _coverages(build) for side in ("laag", "hoog"))]
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
+
+
+def _coverages(build: Build) -> tuple[float, float]:
+    """The funnel's two pairs of limits (`[trechter] dekkingen`), narrow then wide."""
+    low, high = sorted(build.settings.trechter.dekkingen)
+    return low, high
+
+
+def _tag(coverage: float) -> str:
+    """The column suffix of a coverage: 0.95 → '95', 0.998 → '99_8'."""
+    return f"{coverage * 100:g}".replace(".", "_")
 
 
 def _teksten(build: Build) -> pd.DataFrame:
@@ -206,29 +219,16 @@ def _audit_tabel(result: audit.AuditResult, state: disclosure.Protection, second
     }])  # fmt: skip
 
 
-# In run order. `None`: a SQL model of 4_publicatie; otherwise the Python function that makes it.
-# `pub_*` tables stay in the working database; `publicatie_*` go into the new database.
-MODELS: tuple[tuple[str, Callable[[Build], pd.DataFrame] | None], ...] = (
-    ("pub_cellen", None),
-    ("publicatie_cijfers", None),
-    ("pub_groepen", None),
-    ("publicatie_groepen", _groepen),
-    ("publicatie_vergelijking", None),
-    ("publicatie_kloof", None),
-    ("publicatie_effecten", None),
-    ("publicatie_gebeurtenis", None),
-    ("publicatie_gevoeligheid", None),
-    ("publicatie_kaart", None),
-    ("publicatie_trechter", _trechter),
-    ("publicatie_trechter_punten", _trechter_punten),
-    ("publicatie_trechter_grenzen", _trechter_grenzen),
-    ("publicatie_regels", None),
-    ("publicatie_teksten", _teksten),
-    ("publicatie_leveringen", None),
-    ("publicatie_quarantaine", None),
-    ("publicatie_herkomst", None),
-    ("publicatie_volledigheid", None),
-)
+# The tables of this stage in run order are those of `pipeline/tables.py`; `pub_extra`,
+# `pub_ingehouden` (the protection's state) and `publicatie_controle` (the audit) are written by
+# `run` itself, the others by `_make`.
+BY_RUN = frozenset({"pub_extra", "pub_ingehouden", "publicatie_controle"})
+
+
+def models() -> tuple[tables.Table, ...]:
+    return tuple(t for t in tables.of_stage("publication") if t.name not in BY_RUN)
+
+
 # What the audit's linear model reads: made again in every round of protection.
 AUDITED = ("pub_cellen", "publicatie_cijfers", "pub_groepen", "publicatie_groepen", "publicatie_trechter")
 
@@ -251,15 +251,15 @@ def _params(build: Build) -> dict[str, object]:
 
 def _make(build: Build, names: tuple[str, ...], params: dict[str, object]) -> dict[str, int]:
     counts = {}
-    for name, function in MODELS:
+    for t in models():
+        name = t.name
         if name not in names:
             continue
-        catalog = None if name.startswith("pub_") else OUT
-        if function is None:
-            counts[name] = build.model(name, params, catalog=catalog)
+        if t.sql:
+            counts[name] = build.model(name, params, catalog=t.database if t.database == OUT else None)
             continue
         with build.progress.step(name):
-            frame = function(build)
+            frame = tables.builder(t)(build)
             build.con.register("_frame", frame)
             build.con.execute(f"create or replace table {OUT}.{name} as select * from _frame")
             build.con.unregister("_frame")
@@ -302,7 +302,7 @@ def run(build: Build) -> dict[str, object]:
             )
             if state.rounds >= MAX_ROUNDS or not disclosure.protect(result, blocks, state, rule):
                 raise disclosure.DisclosureError(_failure(result))
-        _make(build, tuple(n for n, _ in MODELS if n not in AUDITED), params)
+        _make(build, tuple(t.name for t in models() if t.name not in AUDITED), params)
         result.structural = audit.structural(con, OUT)
         if not result.clean:
             raise disclosure.DisclosureError(_failure(result))

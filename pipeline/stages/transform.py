@@ -9,22 +9,13 @@ The CBS figures for `totaal` join them here.
 
 from __future__ import annotations
 
-from pipeline import schemas, sqlfiles
+from pipeline import schemas, sqlfiles, tables
 from pipeline.build import Build
 from pipeline.config import BURGLARY_FILE, REFERENCE_DIR
 from pipeline.intake import control
 from pipeline.sqlcheck import row_messages_sql, violations_sql
 from pipeline.stages.validate import BrokenInvariant
 
-# In run order; the views are read once or twice and never worth storing. `int_roma_meldingen` is
-# made here from a schema (the rule roma ≤ totaal), not from a model file. `int_waarnemingen` (a
-# view) is every figure in force as delivered: the marts `waarnemingen` and `waarnemingen_indeling`
-# (on the latest CBS classification) read it.
-MODELS = ("int_rijen_geldig", "int_leveringtekst", "int_conflicten", "int_cbs_woninginbraak",
-          "int_roma_totaal", "int_roma_meldingen", "int_quarantaine", "int_in_gebruik",
-          "int_waarnemingen")  # fmt: skip
-VIEWS = frozenset({"int_rijen_geldig", "int_leveringtekst", "int_roma_totaal", "int_waarnemingen"})
-ROMA_MELDINGEN = "int_roma_meldingen"
 KEY = ["gemeente_code", "periode", "indicator", "doelgroep"]
 PARAMS = {
     "whitespace": schemas.WHITESPACE,
@@ -32,35 +23,29 @@ PARAMS = {
     "control_spaces": control.SQL_SPACES,
     "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
 }
-
-
-OUT = "uit"
-# The marts of CONTRACT §3, made in the new database (`publish.new_database`).
-MARTS = ("gemeenten", "indicatoren", "proeftuinen", "leveringen", "waarnemingen",
-         "waarnemingen_indeling", "waarnemingen_vervangen", "quarantaine", "herindelingen")  # fmt: skip
+ROMA_MELDINGEN = "int_roma_meldingen"
 
 
 def run(build: Build) -> dict[str, int]:
-    """Materialise the intermediate models in order, then the marts in the new database; returns
-    their row counts."""
+    """Make the tables of this stage in the order of `pipeline/tables.py`: the intermediate models
+    in the working database (views where they are read once or twice), then the marts of
+    CONTRACT §3 in the new database; returns their row counts."""
     counts = {}
-    params = {**PARAMS, "max_ontbrekend_aandeel": build.settings.herindeling.max_ontbrekend_aandeel}
-    for m in MODELS:
-        if m == ROMA_MELDINGEN:
-            counts[m] = roma_messages(build)
-        elif m in VIEWS:
-            sqlfiles.define_view(build.con, m, params)
-        else:
-            counts[m] = build.model(m, params)
     params = {
-        "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
-        "burglary_bestand": f"{REFERENCE_DIR}/{BURGLARY_FILE}",
-        "indeling_jaar": build.con.execute("select max(jaar) from stg_gemeenten").fetchall()[0][0],
+        **PARAMS,
         "max_ontbrekend_aandeel": build.settings.herindeling.max_ontbrekend_aandeel,
+        "nulmeting_zonder_proeftuin": build.settings.nulmeting.year(None),
+        "indeling_jaar": build.con.execute("select max(jaar) from stg_gemeenten").fetchall()[0][0],
     }
-    for m in MARTS:
-        counts[m] = build.model(m, params, catalog=OUT)
-    broken = violations_sql(f"{OUT}.waarnemingen", schemas.waarnemingen(build.ref), KEY)
+    for t in tables.of_stage("transform"):
+        catalog = t.database if t.database == tables.OUT else None
+        if not t.sql:
+            counts[t.name] = tables.builder(t)(build)
+        elif t.view:
+            sqlfiles.define_view(build.con, t.name, params)
+        else:
+            counts[t.name] = build.model(t.name, params, catalog=catalog)
+    broken = violations_sql(f"{tables.OUT}.waarnemingen", schemas.waarnemingen(build.ref), KEY)
     found = build.con.execute(f"select regel, count(*) from ({broken}) group by all").fetchall()
     if found:
         raise BrokenInvariant(f"waarnemingen houdt zich niet aan zijn schema: {found}")

@@ -8,19 +8,16 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.progress import Progress
-from pipeline.run import run
+from pipeline.run import RunResult
 from tests.conftest import small_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped sample, built into a temporary folder (never data/processed)."""
-    out = tmp_path_factory.mktemp("processed")
-    result = run(raw_dir=ROOT / "data" / "raw", out_dir=out, progress=Progress(quiet=True))
-    return result.database
+def sample_db(sample_build: tuple[RunResult, Path]) -> Path:
+    """The path of the shipped sample's session build (`tests/conftest.py`), shared read-only."""
+    return sample_build[1]
 
 
 @pytest.fixture(scope="session")

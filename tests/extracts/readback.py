@@ -11,9 +11,35 @@ from openpyxl import load_workbook
 
 from pipeline.extracts.formats import SHEET_FIGURES
 
+# An extract made once per session is read by several tests: each file is read once (keyed on its
+# size and modification time, so a rewritten file is read again) and every test gets its own copy.
+_FRAMES: dict[tuple, pd.DataFrame] = {}
+_CELLS: dict[tuple, list[str]] = {}
+
+
+def _key(path: Path, fmt: str) -> tuple:
+    stat = Path(path).stat()
+    return str(Path(path).resolve()), fmt, stat.st_size, stat.st_mtime_ns
+
 
 def frame(path: Path, fmt: str) -> pd.DataFrame:
     """The figures as a typed frame, read with the options a user of that format would pass."""
+    key = _key(path, fmt)
+    if key not in _FRAMES:
+        _FRAMES[key] = _read_frame(path, fmt)
+    return _FRAMES[key].copy()
+
+
+def text_cells(path: Path, fmt: str) -> list[str]:
+    """Every cell a spreadsheet would show as text: all CSV fields, xlsx string cells of every sheet,
+    parquet string values."""
+    key = _key(path, fmt)
+    if key not in _CELLS:
+        _CELLS[key] = _read_text_cells(path, fmt)
+    return list(_CELLS[key])
+
+
+def _read_frame(path: Path, fmt: str) -> pd.DataFrame:
     if fmt == "csv":
         return pd.read_csv(path, dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str})
     if fmt == "csv-nl":
@@ -27,9 +53,7 @@ def frame(path: Path, fmt: str) -> pd.DataFrame:
     return pd.DataFrame(rows[1:], columns=rows[0])
 
 
-def text_cells(path: Path, fmt: str) -> list[str]:
-    """Every cell a spreadsheet would show as text: all CSV fields, xlsx string cells of every sheet,
-    parquet string values."""
+def _read_text_cells(path: Path, fmt: str) -> list[str]:
     if fmt in ("csv", "csv-nl"):
         text = path.read_bytes().decode("utf-8-sig")
         delimiter = ";" if fmt == "csv-nl" else ","
