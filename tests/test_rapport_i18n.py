@@ -28,7 +28,7 @@ def test_every_word_of_the_vocabulary_has_its_english_rendering():
              vocabulary.REDEN_BESCHERMT, vocabulary.REDEN_AFGELEID, "verzuim", "proeftuin", "nulmeting"]
     for w in words:
         english = i18n.word(w, "en")
-        assert english and english != w or w == vocabulary.ROMA, w
+        assert (english and english != w) or w == vocabulary.ROMA, w
         assert i18n.word(w, "nl") == w
 
 

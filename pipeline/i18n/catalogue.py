@@ -206,11 +206,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Verschil-in-verschillen: de verandering in de proeftuinen tegenover die in gemeenten die geen "
         "proeftuin waren, met 95%-interval. Het oordeel houdt rekening met de voortrend (liepen de "
         "proeftuinen vóór de start gelijk op?) en met meervoudig toetsen; alleen een oordeel "
-        "'gunstig effect' of 'ongunstig effect' zegt dat de aanpak iets deed.",
+        "'{gunstig}' of '{ongunstig}' zegt dat de aanpak iets deed.",
         "en": "Difference-in-differences: the change in the pilots against that in municipalities that were "
         "not a pilot, with 95% interval. The verdict accounts for the pre-trend (did the pilots move "
-        "in step before the start?) and for multiple testing; only a verdict of 'favourable effect' "
-        "or 'unfavourable effect' says that the approach did something.",
+        "in step before the start?) and for multiple testing; only a verdict of '{gunstig}' or "
+        "'{ongunstig}' says that the approach did something.",
     },
     "k_effect": {"nl": "Effect (95%-interval)", "en": "Effect (95% interval)"},
     "k_voortrend": {"nl": "Voortrend p", "en": "Pre-trend p"},

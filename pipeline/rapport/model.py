@@ -83,6 +83,12 @@ def _common(con: duckdb.DuckDBPyConnection, taal: str) -> dict[str, object]:
         "monitor": i18n.t("monitor", taal),
         "voet": i18n.t("voet", taal, build=rel["build"], datum=rel["datum"]),
         "synthetisch": i18n.t("synthetisch", taal) if rel["synthetisch"] else "",
+        "effecten_uitleg": i18n.t(
+            "effecten_uitleg",
+            taal,
+            gunstig=i18n.word(vocabulary.GUNSTIG, taal),
+            ongunstig=i18n.word(vocabulary.ONGUNSTIG, taal),
+        ),
         "onderdrukt_uitleg": i18n.t(
             "onderdrukt_uitleg",
             taal,
