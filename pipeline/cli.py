@@ -59,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--domein", action="append", default=[], metavar="NAAM", help="herhaalbaar")
     e.add_argument("--van", type=_year, metavar="JAAR", help="vanaf dit jaar (kolom jaar)")
     e.add_argument("--tot", type=_year, metavar="JAAR", help="tot en met dit jaar")
+    e.add_argument("--taal", choices=("nl", "en"), default="nl",
+                   help="taal van de titels en omschrijvingen in datapackage.json")  # fmt: skip
     e.add_argument("--stil", action="store_true", help="geen voortgang tonen")
 
     rp = sub.add_parser("rapport", help="schrijf een voortgangsrapportage als PDF (land of één gemeente)")
@@ -178,7 +180,7 @@ def _extract(args: argparse.Namespace) -> int:
     progress = Progress(quiet=args.stil)
     filters = Filters(tuple(args.gemeente), tuple(args.indicator), tuple(args.domein), args.van, args.tot)
     try:
-        result = extract(args.db, args.out, args.format, filters)
+        result = extract(args.db, args.out, args.format, filters, args.taal)
     except UsageError as e:
         print(f"fout: {e}", file=sys.stderr)
         return USAGE
