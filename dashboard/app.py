@@ -13,7 +13,7 @@ from pathlib import Path
 import dash
 from flask import Flask
 
-from dashboard import components, data, urlstate
+from dashboard import components, data, rapport, urlstate
 from dashboard import warm as warming
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +50,7 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         app.server.preprocess_request()
     if warm:
         monitor.keep_warm(warming.everything)
+    rapport.register(app.server)
 
     @app.server.route("/_status")
     def status() -> tuple[dict, int]:

@@ -158,8 +158,8 @@ def pilot(con: duckdb.DuckDBPyConnection, code: str, taal: str) -> dict[str, obj
     g = _df(
         con,
         "select gemeente_code, gemeente_naam, proeftuin, startjaar, startjaar_aanname, fase, "
-        "nulmeting_jaar from gemeenten where gemeente_code = ? and coalesce(in_laatste_indeling, true) "
-        "order by gemeente_code limit 1",
+        "nulmeting_jaar from gemeenten where gemeente_code = ? "
+        "order by coalesce(in_laatste_indeling, true) desc limit 1",
         [code],
     )
     if g.empty:

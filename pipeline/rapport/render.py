@@ -35,8 +35,12 @@ def _environment() -> jinja2.Environment:
 
 def context(db: Path, gemeente: str | None, taal: str) -> dict[str, object]:
     """What the report shows, read from the build at `db` (read-only)."""
-    con = duckdb.connect(str(db), read_only=True)
+    # attached into a fresh in-memory instance, as the dashboard does: always the file that is at `db`
+    # now (a rebuild swaps it), and no clash with another read-only connection of this process
+    con = duckdb.connect(":memory:")
     try:
+        con.execute("attach ? as monitor (read_only)", [str(db)])
+        con.execute("use monitor")
         return model.pilot(con, gemeente, taal) if gemeente else model.national(con, taal)
     finally:
         con.close()
