@@ -13,7 +13,7 @@ from pathlib import Path
 import dash
 from flask import Flask
 
-from dashboard import components, data, rapport, urlstate
+from dashboard import components, data, rapport, taal, urlstate
 from dashboard import warm as warming
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +44,7 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
     app.index_string = app.index_string.replace("<html>", '<html lang="nl">')
     app.layout = components.shell
     urlstate.register_shell()
+    taal.register()
     # Dash registers its callbacks on the first request, and a second request that arrives
     # meanwhile on another thread finds none ("Callback function not found"): do it now.
     with app.server.test_request_context("/"):

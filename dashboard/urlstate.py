@@ -82,11 +82,14 @@ def register_filters(component_ids: dict[str, str]) -> None:
                 if (v !== null && v !== undefined && v !== "") q.set(n, v);
             }});
             const s = q.toString();
-            const search = s ? "?" + s : "";
+            const own = s ? "?" + s : "";
+            const taal = new URLSearchParams(window.location.search).get("taal");  // ?taal= stays
+            if (taal) {{ q.set("taal", taal); }}
+            const search = "?" + q.toString() === "?" ? "" : "?" + q.toString();
             if (search === window.location.search) {{
                 return [window.dash_clientside.no_update, window.dash_clientside.no_update];
             }}
-            return [search, window.location.pathname + search];
+            return [search, window.location.pathname + own];
         }}
         """,
         Output(ids.LOCATION, "search", allow_duplicate=True),
@@ -102,8 +105,12 @@ def register_shell() -> None:
         """
         function(page) {
             if (!page || !page.path) { return null; }
-            if (window.location.pathname === page.path && window.location.search !== page.search) {
-                window.history.replaceState(window.history.state, "", page.path + page.search);
+            const taal = new URLSearchParams(window.location.search).get("taal");  // ?taal= stays
+            const q = new URLSearchParams(page.search);
+            if (taal) { q.set("taal", taal); }
+            const search = q.toString() ? "?" + q.toString() : "";
+            if (window.location.pathname === page.path && window.location.search !== search) {
+                window.history.replaceState(window.history.state, "", page.path + search);
             }
             return page.path + page.search;
         }

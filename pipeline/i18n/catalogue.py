@@ -295,4 +295,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "rapport geschreven: {pad} ({kb} kB, {paginas} pagina's, {s} s)",
         "en": "report written: {pad} ({kb} kB, {paginas} pages, {s} s)",
     },
+    # ------------------------------------------------------------ the dashboard's frame (?taal=en)
+    "ui_skip": {"nl": "Direct naar de inhoud", "en": "Skip to content"},
+    "ui_merk_sub": {
+        "nl": "proeftuinen tegen hun nulmeting",
+        "en": "pilot municipalities against their baseline",
+    },
+    "ui_nav_overzicht": {"nl": "Overzicht", "en": "Overview"},
+    "ui_nav_verzuim": {"nl": "Verzuim", "en": "School absenteeism"},
+    "ui_nav_arbeid": {"nl": "Arbeid", "en": "Work"},
+    "ui_nav_wonen": {"nl": "Wonen", "en": "Housing"},
+    "ui_nav_veiligheid": {"nl": "Veiligheid", "en": "Safety"},
+    "ui_nav_gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "ui_nav_kaart": {"nl": "Kaart", "en": "Map"},
+    "ui_nav_datakwaliteit": {"nl": "Datakwaliteit", "en": "Data quality"},
+    "ui_nav_over": {"nl": "Over", "en": "About"},
+    "ui_bron": {
+        "nl": "Bron referentiedata: CBS / PDOK (CC-BY 4.0). ",
+        "en": "Source of the reference data: CBS / PDOK (CC-BY 4.0). ",
+    },
+    "ui_over": {"nl": "Over deze monitor", "en": "About this monitor"},
+    "ui_synthetisch_kop": {"nl": "Synthetische gegevens. ", "en": "Synthetic data. "},
+    "ui_synthetisch": {
+        "nl": "De roma-cijfers in deze monitor zijn verzonnen door een generator (de meegeleverde "
+        "steekproef); alleen de CBS/PDOK-referentiedata zijn echt. Trek er geen conclusies uit.",
+        "en": "The Roma figures in this monitor were invented by a generator (the shipped sample); only the "
+        "CBS/PDOK reference data are real. Draw no conclusions from them.",
+    },
+    "ui_wissel": {"nl": "English", "en": "Nederlands"},
+    "ui_alleen_kader": {
+        "nl": "",
+        "en": "In English so far: the menu, this frame and the progress reports (PDF); the pages themselves "
+        "are still in Dutch.",
+    },
 }
