@@ -255,3 +255,21 @@ def test_cli_writes_the_report_and_refuses_what_it_cannot_do(sample_build, tmp_p
             main(["rapport", "--db", str(db), *bad])
             raise SystemExit(2)  # --alle with --gemeente returns instead of raising
         assert e.value.code == 2
+
+
+@pytest.mark.slow
+def test_a_name_with_an_apostrophe_reads_right_in_the_running_header(sample_build):
+    """'s-Hertogenbosch in the header of every page (a CSS string): not as an HTML entity."""
+    pdf = render(sample_build[1], "GM0796", "en")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert text.count("Progress report: pilot municipality 's-Hertogenbosch") >= 2  # header and title
+    assert "&#" not in text and "&amp;" not in text
+
+
+def test_text_in_a_css_string_cannot_leave_it():
+    from pipeline.rapport.render import _cssstr
+
+    hostile = 'a"} body { display: none } </style><script>x</script>\\'
+    out = str(_cssstr(hostile))
+    assert "<" not in out and ">" not in out and "\n" not in out
+    assert out.count('"') == out.count('\\"')  # every quote escaped

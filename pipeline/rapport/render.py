@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import jinja2
+from markupsafe import Markup
 
 from pipeline.rapport import model
 from pipeline.rapport.model import UnknownGemeente
@@ -16,9 +17,11 @@ TEMPLATE = "report.html.j2"
 __all__ = ["UnknownGemeente", "html", "render", "render_pages"]
 
 
-def _cssstr(text: object) -> str:
-    """Text inside a CSS string ("…"): quotes and backslashes escaped, no line breaks."""
-    return str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+def _cssstr(text: object) -> Markup:
+    """Text inside a CSS string ("…") in <style>: CSS escapes, not HTML entities (which CSS would print
+    as they are: &#39;s-Hertogenbosch); no line breaks, and no "<" that could close the style element."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return Markup(escaped.replace("<", "\\3c ").replace(">", "\\3e "))
 
 
 def _environment() -> jinja2.Environment:
