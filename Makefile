@@ -14,7 +14,7 @@ EXTRACTS := $(OUT)/extracts
 FORMAT ?= csv-nl
 INPUTS := $(shell find $(RAW) pipeline -type f \( -name '*.csv' -o -name '*.xlsx' -o -name '*.toml' -o -name '*.py' -o -name '*.sql' \) 2>/dev/null)
 
-.PHONY: help all build sample sjabloon extract test lint format clean lock check-python dashboard serve screenshot bench dag
+.PHONY: help all build sample sjabloon extract test lint format clean lock check-python dashboard serve screenshot bench dag rapport
 
 help: ## list the targets
 	@echo "Monitor Inclusie Roma — make <target>:"
@@ -42,6 +42,8 @@ extract: $(DB) ## write the extract for ministries to data/processed/extracts (F
 
 sjabloon: $(STAMP) ## the delivery template for municipalities → data/processed/levering-sjabloon.xlsx (GEMEENTE=GM0228 for one)
 	$(PY) -m pipeline sjabloon $(if $(GEMEENTE),--gemeente $(GEMEENTE)) --out $(OUT)/$(if $(GEMEENTE),levering-sjabloon-$(GEMEENTE).xlsx,levering-sjabloon.xlsx)
+rapport: $(DB) ## the progress reports (PDF): the country and every pilot, in Dutch and English → data/processed/rapporten
+	$(PY) -m pipeline rapport --db $(DB) --alle --out $(OUT)/rapporten
 
 sample: $(STAMP) ## regenerate the synthetic sample deliveries in data/raw/leveringen (seeded)
 	$(PY) -m pipeline sample --scale pilot --out $(RAW)
@@ -70,7 +72,7 @@ lint: $(STAMP) ## ruff: lint and check formatting of imports
 	$(VENV)/bin/ruff check .
 
 clean: ## remove built outputs and caches (never touches data/raw)
-	rm -rf $(OUT)/monitor.duckdb $(OUT)/manifest.json $(OUT)/.work* $(OUT)/.monitor*.tmp* $(OUT)/extracts
+	rm -rf $(OUT)/monitor.duckdb $(OUT)/manifest.json $(OUT)/.work* $(OUT)/.monitor*.tmp* $(OUT)/extracts $(OUT)/rapporten
 	find . -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
 	rm -rf .pytest_cache .ruff_cache .hypothesis
 

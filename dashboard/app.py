@@ -16,7 +16,7 @@ from dash import dcc
 from flask import Flask, Response, request
 from flask_compress import Compress
 
-from dashboard import api, components, data, guard, upload, urlstate
+from dashboard import api, components, data, guard, rapport, taal, upload, urlstate
 from dashboard import warm as warming
 from pipeline.config import load_settings
 
@@ -132,12 +132,14 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
     _use_partial_plotly()
     _serve_lightly(app)
     urlstate.register_shell()
+    taal.register()
     # Dash registers its callbacks on the first request, and a second request that arrives
     # meanwhile on another thread finds none ("Callback function not found"): do it now.
     with app.server.test_request_context("/"):
         app.server.preprocess_request()
     if warm:
         monitor.keep_warm(warming.everything)
+    rapport.register(app.server)
 
     @app.server.route("/_status")
     def status() -> tuple[dict, int]:

@@ -11,7 +11,7 @@ import orjson
 from dash import dcc, html
 from plotly.io.json import to_json_plotly
 
-from dashboard import fmt, ids, theme, urlstate
+from dashboard import fmt, ids, taal, theme, urlstate
 from dashboard.data import DatabaseMissing, monitor
 from dashboard.plot import Figure
 
@@ -27,9 +27,8 @@ def synthetic_notice() -> html.Div:
     """The notice that the shown data are the synthetic sample."""
     return html.Div(
         [
-            html.Strong("Synthetische gegevens. "),
-            "De roma-cijfers in deze monitor zijn verzonnen door een generator (de meegeleverde "
-            "steekproef); alleen de CBS/PDOK-referentiedata zijn echt. Trek er geen conclusies uit.",
+            html.Strong(taal.text("ui_synthetisch_kop")),
+            taal.text("ui_synthetisch"),
         ],
         className="synthetisch",
         role="note",
@@ -45,18 +44,18 @@ def _nav() -> dbc.Nav:
     except DatabaseMissing:
         first = "GM0228"
     links = [
-        ("Overzicht", "/"),
-        *((f"{d.capitalize()}", f"/thema/{d}") for d in DOMEIN_PATHS),
-        ("Gemeente", f"/gemeente/{first}"),
-        ("Kaart", "/kaart"),
-        ("Datakwaliteit", "/datakwaliteit"),
-        ("Controleren", "/controleren"),
-        ("Over", "/over"),
+        ("ui_nav_overzicht", "/"),
+        *((f"ui_nav_{d}", f"/thema/{d}") for d in DOMEIN_PATHS),
+        ("ui_nav_gemeente", f"/gemeente/{first}"),
+        ("ui_nav_kaart", "/kaart"),
+        ("ui_nav_datakwaliteit", "/datakwaliteit"),
+        ("ui_nav_controleren", "/controleren"),
+        ("ui_nav_over", "/over"),
     ]
     return dbc.Nav(
         [
-            dbc.NavItem(dbc.NavLink(label, href=href, active="exact" if href == "/" else "partial"))
-            for label, href in links
+            dbc.NavItem(dbc.NavLink(taal.text(key), href=href, active="exact" if href == "/" else "partial"))
+            for key, href in links
         ],
         className="hoofdmenu",
         navbar=True,
@@ -76,33 +75,36 @@ def shell() -> html.Div:
         banner = [html.Div(str(e), className="alert alert-danger", role="alert")]
     return html.Div(
         [
-            html.A("Direct naar de inhoud", href="#inhoud", className="skiplink"),
+            html.A(taal.text("ui_skip"), href="#inhoud", className="skiplink"),
             html.Header(
                 html.Div(
                     [
                         html.Div(
                             [
                                 html.Span("Monitor Inclusie Roma", className="merk-naam"),
-                                html.Span("proeftuinen tegen hun nulmeting", className="merk-sub"),
+                                html.Span(taal.text("ui_merk_sub"), className="merk-sub"),
                             ],
                             className="merk",
                         ),
                         _nav(),
+                        *taal.switch(),
                     ],
                     className="container-xxl kop-binnen",
                 ),
                 className="kop",
             ),
-            html.Section(banner, className="container-xxl", **{"aria-label": "Let op"}),
+            html.Section(
+                [*banner, taal.note()], className="container-xxl", **{"aria-label": taal.text("ui_let_op")}
+            ),
             html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
             html.Footer(
                 html.Div(
                     [
                         *footer_build,
-                        "Bron referentiedata: CBS / PDOK (CC-BY 4.0). ",
-                        dcc.Link("Over deze monitor", href="/over"),
+                        taal.text("ui_bron"),
+                        dcc.Link(taal.text("ui_over"), href="/over"),
                         " · ",
-                        dcc.Link("Datakwaliteit", href="/datakwaliteit"),
+                        dcc.Link(taal.text("ui_nav_datakwaliteit"), href="/datakwaliteit"),
                     ],
                     className="container-xxl",
                 ),

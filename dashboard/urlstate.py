@@ -89,17 +89,20 @@ def register_filters(component_ids: dict[str, str]) -> None:
                 if (v !== null && v !== undefined && v !== "") q.set(n, v);
             }});
             const s = q.toString();
-            const search = s ? "?" + s : "";
+            const own = s ? "?" + s : "";
+            const taal = new URLSearchParams(window.location.search).get("taal");  // ?taal= stays
+            if (taal) {{ q.set("taal", taal); }}
+            const search = q.toString() ? "?" + q.toString() : "";
             const skip = [window.dash_clientside.no_update, window.dash_clientside.no_update];
             if (search === window.location.search) {{ return skip; }}
             // The filters announcing the values the page was rendered with (they do when the page
             // mounts): the address already shows that view, even when it is shorter ("/kaart").
             // Only until the reader has moved away from it once on this rendering of the page.
             const moved = window.__mirMoved = window.__mirMoved || new WeakSet();
-            if (page && page.path === window.location.pathname && search === page.search
+            if (page && page.path === window.location.pathname && own === page.search
                 && !moved.has(page)) {{ return skip; }}
             if (page) {{ moved.add(page); }}
-            return [search, window.location.pathname + search];
+            return [search, window.location.pathname + own];
         }}
         """,
         Output(ids.LOCATION, "search", allow_duplicate=True),

@@ -67,8 +67,31 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--domein", action="append", default=[], metavar="NAAM", help="herhaalbaar")
     e.add_argument("--van", type=_year, metavar="JAAR", help="vanaf dit jaar (kolom jaar)")
     e.add_argument("--tot", type=_year, metavar="JAAR", help="tot en met dit jaar")
+    e.add_argument("--taal", choices=("nl", "en"), default="nl",
+                   help="taal van de titels en omschrijvingen in datapackage.json")  # fmt: skip
     e.add_argument("--stil", action="store_true", help="geen voortgang tonen")
+
+    rp = sub.add_parser("rapport", help="schrijf een voortgangsrapportage als PDF (land of één gemeente)")
+    rp.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
+    rp.add_argument("--gemeente", type=_gemeente, metavar="CODE",
+                    help="CBS-code (GM0228); zonder: het rapport voor heel Nederland")  # fmt: skip
+    rp.add_argument("--taal", choices=("nl", "en"), default="nl", help="nl (standaard) of en")
+    rp.add_argument("--out", type=Path, default=None, metavar="FILE",
+                    help="het PDF-bestand (standaard: data/processed/rapporten/"
+                         "rapport-<gemeente|nederland>-<taal>.pdf); bij --alle: de map")  # fmt: skip
+    rp.add_argument("--alle", action="store_true",
+                    help="het landelijke rapport en dat van elke proeftuin, in beide talen, in de map "
+                         "--out (standaard data/processed/rapporten)")  # fmt: skip
+    rp.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     return p
+
+
+def _gemeente(text: str) -> str:
+    code = text.strip().upper()
+    digits = code.removeprefix("GM")
+    if not (digits.isascii() and digits.isdigit() and 1 <= len(digits) <= 4):
+        raise argparse.ArgumentTypeError(f"{text!r} is geen CBS-gemeentecode (zoals GM0228)")
+    return "GM" + digits.zfill(4)
 
 
 def _year(text: str) -> int:
@@ -97,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "sjabloon":
         return _sjabloon(args)
+    if args.command == "rapport":
+        return _rapport(args)
     return USAGE
 
 
@@ -216,7 +241,7 @@ def _extract(args: argparse.Namespace) -> int:
     progress = Progress(quiet=args.stil)
     filters = Filters(tuple(args.gemeente), tuple(args.indicator), tuple(args.domein), args.van, args.tot)
     try:
-        result = extract(args.db, args.out, args.format, filters)
+        result = extract(args.db, args.out, args.format, filters, args.taal)
     except UsageError as e:
         print(f"fout: {e}", file=sys.stderr)
         return USAGE
@@ -230,4 +255,70 @@ def _extract(args: argparse.Namespace) -> int:
     progress.say(f"  {nl_number(result.rows)} cijfers, waarvan {nl_number(result.suppressed)} onderdrukt"
                  + ("" if result.rows else " — geen cijfers bij deze filters"))  # fmt: skip
     progress.say(f"  {result.data} + {result.descriptor.name}, in {nl_number(result.seconds, 2)} s")
+    return OK
+
+
+REPORTS_DIR = Path("data/processed/rapporten")
+
+
+def report_name(gemeente: str | None, taal: str) -> str:
+    """rapport-<GM0228|nederland>-<taal>.pdf"""
+    return f"rapport-{gemeente or 'nederland'}-{taal}.pdf"
+
+
+def _rapport(args: argparse.Namespace) -> int:
+    from pipeline.intake import control
+
+    if not args.db.is_file():
+        print(f"fout: de database {control.terminal(str(args.db))} bestaat niet (--db; eerst `make`)",
+              file=sys.stderr)  # fmt: skip
+        return USAGE
+    if args.alle:
+        if args.gemeente:
+            print("fout: --alle en --gemeente gaan niet samen", file=sys.stderr)
+            return USAGE
+        import duckdb
+
+        con = duckdb.connect(str(args.db), read_only=True)
+        try:
+            sql = "select gemeente_code from proeftuinen where gemeente_code is not null order by 1"
+            pilots = [c for (c,) in con.execute(sql).fetchall()]  # fmt: skip
+        finally:
+            con.close()
+        folder = args.out or REPORTS_DIR
+        jobs = [(g, taal, folder / report_name(g, taal)) for g in [None, *pilots] for taal in ("nl", "en")]
+    else:
+        jobs = [(args.gemeente, args.taal, args.out or REPORTS_DIR / report_name(args.gemeente, args.taal))]
+    for gemeente, taal, out in jobs:
+        status = _write_report(args, gemeente, taal, out)
+        if status != OK:
+            return status
+    return OK
+
+
+def _write_report(args: argparse.Namespace, gemeente: str | None, taal: str, out: Path) -> int:
+    import time
+
+    from pipeline.i18n import t
+    from pipeline.intake import control
+    from pipeline.rapport import UnknownGemeente, render_pages
+
+    started = time.perf_counter()
+    try:
+        pdf, pages = render_pages(args.db, gemeente, taal)
+    except UnknownGemeente:
+        print(f"fout: gemeente {gemeente} staat niet in de database (--gemeente)", file=sys.stderr)
+        return USAGE
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp")
+        tmp.write_bytes(pdf)
+        tmp.replace(out)
+    except OSError as e:
+        print(f"fout: kan het rapport niet schrijven naar {control.terminal(str(out))}: {e.strerror or e}",
+              file=sys.stderr)  # fmt: skip
+        return USAGE
+    Progress(quiet=args.stil).say(t("cli_geschreven", "nl", pad=control.terminal(str(out)),
+                                    kb=nl_number(len(pdf) / 1024), paginas=pages,
+                                    s=nl_number(time.perf_counter() - started, 1)))  # fmt: skip
     return OK

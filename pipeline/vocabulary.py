@@ -115,3 +115,63 @@ def is_missing(x: object) -> bool:
         return bool(math.isnan(float(x)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True
+
+
+# ---------------------------------------------------------------- fixed English renderings
+# The domain words and the words above, each with the one English rendering every English output
+# uses (report, codebook, dashboard with ?taal=en). Listed once, here, beside the Dutch words.
+ENGLISH: dict[str, str] = {
+    # domain words
+    "verzuim": "school absenteeism",
+    "absoluut verzuim": "absolute absenteeism (not enrolled at any school)",
+    "relatief verzuim": "relative absenteeism (unauthorised absence)",
+    "arbeid": "work",
+    "wonen": "housing",
+    "veiligheid": "safety",
+    "proeftuin": "pilot municipality",
+    PROEFTUINEN: "pilot municipalities",
+    OVERIGE: "other municipalities",
+    "nulmeting": "baseline",
+    "gemeente": "municipality",
+    "doelgroep": "target group",
+    ROMA: "Roma",
+    TOTAAL: "whole population",
+    "teller": "numerator",
+    "noemer": "denominator",
+    "kloof": "gap",
+    "voortrend": "pre-trend",
+    "oordeel": "verdict",
+    "levering": "delivery",
+    "quarantaine": "quarantine",
+    "onderdrukt": "suppressed",
+    # statuses against the baseline
+    VERBETERD: "improved",
+    GELIJK: "unchanged",
+    VERSLECHTERD: "worsened",
+    GESTEGEN: "risen",
+    GEDAALD: "fallen",
+    ONVOLDOENDE: "insufficient data",
+    # the gap
+    GEHALVEERD: "halved",
+    KLEINER: "smaller",
+    GROTER: "larger",
+    GEEN_ACHTERSTAND: "no disadvantage",
+    # reasons for suppression
+    REDEN_KLEIN: "small numbers",
+    REDEN_TOTAAL: "whole-population figure beside a suppressed Roma figure",
+    REDEN_BESCHERMT: "protects another suppressed figure",
+    REDEN_AFGELEID: "derived from a suppressed figure",
+    # verdicts on the pilots' effect
+    GUNSTIG: "favourable effect",
+    ONGUNSTIG: "unfavourable effect",
+    HOGER: "higher than comparison",
+    LAGER: "lower than comparison",
+    GEEN_EFFECT: "no demonstrable effect",
+    NIET_BEOORDEELBAAR_VOORTREND: "cannot be judged: pre-trend",
+    NIET_BEOORDEELBAAR_GEEN_VOORPERIODE: "cannot be judged: no pre-period",
+}
+
+
+def in_english(word: str) -> str:
+    """The fixed English rendering of a Dutch word of this module; KeyError when there is none."""
+    return ENGLISH[word]

@@ -9,7 +9,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, figures, fmt, ids, summaries, theme, urlstate
+from dashboard import components, figures, fmt, ids, rapport, summaries, theme, urlstate
 from dashboard.data import Section, monitor
 from pipeline.extracts import Filters
 from pipeline.vocabulary import DOELGROEPEN
@@ -72,6 +72,7 @@ def page(g: pd.Series, state: dict[str, str]) -> html.Div:
                             dcc.Download(id=ids.GEMEENTE_DOWNLOAD),
                         ]
                     ),
+                    rapport.links(code, str(g["gemeente_naam"])),
                 ],
                 className="filters",
             ),

@@ -12,7 +12,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
+from dashboard import components, figures, figures_effecten, fmt, ids, rapport, summaries, theme, urlstate
 from dashboard.data import Section, monitor
 from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, VERBETERD, VERDICTS, VERSLECHTERD
 
@@ -47,6 +47,7 @@ def page(state: dict[str, str]) -> html.Div:
                 ],
                 className="bouwdatum",
             ),
+            rapport.links(None),
             html.Div(
                 components.radios(
                     ids.OVERZICHT_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]

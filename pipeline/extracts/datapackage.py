@@ -23,8 +23,40 @@ KEYWORDS = ["Monitor Inclusie Roma", "roma", "gemeenten", "verzuim", "arbeid", "
 
 
 def descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, filters: dict[str, object],
-               enums: dict[str, list[str]], rule: dict[str, object]) -> dict:  # fmt: skip
-    """The package descriptor for the data file of format `fmt` whose bytes are `content`."""
+               enums: dict[str, list[str]], rule: dict[str, object], taal: str = "nl") -> dict:  # fmt: skip
+    """The package descriptor for the data file of format `fmt` whose bytes are `content`; with
+    `taal="en"` its titles and descriptions in English (names, codes and values stay as they are)."""
+    package = _descriptor(fmt, content, synthetic, manifest_id, filters, enums, rule)
+    return in_english(package, fmt, synthetic) if taal == "en" else package
+
+
+def in_english(package: dict, fmt: Format, synthetic: bool) -> dict:
+    """The same descriptor with the English codebook of pipeline/i18n/codebook.py."""
+    from pipeline.i18n import codebook as en
+
+    resource = dict(package["resources"][0])
+    resource["title"], resource["description"] = en.TITLE, en.FORMATS[fmt.name]
+    fields = []
+    for f in resource["schema"]["fields"]:
+        title, description, unit = en.COLUMNS[f["name"]]
+        fields.append({**f, "title": title, "description": description, "unit": unit})
+    resource["schema"] = {**resource["schema"], "fields": fields}
+    sources = []
+    for s, (title, description) in zip(package["sources"], en.SOURCES, strict=True):
+        if synthetic and not s.get("path"):
+            title, description = title + en.SYNTHETIC_SOURCE[0], description + en.SYNTHETIC_SOURCE[1]
+        sources.append({**s, "title": title, "description": description})
+    return {
+        **package,
+        "title": en.TITLE + (en.SYNTHETIC_TITLE if synthetic else ""),
+        "description": " ".join([en.SYNTHETIC_WARNING if synthetic else en.MEASURED, en.DESCRIPTION]),
+        "sources": sources,
+        "resources": [resource],
+    }
+
+
+def _descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, filters: dict[str, object],
+                enums: dict[str, list[str]], rule: dict[str, object]) -> dict:  # fmt: skip
     resource = {
         "name": RESOURCE,
         "type": "table",

@@ -121,8 +121,10 @@ def write_data(table: pa.Table, path: Path, fmt: str, release: Release, filters:
         })  # fmt: skip
 
 
-def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None) -> ExtractResult:
-    """Write the extract of `db` in format `fmt` to the folder `out`."""
+def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None,
+            taal: str = "nl") -> ExtractResult:  # fmt: skip
+    """Write the extract of `db` in format `fmt` to the folder `out`; `taal="en"`: datapackage.json's
+    titles and descriptions in English."""
     started = time.perf_counter()
     if fmt not in FORMATS:
         raise UsageError(f"onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}")
@@ -140,7 +142,7 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
         write_data(table, temporary[0], fmt, release, resolved.describe())
         package = datapackage.descriptor(
             spec, temporary[0].read_bytes(), release.synthetic, release.manifest_id, resolved.describe(),
-            release.enums, release.rules,
+            release.enums, release.rules, taal,
         )
         temporary[1].write_bytes(datapackage.dumps(package))
         os.replace(temporary[0], data)
