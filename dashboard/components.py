@@ -93,9 +93,7 @@ def shell() -> html.Div:
                 ),
                 className="kop",
             ),
-            html.Section(
-                [*banner, taal.note()], className="container-xxl", **{"aria-label": taal.text("ui_let_op")}
-            ),
+            html.Section([*banner, taal.note()], className="container-xxl", **{"aria-label": "Let op"}),
             html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
             html.Footer(
                 html.Div(

@@ -311,7 +311,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_nav_datakwaliteit": {"nl": "Datakwaliteit", "en": "Data quality"},
     "ui_nav_controleren": {"nl": "Controleren", "en": "Check a delivery"},
     "ui_nav_over": {"nl": "Over", "en": "About"},
-    "ui_let_op": {"nl": "Let op", "en": "Note"},
     "ui_bron": {
         "nl": "Bron referentiedata: CBS / PDOK (CC-BY 4.0). ",
         "en": "Source of the reference data: CBS / PDOK (CC-BY 4.0). ",
