@@ -57,9 +57,9 @@ serve: $(DB) ## serve the dashboard for many users: gunicorn with several worker
 screenshot: $(DB) ## docs/schermafdrukken/: every page at 390 and 1440 px (headless Chromium, JPEG)
 	$(PY) -m dashboard.screenshot --db $(DB) --out-dir docs/schermafdrukken
 
-test: $(STAMP) ## run ruff and the whole test suite
+test: $(STAMP) ## run ruff and the whole test suite (on every core: a test file stays on one worker)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
 	$(PY) bench/run.py

@@ -55,9 +55,8 @@ def is_missing(x: object) -> bool:
 
 def number(x: float, decimals: int, taal: str) -> str:
     """1234.5 → '1.234,5' (nl) or '1,234.5' (en); negatives with a real minus sign; −0 is 0."""
-    text = f"{float(x):,.{decimals}f}"
-    if check_taal(taal) == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    dutch = check_taal(taal) == "nl"
+    text = vocabulary.nl_number(float(x), decimals) if dutch else f"{float(x):,.{decimals}f}"
     if text.startswith("-"):
         text = text[1:] if set(text[1:]) <= set("0.,") else MINUS + text[1:]
     return text
