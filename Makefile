@@ -29,10 +29,11 @@ build: $(DB) ## build the database from the deliveries and reference data
 $(DB): $(STAMP) $(INPUTS)
 	$(PY) -m pipeline run --raw $(RAW) --out $(OUT)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create the virtualenv with the pinned dependencies
@@ -76,8 +77,10 @@ clean: ## remove built outputs and caches (never touches data/raw)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
 	rm -rf .pytest_cache .ruff_cache .hypothesis
 
-lock: ## re-resolve the pinned dependency set into requirements.lock
+lock: ## re-resolve the pinned dependency sets: requirements.lock (runtime) and requirements-dev.lock (tests, tools)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
-	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check .
+	( sed -n '1,2p' requirements.lock; .venv-lock/bin/pip freeze | grep -v '^monitor-inclusie-roma==' ) > .lock.tmp && mv .lock.tmp requirements.lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check '.[dev]'
+	( sed -n '1,3p' requirements-dev.lock; .venv-lock/bin/pip freeze --all | grep -v -e '^monitor-inclusie-roma==' -e '^pip==' | grep -vxF -f requirements.lock ) > .lock.tmp && mv .lock.tmp requirements-dev.lock
 	rm -rf .venv-lock

@@ -3,6 +3,9 @@ committed without outputs (so no figure about a handful of families lands in the
 
 from __future__ import annotations
 
+import json
+import sysconfig
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -20,6 +23,15 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 def test_the_two_notebooks_of_the_analysis_are_there():
     assert [p.name for p in NOTEBOOKS] == ["1.0-verkenning.ipynb", "2.0-effecten.ipynb"]
+
+
+def test_the_package_is_installed_editable_so_the_notebooks_import_it_without_path_tricks():
+    site = [sysconfig.get_paths()["purelib"]]  # the virtualenv's own, not an egg-info lying in the project
+    (dist,) = metadata.distributions(name="monitor-inclusie-roma", path=site)
+    direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    assert direct.get("dir_info", {}).get("editable") is True, "make venv installs the package editable"
+    for path in NOTEBOOKS:
+        assert "sys.path" not in path.read_text(encoding="utf-8"), path.name
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
