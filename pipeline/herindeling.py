@@ -26,8 +26,20 @@ from functools import cache
 
 import pandas as pd
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")  # fmt: skip
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(d: date) -> str:
@@ -152,9 +164,15 @@ def to_latest(r: Reorganisations) -> pd.DataFrame:
     rows = []
     for code in sorted(r.names):
         targets, whole = r.latest_of(code)
-        rows.append({"gemeente_code": code, "laatste_code": next(iter(targets)) if whole else None,
-                     "omzetbaar": whole, "ontvangers": sorted(targets),
-                     "in_laatste_indeling": code in r.active[r.latest]})  # fmt: skip
+        rows.append(
+            {
+                "gemeente_code": code,
+                "laatste_code": next(iter(targets)) if whole else None,
+                "omzetbaar": whole,
+                "ontvangers": sorted(targets),
+                "in_laatste_indeling": code in r.active[r.latest],
+            }
+        )
     return pd.DataFrame(rows)
 
 

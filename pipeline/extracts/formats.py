@@ -53,17 +53,37 @@ class Format:
 
 
 FORMATS = {
-    "csv": Format("csv", f"{BASENAME}.csv", "text/csv",
-                  "UTF-8, komma als scheidingsteken, decimale punt, true/false: voor software."),
-    "csv-nl": Format("csv-nl", f"{BASENAME}.csv", "text/csv",
-                     "UTF-8 met BOM, puntkomma als scheidingsteken, decimale komma, ja/nee: opent met "
-                     "een dubbelklik goed in Nederlandse Excel.", ";", ",", "ja", "nee", bom=True),
-    "xlsx": Format("xlsx", f"{BASENAME}.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   "Excel-werkmap: tabbladen cijfers, codeboek en bronnen en toelichting."),
-    "parquet": Format("parquet", f"{BASENAME}.parquet", "application/vnd.apache.parquet",
-                      "Parquet, getypeerd volgens het codeboek, met de omschrijvingen in het schema."),
-}  # fmt: skip
+    "csv": Format(
+        "csv",
+        f"{BASENAME}.csv",
+        "text/csv",
+        "UTF-8, komma als scheidingsteken, decimale punt, true/false: voor software.",
+    ),
+    "csv-nl": Format(
+        "csv-nl",
+        f"{BASENAME}.csv",
+        "text/csv",
+        "UTF-8 met BOM, puntkomma als scheidingsteken, decimale komma, ja/nee: opent met "
+        "een dubbelklik goed in Nederlandse Excel.",
+        ";",
+        ",",
+        "ja",
+        "nee",
+        bom=True,
+    ),
+    "xlsx": Format(
+        "xlsx",
+        f"{BASENAME}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel-werkmap: tabbladen cijfers, codeboek en bronnen en toelichting.",
+    ),
+    "parquet": Format(
+        "parquet",
+        f"{BASENAME}.parquet",
+        "application/vnd.apache.parquet",
+        "Parquet, getypeerd volgens het codeboek, met de omschrijvingen in het schema.",
+    ),
+}
 
 
 _scratch = threading.local()
@@ -98,8 +118,9 @@ def _csv_select(fmt: Format) -> str:
         if c.type == "number" and fmt.decimal != ".":
             out.append(f"replace(cast({c.name} as varchar), '.', '{fmt.decimal}') as {c.name}")
         elif c.type == "boolean":
-            out.append(f"case when {c.name} then '{fmt.true}' when not {c.name} then '{fmt.false}' "
-                       f"end as {c.name}")  # fmt: skip
+            out.append(
+                f"case when {c.name} then '{fmt.true}' when not {c.name} then '{fmt.false}' end as {c.name}"
+            )
         else:
             out.append(c.name)
     return "select " + ", ".join(out) + " from cijfers"
@@ -140,8 +161,7 @@ def write_parquet(table: pa.Table, path: Path, metadata: dict[str, str]) -> None
     pq.write_table(data, str(path), compression="zstd")
 
 
-def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title: str,
-               warn: bool) -> None:  # fmt: skip
+def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title: str, warn: bool) -> None:
     """Three sheets; header bold on grey, top row frozen, a filter on the header; pinned bytes.
 
     Written by xlsxwriter in constant-memory mode (row by row, each row flushed to a temporary
@@ -152,10 +172,17 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
     data = publishable(table)
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="monitor-xlsx-") as tmp:
-        wb = xlsxwriter.Workbook(buffer, {
-            "constant_memory": True, "tmpdir": tmp, "in_memory": False,
-            "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
-        })  # fmt: skip
+        wb = xlsxwriter.Workbook(
+            buffer,
+            {
+                "constant_memory": True,
+                "tmpdir": tmp,
+                "in_memory": False,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
         styles = {
             "header": wb.add_format({"bold": True, "bg_color": "#D9D9D9", "pattern": 1}),
             "bold_wrap": wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}),

@@ -47,8 +47,10 @@ def delivery_date(
     if leverdatum.year < first_year:
         raise Refused(f"de leverdatum in de bestandsnaam ligt vóór {first_year}; controleer het jaartal")
     if leverdatum > today + timedelta(days=limits_.leverdatum_marge_dagen):
-        raise Refused("de leverdatum in de bestandsnaam ligt in de toekomst; controleer het jaartal (een "
-                      "leverdatum in de toekomst zou elke latere correctie verdringen)")  # fmt: skip
+        raise Refused(
+            "de leverdatum in de bestandsnaam ligt in de toekomst; controleer het jaartal (een "
+            "leverdatum in de toekomst zou elke latere correctie verdringen)"
+        )
     return leverdatum, label
 
 
@@ -109,8 +111,13 @@ def _scan_cells(values: list[list[object]], sheet: str | None, header_words: boo
             if not text:
                 continue
             kind = personal.value_kind(text) if len(text) >= 6 else None
-            if kind is None and header_words and rij <= HEADER_SEARCH_ROWS and len(text) <= SHORT_CELL \
-                    and personal.is_person_column(text):  # fmt: skip
+            if (
+                kind is None
+                and header_words
+                and rij <= HEADER_SEARCH_ROWS
+                and len(text) <= SHORT_CELL
+                and personal.is_person_column(text)
+            ):
                 kind = "kolom"
             if kind:
                 found.append(Finding(kind, kolom=_column_letters(k + 1), rij=rij, werkblad=sheet))

@@ -166,8 +166,6 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
     raise Refused("geen kopregel gevonden: de eerste rijen bevatten niet de kolommen " + ", ".join(REQUIRED))
 
 
-
-
 def csv_refusal(e: csv.Error) -> Refused:
     """Why the csv module could not read a file, for people (its own text names no value)."""
     if "field limit" in str(e):
@@ -179,8 +177,9 @@ def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
     # a cell longer than the limit refuses the file (grenzen.max_tekens_cel) as a csv.Error; the
     # limit is the csv module's global, which other libraries change: set it at every read
     csv.field_size_limit(load_settings().grenzen.max_tekens_cel)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
-                      doublequote=True, strict=False)  # fmt: skip
+    return csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False
+    )
 
 
 def _head(text: str, lines: int) -> str:
@@ -386,8 +385,9 @@ def read_workbook(
     book: Workbook = open_xlsx(data, grenzen)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(book.data))
-        sheets = [(scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False))
-                  for scan in book.sheets]  # fmt: skip
+        sheets = [
+            (scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False)) for scan in book.sheets
+        ]
     except PasswordError:
         raise Refused("de Excel-werkmap is beveiligd met een wachtwoord; lever haar zonder") from None
     except Exception as e:  # CalamineError, OSError, ValueError, …: a workbook it cannot read
@@ -419,8 +419,12 @@ def _xlsx_column(values: tuple[object, ...]) -> list[str | None]:
     if kinds <= {str}:
         return [v if v.strip() else None for v in values]  # type: ignore[union-attr]
     if kinds <= {str, float}:
-        return [(v if v.strip() else None) if type(v) is str  # type: ignore[union-attr]
-                else (str(int(v)) if v.is_integer() else repr(v)) for v in values]  # type: ignore[union-attr]  # fmt: skip
+        return [
+            (v if v.strip() else None)
+            if type(v) is str  # type: ignore[union-attr]
+            else (str(int(v)) if v.is_integer() else repr(v))
+            for v in values
+        ]  # type: ignore[union-attr]
     return list(map(xlsx_cell, values))
 
 
@@ -460,8 +464,10 @@ def _mark_formulas(rows: Rows, info: Inspection) -> Rows:
         column = info.kolommen.index(c) + 1
         rijen = {r for r, k in info.formules if k == column}
         if rijen:
-            rows.values[c] = ["=" + (v or "") if rij in rijen else v
-                              for rij, v in zip(rows.rij, rows.values[c], strict=True)]  # fmt: skip
+            rows.values[c] = [
+                "=" + (v or "") if rij in rijen else v
+                for rij, v in zip(rows.rij, rows.values[c], strict=True)
+            ]
     return rows
 
 

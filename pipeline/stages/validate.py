@@ -32,8 +32,18 @@ def check_invariants(build: Build, table: str, schema: object) -> None:
 # What the later stages need of a typed row, kept narrow because it is stored for every row:
 # the raw text is only needed for the messages, free text (bron, opmerking) only for the rows in
 # force (int_leveringtekst), and the file's date and the catalogue are a join away.
-NARROW = ("levering_id", "rij", "gemeente_code", "periode", "jaar", "indicator", "doelgroep",
-          "teller", "noemer", "peildatum")  # fmt: skip
+NARROW = (
+    "levering_id",
+    "rij",
+    "gemeente_code",
+    "periode",
+    "jaar",
+    "indicator",
+    "doelgroep",
+    "teller",
+    "noemer",
+    "peildatum",
+)
 TYPING_PARAMS = {
     "code_pattern": schemas.CODE_PATTERN,
     "periode_pattern": schemas.PERIODE_PATTERN,
