@@ -325,6 +325,7 @@ def _within(roma: tuple[int, int | None], totaal: tuple[int, int | None]) -> boo
 def _values(cell: Cell) -> tuple[int, int | None]:
     if cell.hidden:
         return cell.true_teller, cell.true_noemer
+    # a cell that is shown has its teller (None only where it is hidden): the type cannot say so
     return int(cell.teller), cell.noemer  # type: ignore[arg-type]
 
 
@@ -351,7 +352,7 @@ def certify_fast(
     protected = np.array([c.protected for c in cells])
     reason = np.array(
         [
-            {REDEN_KLEIN: KLEIN, REDEN_BESCHERMT: BESCHERMT, REDEN_TOTAAL: TOTAAL}.get(c.reden, 0)
+            {REDEN_KLEIN: KLEIN, REDEN_BESCHERMT: BESCHERMT, REDEN_TOTAAL: TOTAAL}.get(c.reden or "", 0)
             for c in cells
         ]
     )
@@ -506,7 +507,7 @@ def certify(
             return len(seen_t) >= want and (not rate or len(seen_c) >= want)
 
         steps: list[tuple[int, int]] = [(d, 0) for d in (-1, 1, -2, 2, -3, 3)]
-        if rate:
+        if n0 is not None:  # rate
             steps += [(0, d) for d in (-1, 1, -2, 2)] + [(d, d) for d in (-1, 1, -2, 2)]
             steps += [(t - t0, small_n - n0) for t in range(0, small_n + 1)]  # the cell with a small noemer
         partners = [None] if not membership[i] else peers[membership[i]]
@@ -516,8 +517,9 @@ def certify(
             if j == i:
                 continue
             moves = steps
-            if j is not None and rate and cells[j].true_noemer is not None:  # or the peer with a small noemer
-                moves = steps + [(dt, cells[j].true_noemer - small_n) for dt in range(-3, 4)]
+            n_j = cells[j].true_noemer if j is not None else None
+            if rate and n_j is not None:  # or the peer with a small noemer
+                moves = steps + [(dt, n_j - small_n) for dt in range(-3, 4)]
             for follow in partner_moves(i, j):
                 for dt, dn in moves:
                     if done():
@@ -534,6 +536,7 @@ def certify(
                         changes[k] = (tk + sign * dt, None if nk is None else nk + sign * dn)
                     if world_ok(changes):
                         seen_t.add(changes[i][0])
+                        # n0 given: changes[i][1] (n0 moved by dn) is an int, which mypy cannot follow
                         seen_c.add(None if n0 is None else changes[i][1] - changes[i][0])  # type: ignore[operator]
         shown_t = min(len(seen_t), want)
         out[i] = (shown_t, min(len(seen_c), want) if rate else shown_t)
@@ -608,6 +611,7 @@ class Model:
         """teller, noemer or complement of cell i as (coefficients, constant)."""
         c = self.cells[i]
         if not c.hidden:
+            # shown: the teller is there (None only where hidden), which the type cannot say
             t, n = int(c.teller), c.noemer  # type: ignore[arg-type]
             value = {"teller": t, "noemer": n, "complement": None if n is None else n - t}[what]
             return {}, float(value) if value is not None else math.nan
@@ -668,7 +672,8 @@ class Model:
 
     def _ratio(self, total: Total) -> None:
         """low ≤ mult × Σteller / Σnoemer ≤ high, as two rows: mult·Σt − high·Σn ≤ 0 ≤ mult·Σt − low·Σn."""
-        low, high, mult = total.ratio  # type: ignore[misc]
+        assert total.ratio is not None  # called for the totals with a ratio only
+        low, high, mult = total.ratio
         for bound, lo, hi in ((high, -INF, 0.0), (low, 0.0, INF)):
             coef: dict[int, float] = {}
             const = 0.0
@@ -712,14 +717,14 @@ class Model:
         big = sum(self.cells[i].cap for i in total.members) + 1
         za, zb, zc = (self._var(0, 1) for _ in range(3))
         self._row(1, INF, {za: 1, zb: 1, zc: 1})
-        for z, (c, k), (low, high) in (
+        for z, (c, offset), (low, high) in (
             (za, sums["teller"], (lo, hi)),
             (zb, sums["noemer"], (-INF, self.rule.min_noemer - 1)),
             (zc, sums["complement"], (lo, hi)),
         ):
             if low > -INF:
-                self._row(low - k - big, INF, {**c, z: -big} if c else {z: -big})
-            self._row(-INF, high - k + big, {**c, z: big} if c else {z: big})
+                self._row(low - offset - big, INF, {**c, z: -big} if c else {z: -big})
+            self._row(-INF, high - offset + big, {**c, z: big} if c else {z: big})
 
     # -- questions
     def _solve(self, coef: dict[int, float], sense: highspy.ObjSense) -> float | None:

@@ -172,7 +172,11 @@ def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
             if lid == f.levering_id
         ]
         ignored = [shown_column(f.info.kolommen, k) for k in f.info.kolommen if k and k not in COLUMNS]
-        figures = [Figure(*v[1:-1], tuple(v[-1] or ())) for v in valid if v[0] == f.levering_id]
+        figures = [
+            Figure(rij, gemeente, periode, indicator, doelgroep, teller, noemer, tuple(voorgangers or ()))
+            for lid, rij, gemeente, periode, indicator, doelgroep, teller, noemer, voorgangers in valid
+            if lid == f.levering_id
+        ]
         reports.append(
             FileReport(
                 f.bestand,

@@ -100,6 +100,7 @@ def protect(
                 for j in own[0].members
                 if not cells[j].hidden
                 and cells[j].key not in state.cells
+                # not hidden: the teller is there (None only where hidden), which the type cannot say
                 and int(cells[j].teller) > rule.teller_max  # type: ignore[arg-type]
             )
             if candidates:

@@ -178,7 +178,7 @@ def to_latest(r: Reorganisations) -> pd.DataFrame:
 
 def per_year(r: Reorganisations, years: range) -> pd.DataFrame:
     """Per code and year: `status` (bestond | terugreeks | bestond_niet), `voorgangers`, `uitleg`."""
-    rows = []
+    rows: list[tuple[str, int, str, list[str], str | None]] = []
     for code in sorted(r.names):
         for jaar in years:
             if r.existed(code, jaar):

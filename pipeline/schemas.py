@@ -11,6 +11,8 @@ Custom checks carry their SQL (`statistics["sql"]`) beside their pandas function
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -25,7 +27,7 @@ WHITESPACE = " \t\r\n\u00a0"  # trimmed from every delivered value
 DELIVERY_KEY = ["levering_id", "gemeente_code", "periode", "indicator", "doelgroep"]
 
 
-def _sql_check(name: str, kolom: str, sql: str, error: str, fn) -> pa.Check:  # noqa: ANN001
+def _sql_check(name: str, kolom: str, sql: str, error: str, fn: Callable[[pd.DataFrame], object]) -> pa.Check:
     """A check across columns: `fn` (pandas) and `sql` (the violation, DuckDB) say the same."""
     return pa.Check(fn, name=name, error=error, statistics={"sql": sql, "kolom": kolom})
 

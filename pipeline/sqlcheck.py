@@ -228,7 +228,7 @@ def sql_violations(
 def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[str]) -> pd.DataFrame:
     """Violations found by pandera itself (lazy validation), in the same shape as the SQL ones."""
     checks = compile_schema(schema)
-    by_error = {}
+    by_error: dict[tuple[str | None, str], tuple[int, CompiledCheck]] = {}
     for n, c in enumerate(checks):
         by_error.setdefault((c.bron_kolom, c.message), (n, c))
         by_error.setdefault((None, c.message), (n, c))

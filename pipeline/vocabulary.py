@@ -121,6 +121,7 @@ def is_missing(x: object) -> bool:
     if x is None:
         return True
     try:
+        # any object is tried: what float() refuses (TypeError, ValueError) is caught below
         return bool(math.isnan(float(x)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True

@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
@@ -28,6 +29,10 @@ import pyarrow.parquet as pq
 
 from pipeline.extracts.codebook import COLUMNS, NAMES, arrow_schema
 from pipeline.extracts.safety import neutralise, sql_neutralised
+
+if TYPE_CHECKING:  # xlsxwriter is imported when an xlsx is written; it has no types (Any to mypy)
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 from pipeline.sample.writers import _pin_zip
 
 BASENAME = "monitor-inclusie-roma"
@@ -200,7 +205,7 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
     Path(path).write_bytes(_pin_zip(buffer.getvalue(), STAMP))
 
 
-def _cell(ws: object, row: int, col: int, value: object, style: object = None) -> None:
+def _cell(ws: Worksheet, row: int, col: int, value: object, style: object = None) -> None:
     """One cell with its own type: text as text (never a formula), booleans as booleans, numbers
     as numbers; nothing for a missing or non-finite number."""
     if value is None:
@@ -216,7 +221,7 @@ def _cell(ws: object, row: int, col: int, value: object, style: object = None) -
         ws.write_string(row, col, str(value), style)
 
 
-def _figures_sheet(wb: object, data: pa.Table, styles: dict) -> None:
+def _figures_sheet(wb: Workbook, data: pa.Table, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_FIGURES)
     ws.freeze_panes(1, 0)
     for i, c in enumerate(COLUMNS):
@@ -233,7 +238,7 @@ def _figures_sheet(wb: object, data: pa.Table, styles: dict) -> None:
     ws.autofilter(0, 0, data.num_rows, last)
 
 
-def _codebook_sheet(wb: object, styles: dict) -> None:
+def _codebook_sheet(wb: Workbook, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_CODEBOOK)
     ws.freeze_panes(1, 0)
     for i, width in enumerate((22, 28, 10, 20, 100)):
@@ -246,7 +251,7 @@ def _codebook_sheet(wb: object, styles: dict) -> None:
         _cell(ws, r, 4, neutralise(c.description), styles["wrap"])
 
 
-def _notes_sheet(wb: object, notes: list[tuple[str, str]], warn: bool, styles: dict) -> None:
+def _notes_sheet(wb: Workbook, notes: list[tuple[str, str]], warn: bool, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_NOTES)
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 110)

@@ -19,8 +19,10 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from xml.parsers import expat
 
 from pipeline.config import FileLimits
@@ -81,7 +83,7 @@ def check_size(data: bytes, limits: FileLimits) -> None:
         raise over(f"het bestand is {nl_number(len(data))} bytes", limits.max_bytes, "max_bytes", " bytes")
 
 
-def check_cells(values: list[list[object]], sheet: str, limits: FileLimits) -> None:
+def check_cells(values: Sequence[Sequence[object]], sheet: str, limits: FileLimits) -> None:
     """No text in a sheet longer than one cell may be (the sheet is in memory, bounded by the
     workbook's unpacked size)."""
     longest = max((len(v) for row in values for v in row if type(v) is str), default=0)
@@ -139,7 +141,12 @@ class _Stop(Exception):
     pass
 
 
-def _parse(stream: io.BufferedIOBase, start, end=None, text=None) -> None:  # noqa: ANN001
+def _parse(
+    stream: IO[bytes],
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None = None,
+    text: Callable[[str], None] | None = None,
+) -> None:
     """Stream an XML part through expat with namespace-qualified names; DTDs are refused (a
     workbook never has one; they carry entity bombs)."""
     parser = expat.ParserCreate(namespace_separator="|")
@@ -271,7 +278,7 @@ def _sheet_list(zf: zipfile.ZipFile, names: set[str], limits: FileLimits) -> lis
 PLAIN_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 
-def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits) -> None:
+def _scan_sheet(stream: IO[bytes], sheet: SheetScan, limits: FileLimits) -> None:
     """The used range and the formula cells of one sheet, streaming; refuses as soon as the range
     breaks a limit (a declared dimension too, before any cell). Only element starts are looked
     at: the texts are bounded by the part's size here and measured once read."""
@@ -307,8 +314,8 @@ def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits)
             m = PLAIN_REF.fullmatch(ref) if ref else None
             if m:
                 at[0], at[1] = int(m.group(2)), _column_number(m.group(1))
-            elif ref and cell_position(ref):
-                at[0], at[1] = cell_position(ref)  # type: ignore[misc]
+            elif ref and (position := cell_position(ref)):
+                at[0], at[1] = position
             else:
                 at[1] += 1
             if at[0] > sheet.rijen or at[1] > sheet.kolommen:

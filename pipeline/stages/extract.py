@@ -33,6 +33,7 @@ from pipeline.config import (
     MUNICIPALITY_REGISTER_FILE,
     POPULATION_FILE,
     REORGANISATION_FILE,
+    FileLimits,
 )
 from pipeline.intake import Refused, discovery, limits, readers
 from pipeline.intake.discovery import Found
@@ -314,17 +315,17 @@ READ_AHEAD_BYTES = 256 * 1024 * 1024  # … but no more bytes than this at once
 BULK_BATCH = 1000  # files of one dialect that DuckDB reads in one query
 
 
-def _load(item: Found, grenzen: object, first_year: int) -> Examined:
+def _load(item: Found, grenzen: FileLimits, first_year: int) -> Examined:
     """Read one file's bytes once (bounded) and examine exactly those bytes; never raises."""
     if item.reden:
         return Examined()
     try:
-        data = item.data if item.data is not None else limits.read_file(item.path, grenzen)  # type: ignore[arg-type]
+        data = item.data if item.data is not None else limits.read_file(item.path, grenzen)
     except Refused as e:
         return Examined(refusal=e)
     except Exception as e:  # no file may stop a build
         return Examined(refusal=Refused(f"het bestand kan niet worden gelezen ({type(e).__name__})"))
-    return examine(item.path.name, data, grenzen, first_year)  # type: ignore[arg-type]
+    return examine(item.path.name, data, grenzen, first_year)
 
 
 def _batches(found: list[Found], max_bytes: int) -> Iterator[list[Found]]:
@@ -345,11 +346,13 @@ def _batches(found: list[Found], max_bytes: int) -> Iterator[list[Found]]:
         yield batch
 
 
-def _examine_all(found: list[Found], grenzen: object, first_year: int) -> Iterator[tuple[Found, Examined]]:
+def _examine_all(
+    found: list[Found], grenzen: FileLimits, first_year: int
+) -> Iterator[tuple[Found, Examined]]:
     """(entry, what examining it gave) in order, a batch ahead on threads (reading, hashing and
     parsing workbooks release the GIL)."""
     with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
-        for batch in _batches(found, grenzen.max_bytes):  # type: ignore[attr-defined]
+        for batch in _batches(found, grenzen.max_bytes):
             yield from zip(batch, pool.map(lambda item: _load(item, grenzen, first_year), batch), strict=True)
 
 

@@ -16,6 +16,7 @@ reference tables (`gemeenten`, `indicatoren`, `proeftuinen`, `manifest`), nothin
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -105,7 +106,7 @@ def _trechter(build: Build) -> pd.DataFrame:
         order by indicator, doelgroep, jaar desc
     """).df()
     keep = [r for r in frame.itertuples() if (r.indicator, r.doelgroep, int(r.jaar)) not in withheld]
-    rows = {}
+    rows: dict[tuple[str, str], Any] = {}  # a pandas row per indicator and doelgroep
     for r in keep:
         rows.setdefault((r.indicator, r.doelgroep), r)  # the latest year of each
     out = []
