@@ -48,8 +48,10 @@ def main(raw: Path) -> dict:
     start = time.perf_counter()
     rows = 0
     for n, ((sep, _, encoding), paths) in enumerate(sorted(files.items())):
-        con.execute(f"create table t{n} as select * from read_csv(?, delim = ?, header = true, encoding = ?)",
-                    [paths, sep, encoding])  # fmt: skip
+        con.execute(
+            f"create table t{n} as select * from read_csv(?, delim = ?, header = true, encoding = ?)",
+            [paths, sep, encoding],
+        )
         rows += con.execute(f"select count(*) from t{n}").fetchall()[0][0]
     seconds = time.perf_counter() - start
     return {"files": sum(map(len, files.values())), "skipped": skipped, "rows": rows, "seconds": seconds}

@@ -53,8 +53,12 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-TARGETS = {"filter_p95_s": 0.200, "filter_p95_concurrent_s": 0.500, "first_chart_s": 1.5,
-           "first_visit_bytes": 2_500_000}  # fmt: skip
+TARGETS = {
+    "filter_p95_s": 0.200,
+    "filter_p95_concurrent_s": 0.500,
+    "first_chart_s": 1.5,
+    "first_visit_bytes": 2_500_000,
+}
 CLIENTS = 20
 ROUTER = ".._pages_content.children..._pages_store.data.."
 ROUTER_OUTPUTS = [
@@ -73,11 +77,21 @@ def build_database(workdir: Path, quick: bool) -> Path:
     raw = ROOT / "data" / "raw"
     if not quick:
         raw = workdir / "raw"
-        subprocess.run([*py, "sample", "--scale", "national", "--out", str(raw)], check=True, cwd=ROOT,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [*py, "sample", "--scale", "national", "--out", str(raw)],
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     out = workdir / "processed"
-    subprocess.run([*py, "run", "--raw", str(raw), "--out", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [*py, "run", "--raw", str(raw), "--out", str(out)],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return out / "monitor.duckdb"
 
 
@@ -93,8 +107,14 @@ def serve(db: Path, gunicorn: bool, logs: Path) -> Iterator[str]:
     Its log goes to a file in `logs` (a pipe that nobody reads fills up and blocks the server)."""
     port = _free_port()
     if gunicorn:
-        cmd = [str(Path(sys.executable).with_name("gunicorn")), "--config", "dashboard/gunicorn_conf.py",
-               "--bind", f"127.0.0.1:{port}", "dashboard.app:server"]  # fmt: skip
+        cmd = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--config",
+            "dashboard/gunicorn_conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "dashboard.app:server",
+        ]
     else:
         cmd = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
     env = {**os.environ, "MONITOR_DB": str(db)}
@@ -126,8 +146,11 @@ def serve(db: Path, gunicorn: bool, logs: Path) -> Iterator[str]:
 
 
 def post(url: str, payload: dict, timeout: float = 60) -> tuple[int, bytes]:
-    req = urllib.request.Request(url + "/_dash-update-component", data=json.dumps(payload).encode(),
-                                 headers={"Content-Type": "application/json"})  # fmt: skip
+    req = urllib.request.Request(
+        url + "/_dash-update-component",
+        data=json.dumps(payload).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status, r.read()
@@ -137,10 +160,16 @@ def post(url: str, payload: dict, timeout: float = 60) -> tuple[int, bytes]:
 
 def router_payload(path: str, search: str = "") -> dict:
     """What the browser sends when it opens a page: the router callback of dash.page_container."""
-    return {"output": ROUTER, "outputs": ROUTER_OUTPUTS, "state": [SYNC_STATE],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"]}  # fmt: skip
+    return {
+        "output": ROUTER,
+        "outputs": ROUTER_OUTPUTS,
+        "state": [SYNC_STATE],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+    }
 
 
 def _outputs(spec: str) -> dict | list[dict]:
@@ -192,10 +221,11 @@ def page_filters(url: str, path: str, dependencies: list[dict]) -> Page:
             if p.get("options"):
                 options[p["id"]] = [o["value"] if isinstance(o, dict) else o for o in p["options"]]
     deps = [
-        d for d in dependencies
+        d
+        for d in dependencies
         if d["clientside_function"] is None
         and all(i["property"] == "value" and i["id"] in values for i in d["inputs"])
-    ]  # fmt: skip
+    ]
     return Page(path, values, options, deps)
 
 
@@ -216,8 +246,15 @@ def walk(page: Page, limit: int, rng: random.Random | None = None) -> list[Chang
                     continue
                 inputs = [{**i, "value": state[i["id"]]} for i in d["inputs"]]
                 st = [{**s, "value": state.get(s["id"])} for s in d["state"]]
-                requests.append({"output": d["output"], "outputs": _outputs(d["output"]), "inputs": inputs,
-                                 "state": st, "changedPropIds": [f"{f}.value"]})  # fmt: skip
+                requests.append(
+                    {
+                        "output": d["output"],
+                        "outputs": _outputs(d["output"]),
+                        "inputs": inputs,
+                        "state": st,
+                        "changedPropIds": [f"{f}.value"],
+                    }
+                )
                 keys.append(json.dumps([d["output"], [i["value"] for i in inputs], [s["value"] for s in st]]))
             changes.append(Change(page.path, f"{f}={v}", requests, keys))
     return changes
@@ -254,8 +291,9 @@ def pages_to_walk(db: Path) -> list[str]:
     import duckdb
 
     with duckdb.connect(str(db), read_only=True) as con:
-        pilot = con.execute("select gemeente_code from gemeenten where proeftuin order by gemeente_naam"
-                            " limit 1").fetchall()[0][0]  # fmt: skip
+        pilot = con.execute(
+            "select gemeente_code from gemeenten where proeftuin order by gemeente_naam limit 1"
+        ).fetchall()[0][0]
         other = con.execute(
             "select gemeente_code from waarnemingen w join gemeenten g using (gemeente_code) "
             "where not g.proeftuin group by all order by count(*) desc, gemeente_code limit 1"
@@ -284,9 +322,14 @@ def single_user(url: str, paths: list[str], rounds: int, limit: int, budget_s: f
                     per_page.setdefault(page.path, []).append(t)
                     for c in codes:
                         statuses[str(c)] = statuses.get(str(c), 0) + 1
-    return {"alle": summary(first + repeat), "eerste_keer": summary(first), "herhaald": summary(repeat),
-            "per_pagina": {p: summary(ts) for p, ts in per_page.items()}, "http_status": statuses,
-            "wijzigingen_per_ronde": sum(len(walk(p, limit)) for p in pages)}  # fmt: skip
+    return {
+        "alle": summary(first + repeat),
+        "eerste_keer": summary(first),
+        "herhaald": summary(repeat),
+        "per_pagina": {p: summary(ts) for p, ts in per_page.items()},
+        "http_status": statuses,
+        "wijzigingen_per_ronde": sum(len(walk(p, limit)) for p in pages),
+    }
 
 
 def concurrent(url: str, paths: list[str], clients: int, per_client: int, budget_s: float) -> dict:
@@ -321,8 +364,13 @@ def concurrent(url: str, paths: list[str], clients: int, per_client: int, budget
     with cf.ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, range(clients)))
     wall = time.perf_counter() - start
-    return {"clients": clients, **summary(times), "fouten": len(errors), "foutvoorbeelden": errors[:5],
-            "wijzigingen_per_s": len(times) / wall if wall else None}  # fmt: skip
+    return {
+        "clients": clients,
+        **summary(times),
+        "fouten": len(errors),
+        "foutvoorbeelden": errors[:5],
+        "wijzigingen_per_s": len(times) / wall if wall else None,
+    }
 
 
 FIRST_CHART_JS = """() => {
@@ -413,6 +461,7 @@ def first_visits(url: str, paths: list[str]) -> dict:
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
                 received: dict[str, float] = {}
                 names: dict[str, str] = {}
+
                 def sent(e: dict, n: dict = names) -> None:
                     n[e["requestId"]] = e["request"]["url"]
 
@@ -463,8 +512,11 @@ def _worst(times: dict[str, list[float]]) -> float:
 
 def report(result: dict) -> str:
     db = result["database"]
-    lines = [f"Dashboard op {db['naam']} ({db['gemeenten']} gemeenten met cijfers, "
-             f"{db['waarnemingen']:,} waarnemingen)".replace(",", "."), ""]  # fmt: skip
+    lines = [
+        f"Dashboard op {db['naam']} ({db['gemeenten']} gemeenten met cijfers, "
+        f"{db['waarnemingen']:,} waarnemingen)".replace(",", "."),
+        "",
+    ]
     head = "filterwijziging (callback, HTTP op loopback)"
     lines.append(f"{head:<48} {'n':>5} {'p50':>7} {'p95':>7} {'max':>7}")
 
@@ -483,8 +535,10 @@ def report(result: dict) -> str:
     row(f"{many['clients']} gelijktijdig (gunicorn)", many)
     lines.append(f"  fouten: {many['fouten']}; {many.get('wijzigingen_per_s') or 0:.1f} wijzigingen/s")
     lines.append("")
-    for key, label in (("eerste_grafiek_net_gestart", "net gestarte server"),
-                       ("eerste_grafiek", "warme server")):  # fmt: skip
+    for key, label in (
+        ("eerste_grafiek_net_gestart", "net gestarte server"),
+        ("eerste_grafiek", "warme server"),
+    ):
         charts = result[key]
         lines.append(f"{'eerste grafiek na navigatie, ' + label:<48} {'adres':>14} {'menu':>14}")
         for p in charts["adres"]:
@@ -587,8 +641,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     heaviest = max(v["bytes"] for v in visits.values())
     limit = TARGETS["first_visit_bytes"]
-    result["doelen"]["eerste_bezoek_bytes"] = {"gemeten_bytes": heaviest, "doel_bytes": limit,
-                                               "gehaald": heaviest <= limit}  # fmt: skip
+    result["doelen"]["eerste_bezoek_bytes"] = {
+        "gemeten_bytes": heaviest,
+        "doel_bytes": limit,
+        "gehaald": heaviest <= limit,
+    }
     for t in result["doelen"].values():
         if "gemeten_s" in t:
             t["gehaald"] = t["gemeten_s"] <= t["doel_s"]

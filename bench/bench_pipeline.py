@@ -37,8 +37,10 @@ def measure(cmd: list[str]) -> dict:
     def drain(name: str, stream) -> None:
         chunks[name] = stream.read()
 
-    threads = [threading.Thread(target=drain, args=(n, s)) for n, s in
-               (("out", process.stdout), ("err", process.stderr))]  # fmt: skip
+    threads = [
+        threading.Thread(target=drain, args=(n, s))
+        for n, s in (("out", process.stdout), ("err", process.stderr))
+    ]
     for t in threads:
         t.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -59,9 +61,11 @@ def measure(cmd: list[str]) -> dict:
 # The issue's own shape (every municipality, 24 full re-deliveries of 2000–2024) in the dialects
 # of the national sample: Windows-1252 and Excel too, which DuckDB's bare read_csv cannot read
 # (bare_read.py counts and skips them), and another seed than the stress set.
-MIXED = ("import sys; from pathlib import Path; from pipeline.sample import generate; "
-         "generate(Path(sys.argv[1]), 'stress', seed=7, redeliveries=24, formats={'utf8-komma': 0.4, "
-         "'excel-nl': 0.4, 'ansi': 0.15, 'xlsx': 0.03, 'xlsx-levering': 0.02})")  # fmt: skip
+MIXED = (
+    "import sys; from pathlib import Path; from pipeline.sample import generate; "
+    "generate(Path(sys.argv[1]), 'stress', seed=7, redeliveries=24, formats={'utf8-komma': 0.4, "
+    "'excel-nl': 0.4, 'ansi': 0.15, 'xlsx': 0.03, 'xlsx-levering': 0.02})"
+)
 
 
 def dataset(scale: str) -> Path:
@@ -154,8 +158,11 @@ def main() -> None:
         print(f"▸ pipeline, schaal {scale}", flush=True)
         results["scales"][scale] = pair(dataset(scale), args.rounds if scale != "pilot" else 3)
         r = results["scales"][scale]
-        print(f"  bare {r['bare_s']} s, pipeline {r['pipeline_s']} s, ratio {r['ratio']}×, "
-              f"piek {r['pipeline_peak_mb']} MB", flush=True)  # fmt: skip
+        print(
+            f"  bare {r['bare_s']} s, pipeline {r['pipeline_s']} s, ratio {r['ratio']}×, "
+            f"piek {r['pipeline_peak_mb']} MB",
+            flush=True,
+        )
     if args.growth:
         for k in GROWTH:
             print(f"▸ groei: {k} volledige leveringen per gemeente", flush=True)

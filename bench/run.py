@@ -49,18 +49,25 @@ def machine() -> dict:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))  # fmt: skip
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
     except (OSError, StopIteration):
         mem_kb = 0
     import duckdb
 
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024**2, 1),
-        "python": platform.python_version(), "duckdb": duckdb.__version__,
-        "platform": platform.platform(), "date": dt.date.today().isoformat(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024**2, 1),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "platform": platform.platform(),
+        "date": dt.date.today().isoformat(),
         "load_before": os.getloadavg()[0],
-    }  # fmt: skip
+    }
 
 
 def run_pipeline(quick: bool) -> dict:
@@ -83,8 +90,13 @@ def run_hostile() -> dict:
     """The hostile set (`sample --scale hostile`): a build that refuses or quarantines every file,
     timed, with its peak memory (issue 12)."""
     raw = OUTPUT / "data" / "hostile"
-    subprocess.run([PY, "-m", "pipeline", "sample", "--scale", "hostile", "--out", str(raw)], cwd=ROOT,
-                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    subprocess.run(
+        [PY, "-m", "pipeline", "sample", "--scale", "hostile", "--out", str(raw)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     return measure(
         [PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(OUTPUT / "uit" / "hostile"), "--stil"]
     )
@@ -117,15 +129,25 @@ def verdicts(results: dict) -> dict:
         found["hostile_peak_mb"] = results["hostile"]["peak_mb"]
     d = results.get("dashboard") or {}
     goals = d.get("doelen", {})
-    for key, goal, scale in (("first_chart_s", "eerste_grafiek_adres_en_menu", 1),
-                             ("callback_p95_ms", "filter_p95_1_gebruiker", 1000),
-                             ("callback_p95_20_ms", "filter_p95_20_gelijktijdig", 1000)):  # fmt: skip
+    for key, goal, scale in (
+        ("first_chart_s", "eerste_grafiek_adres_en_menu", 1),
+        ("callback_p95_ms", "filter_p95_1_gebruiker", 1000),
+        ("callback_p95_20_ms", "filter_p95_20_gelijktijdig", 1000),
+    ):
         if goal in goals:
             found[key] = round(goals[goal]["gemeten_s"] * scale, 3 if scale == 1 else 1)
     if "gelijktijdig" in d:
         found["callback_errors_20"] = d["gelijktijdig"]["fouten"]
-    return {k: {"what": TARGETS[k][0], "target": TARGETS[k][1], "unit": TARGETS[k][2], "found": v,
-                "met": None if v is None else v <= TARGETS[k][1]} for k, v in found.items()}  # fmt: skip
+    return {
+        k: {
+            "what": TARGETS[k][0],
+            "target": TARGETS[k][1],
+            "unit": TARGETS[k][2],
+            "found": v,
+            "met": None if v is None else v <= TARGETS[k][1],
+        }
+        for k, v in found.items()
+    }
 
 
 def table(results: dict) -> str:
@@ -139,19 +161,24 @@ def table(results: dict) -> str:
     for scale, r in results["pipeline"]["scales"].items():
         skipped = r["files_not_readable_bare"]
         note = f" (bare leest er {skipped} niet: xlsx/cp1252)" if skipped else ""
-        lines.append(f"pipeline {scale:8s}: {r['files']} bestanden{note}, bare {r['bare_s']} s, pipeline "
-                     f"{r['pipeline_s']} s ({r['ratio']}×), piek {r['pipeline_peak_mb']} MB")  # fmt: skip
+        lines.append(
+            f"pipeline {scale:8s}: {r['files']} bestanden{note}, bare {r['bare_s']} s, pipeline "
+            f"{r['pipeline_s']} s ({r['ratio']}×), piek {r['pipeline_peak_mb']} MB"
+        )
     for g in results["pipeline"].get("growth", []):
-        lines.append(f"groei {g['factor']}×: {g['rows_read_bare']} rijen, pipeline {g['pipeline_s']} s, "
-                     f"bare {g['bare_s']} s ({g['ratio']}×)")  # fmt: skip
+        lines.append(
+            f"groei {g['factor']}×: {g['rows_read_bare']} rijen, pipeline {g['pipeline_s']} s, "
+            f"bare {g['bare_s']} s ({g['ratio']}×)"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="alleen de steekproef: een rooktest")
-    parser.add_argument("--report", action="store_true",
-                        help="niets meten: de tabel opnieuw afdrukken uit bench/results.json")  # fmt: skip
+    parser.add_argument(
+        "--report", action="store_true", help="niets meten: de tabel opnieuw afdrukken uit bench/results.json"
+    )
     args = parser.parse_args()
     if args.report:
         results = json.loads(RESULTS.read_text(encoding="utf-8"))
@@ -162,8 +189,9 @@ def main() -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     results: dict = {"machine": machine()}
     results["pipeline"] = run_pipeline(args.quick)
-    national_db = Path(results["pipeline"]["scales"].get("national", results["pipeline"]["scales"]["pilot"])
-                       ["database"])  # fmt: skip
+    national_db = Path(
+        results["pipeline"]["scales"].get("national", results["pipeline"]["scales"]["pilot"])["database"]
+    )
     print("▸ vijandige set (issue 12)", flush=True)
     results["hostile"] = run_hostile()
     print("▸ extract (csv-nl, volledig)", flush=True)

@@ -30,8 +30,11 @@ def main() -> None:
         start = time.perf_counter()
         frame = simulatie.run(scenario, args.panelen, args.permutaties, seed=2026)
         s = simulatie.summary(frame)
-        print(f"{scenario:<18}" + "".join(f"{s[c]:>21.3f}" for c in columns)
-              + f"   ({time.perf_counter() - start:.0f} s)")  # fmt: skip
+        print(
+            f"{scenario:<18}"
+            + "".join(f"{s[c]:>21.3f}" for c in columns)
+            + f"   ({time.perf_counter() - start:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

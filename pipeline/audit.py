@@ -175,44 +175,63 @@ from {out}.publicatie_trechter as t join {out}.indicatoren as i using (indicator
 """
 
 
-def read_blocks(con: duckdb.DuckDBPyConnection, rule: DisclosureRule,
-                out: str) -> dict[tuple[str, int], tuple[list[Cell], list[Total]]]:  # fmt: skip
+def read_blocks(
+    con: duckdb.DuckDBPyConnection, rule: DisclosureRule, out: str
+) -> dict[tuple[str, int], tuple[list[Cell], list[Total]]]:
     """Per (indicator, jaar) the cells and the totals that constrain them."""
     blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]] = {}
     index: dict[tuple[str, int], dict[tuple[str, str], int]] = defaultdict(dict)
     protected = set(rule.doelgroepen)
-    for (gemeente, periode, jaar, indicator, doelgroep, groep, hidden, reden, teller, noemer, true_teller,
-         true_noemer, rate, bevolking) in con.execute(CELLS_SQL.format(out=out)).fetchall():  # fmt: skip
+    for (
+        gemeente,
+        periode,
+        jaar,
+        indicator,
+        doelgroep,
+        groep,
+        hidden,
+        reden,
+        teller,
+        noemer,
+        true_teller,
+        true_noemer,
+        rate,
+        bevolking,
+    ) in con.execute(CELLS_SQL.format(out=out)).fetchall():
         key = (indicator, int(jaar))
         block = blocks.setdefault(key, ([], []))
         cap = float(bevolking) * 1.5 if bevolking else FALLBACK_CAP
         index[key][(gemeente, doelgroep)] = len(block[0])
-        block[0].append(Cell(
-            key=(gemeente, periode, indicator, doelgroep),
-            groep=groep,
-            rate=bool(rate),
-            hidden=bool(hidden),
-            reden=reden if hidden else None,
-            teller=None if hidden else int(teller),
-            noemer=None if hidden or noemer is None else int(noemer),
-            true_teller=int(true_teller),
-            true_noemer=None if true_noemer is None else int(true_noemer),
-            cap=max(cap, float(true_noemer or 0), float(true_teller)),
-            protected=doelgroep in protected,
-        ))  # fmt: skip
+        block[0].append(
+            Cell(
+                key=(gemeente, periode, indicator, doelgroep),
+                groep=groep,
+                rate=bool(rate),
+                hidden=bool(hidden),
+                reden=reden if hidden else None,
+                teller=None if hidden else int(teller),
+                noemer=None if hidden or noemer is None else int(noemer),
+                true_teller=int(true_teller),
+                true_noemer=None if true_noemer is None else int(true_noemer),
+                cap=max(cap, float(true_noemer or 0), float(true_teller)),
+                protected=doelgroep in protected,
+            )
+        )
     totals = con.execute(TOTALS_SQL.format(out=out), {"klein": REDEN_KLEIN}).fetchall()
     for groep, indicator, doelgroep, jaar, gemeenten, teller, noemer, hidden, _ in totals:
         key = (indicator, int(jaar))
         if key not in blocks:
             continue
         members = tuple(index[key][(g, doelgroep)] for g in gemeenten if (g, doelgroep) in index[key])
-        blocks[key][1].append(Total(
-            members=members,
-            teller=None if hidden else int(teller),
-            noemer=None if hidden or noemer is None else int(noemer),
-            small=bool(hidden),
-            name=(groep, indicator, doelgroep, int(jaar)),
-        ))  # fmt: skip
+        blocks[key][1].append(
+            Total(
+                members=members,
+                teller=None if hidden else int(teller),
+                noemer=None if hidden or noemer is None else int(noemer),
+                small=bool(hidden),
+                name=(groep, indicator, doelgroep, int(jaar)),
+            )
+        )
     for indicator, doelgroep, jaar, gemeenten, centrum, decimalen, mult in con.execute(
         CENTRES_SQL.format(out=out)
     ).fetchall():
@@ -221,11 +240,16 @@ def read_blocks(con: duckdb.DuckDBPyConnection, rule: DisclosureRule,
             continue
         members = tuple(index[key][(g, doelgroep)] for g in gemeenten if (g, doelgroep) in index[key])
         half = 0.5 * 10.0 ** -int(decimalen)
-        blocks[key][1].append(Total(
-            members=members, teller=None, noemer=None, small=False,
-            name=(FUNNEL, indicator, doelgroep, int(jaar)),
-            ratio=(float(centrum) - half, float(centrum) + half, float(mult)),
-        ))  # fmt: skip
+        blocks[key][1].append(
+            Total(
+                members=members,
+                teller=None,
+                noemer=None,
+                small=False,
+                name=(FUNNEL, indicator, doelgroep, int(jaar)),
+                ratio=(float(centrum) - half, float(centrum) + half, float(mult)),
+            )
+        )
     for cells, block_totals in blocks.values():
         _tighten(cells, block_totals)
     return blocks
@@ -301,6 +325,7 @@ def _within(roma: tuple[int, int | None], totaal: tuple[int, int | None]) -> boo
 def _values(cell: Cell) -> tuple[int, int | None]:
     if cell.hidden:
         return cell.true_teller, cell.true_noemer
+    # a cell that is shown has its teller (None only where it is hidden): the type cannot say so
     return int(cell.teller), cell.noemer  # type: ignore[arg-type]
 
 
@@ -309,8 +334,9 @@ STEPS_NOEMER = tuple((0, d) for d in (-1, 1, -2, 2)) + tuple((d, d) for d in (-1
 KLEIN, BESCHERMT, TOTAAL = 1, 2, 3  # reason codes in the arrays of `certify_fast`
 
 
-def certify_fast(cells: list[Cell], totals: list[Total], rule: DisclosureRule,
-                 want: int) -> dict[int, tuple[int, int]]:  # fmt: skip
+def certify_fast(
+    cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: int
+) -> dict[int, tuple[int, int]]:
     """`certify` for the common moves, on arrays: the moves of a few cases (and of the noemer) by the
     same step for every cell at once. A cell can move up by a step where some *other* suppressed
     cell of exactly the same totals can move down by it, so per step and per group of equal
@@ -324,8 +350,12 @@ def certify_fast(cells: list[Cell], totals: list[Total], rule: DisclosureRule,
         return {}
     rate = any(c.rate for c in cells)
     protected = np.array([c.protected for c in cells])
-    reason = np.array([{REDEN_KLEIN: KLEIN, REDEN_BESCHERMT: BESCHERMT, REDEN_TOTAAL: TOTAAL}.get(c.reden, 0)
-                       for c in cells])  # fmt: skip
+    reason = np.array(
+        [
+            {REDEN_KLEIN: KLEIN, REDEN_BESCHERMT: BESCHERMT, REDEN_TOTAAL: TOTAAL}.get(c.reden or "", 0)
+            for c in cells
+        ]
+    )
     t0 = np.array([c.true_teller for c in cells], dtype=float)
     n0 = np.array([np.nan if c.true_noemer is None else c.true_noemer for c in cells], dtype=float)
     cap = np.array([c.cap for c in cells], dtype=float)
@@ -417,8 +447,9 @@ def certify_fast(cells: list[Cell], totals: list[Total], rule: DisclosureRule,
     return {int(i): (int(n_t[i]), int(n_c[i])) for i in np.flatnonzero(hidden & protected)}
 
 
-def certify(cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: int,
-            only: set[int] | None = None) -> dict[int, tuple[int, int]]:  # fmt: skip
+def certify(
+    cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: int, only: set[int] | None = None
+) -> dict[int, tuple[int, int]]:
     """Per suppressed protected cell: how many teller values and how many complement values
     (noemer − teller; for counts the teller's again) a certificate shows, counting up to `want`.
 
@@ -476,7 +507,7 @@ def certify(cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: 
             return len(seen_t) >= want and (not rate or len(seen_c) >= want)
 
         steps: list[tuple[int, int]] = [(d, 0) for d in (-1, 1, -2, 2, -3, 3)]
-        if rate:
+        if n0 is not None:  # rate
             steps += [(0, d) for d in (-1, 1, -2, 2)] + [(d, d) for d in (-1, 1, -2, 2)]
             steps += [(t - t0, small_n - n0) for t in range(0, small_n + 1)]  # the cell with a small noemer
         partners = [None] if not membership[i] else peers[membership[i]]
@@ -486,8 +517,9 @@ def certify(cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: 
             if j == i:
                 continue
             moves = steps
-            if j is not None and rate and cells[j].true_noemer is not None:  # or the peer with a small noemer
-                moves = steps + [(dt, cells[j].true_noemer - small_n) for dt in range(-3, 4)]
+            n_j = cells[j].true_noemer if j is not None else None
+            if rate and n_j is not None:  # or the peer with a small noemer
+                moves = steps + [(dt, n_j - small_n) for dt in range(-3, 4)]
             for follow in partner_moves(i, j):
                 for dt, dn in moves:
                     if done():
@@ -504,6 +536,7 @@ def certify(cells: list[Cell], totals: list[Total], rule: DisclosureRule, want: 
                         changes[k] = (tk + sign * dt, None if nk is None else nk + sign * dn)
                     if world_ok(changes):
                         seen_t.add(changes[i][0])
+                        # n0 given: changes[i][1] (n0 moved by dn) is an int, which mypy cannot follow
                         seen_c.add(None if n0 is None else changes[i][1] - changes[i][0])  # type: ignore[operator]
         shown_t = min(len(seen_t), want)
         out[i] = (shown_t, min(len(seen_c), want) if rate else shown_t)
@@ -578,6 +611,7 @@ class Model:
         """teller, noemer or complement of cell i as (coefficients, constant)."""
         c = self.cells[i]
         if not c.hidden:
+            # shown: the teller is there (None only where hidden), which the type cannot say
             t, n = int(c.teller), c.noemer  # type: ignore[arg-type]
             value = {"teller": t, "noemer": n, "complement": None if n is None else n - t}[what]
             return {}, float(value) if value is not None else math.nan
@@ -638,7 +672,8 @@ class Model:
 
     def _ratio(self, total: Total) -> None:
         """low ≤ mult × Σteller / Σnoemer ≤ high, as two rows: mult·Σt − high·Σn ≤ 0 ≤ mult·Σt − low·Σn."""
-        low, high, mult = total.ratio  # type: ignore[misc]
+        assert total.ratio is not None  # called for the totals with a ratio only
+        low, high, mult = total.ratio
         for bound, lo, hi in ((high, -INF, 0.0), (low, 0.0, INF)):
             coef: dict[int, float] = {}
             const = 0.0
@@ -682,14 +717,14 @@ class Model:
         big = sum(self.cells[i].cap for i in total.members) + 1
         za, zb, zc = (self._var(0, 1) for _ in range(3))
         self._row(1, INF, {za: 1, zb: 1, zc: 1})
-        for z, (c, k), (low, high) in (
+        for z, (c, offset), (low, high) in (
             (za, sums["teller"], (lo, hi)),
             (zb, sums["noemer"], (-INF, self.rule.min_noemer - 1)),
             (zc, sums["complement"], (lo, hi)),
         ):
             if low > -INF:
-                self._row(low - k - big, INF, {**c, z: -big} if c else {z: -big})
-            self._row(-INF, high - k + big, {**c, z: big} if c else {z: big})
+                self._row(low - offset - big, INF, {**c, z: -big} if c else {z: -big})
+            self._row(-INF, high - offset + big, {**c, z: big} if c else {z: big})
 
     # -- questions
     def _solve(self, coef: dict[int, float], sense: highspy.ObjSense) -> float | None:
@@ -781,14 +816,18 @@ def _pinned(i: int, cells: list[Cell], totals: list[Total]) -> set[str]:
 def _fingerprint(cells: list[Cell], totals: list[Total]) -> tuple:
     """Everything about a block that the audit's answer depends on."""
     return (
-        tuple((c.key, c.hidden, c.reden, c.teller, c.noemer, c.true_teller, c.true_noemer, c.cap)
-              for c in cells),
+        tuple(
+            (c.key, c.hidden, c.reden, c.teller, c.noemer, c.true_teller, c.true_noemer, c.cap) for c in cells
+        ),
         tuple((t.members, t.teller, t.noemer, t.small, t.ratio) for t in totals),
     )
 
 
-def audit_blocks(blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]], rule: DisclosureRule,
-                 cache: dict | None = None) -> AuditResult:  # fmt: skip
+def audit_blocks(
+    blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]],
+    rule: DisclosureRule,
+    cache: dict | None = None,
+) -> AuditResult:
     """Audit every suppressed protected count of every block. With `cache` (kept by the caller
     between rounds of protection), a block that did not change is not audited again."""
     want = rule.min_mogelijke_waarden
@@ -837,10 +876,16 @@ def audit_blocks(blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]], 
                     members, owned = parts[k]
                     index = {old: new for new, old in enumerate(members)}
                     sub_totals = [
-                        Total(tuple(index[m] for m in totals[t].members), totals[t].teller,
-                              totals[t].noemer, totals[t].small, totals[t].name, totals[t].ratio)
+                        Total(
+                            tuple(index[m] for m in totals[t].members),
+                            totals[t].teller,
+                            totals[t].noemer,
+                            totals[t].small,
+                            totals[t].name,
+                            totals[t].ratio,
+                        )
                         for t in owned
-                    ]  # fmt: skip
+                    ]
                     models[k] = (Model([cells[m] for m in members], sub_totals, rule), index)
                 model, index = models[k]
                 values, low, high = model.values_of(index[i], what, truth, want)

@@ -55,8 +55,7 @@ class Build:
     started: float = field(default_factory=time.time)
     notes: list[str] = field(default_factory=list)
 
-    def model(self, name: str, params: Mapping[str, object] | None = None,
-              catalog: str | None = None) -> int:  # fmt: skip
+    def model(self, name: str, params: Mapping[str, object] | None = None, catalog: str | None = None) -> int:
         """Materialise a SQL model, timed; returns its row count."""
         with self.progress.step(name):
             return sqlfiles.materialise(self.con, name, params or {}, catalog)
@@ -178,8 +177,9 @@ def scratch_dir(out_dir: Path) -> Path:
 
 
 @contextmanager
-def open_build(raw_dir: Path, out_dir: Path, progress: Progress,
-               connection: str | None = None) -> Iterator[Build]:  # fmt: skip
+def open_build(
+    raw_dir: Path, out_dir: Path, progress: Progress, connection: str | None = None
+) -> Iterator[Build]:
     """A build with its scratch space and working database (compressed, in RAM where possible);
     the scratch space is removed whatever happens."""
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)

@@ -166,12 +166,30 @@ def _check(found: list[Found], raw_dir: Path) -> list[FileReport]:
         """).fetchall()
     reports = []
     for f in files:
-        problems = [RowProblem(rij, kolom, regel, reden, HINTS.get(regel.split(".", 1)[-1]))
-                    for lid, rij, kolom, regel, reden in rows if lid == f.levering_id]  # fmt: skip
+        problems = [
+            RowProblem(rij, kolom, regel, reden, HINTS.get(regel.split(".", 1)[-1]))
+            for lid, rij, kolom, regel, reden in rows
+            if lid == f.levering_id
+        ]
         ignored = [shown_column(f.info.kolommen, k) for k in f.info.kolommen if k and k not in COLUMNS]
-        figures = [Figure(*v[1:-1], tuple(v[-1] or ())) for v in valid if v[0] == f.levering_id]
-        reports.append(FileReport(f.bestand, f.status, f.reden, f.rijen, problems, ignored, f.reden_kolom,
-                                  f.examined.leverdatum, figures))  # fmt: skip
+        figures = [
+            Figure(rij, gemeente, periode, indicator, doelgroep, teller, noemer, tuple(voorgangers or ()))
+            for lid, rij, gemeente, periode, indicator, doelgroep, teller, noemer, voorgangers in valid
+            if lid == f.levering_id
+        ]
+        reports.append(
+            FileReport(
+                f.bestand,
+                f.status,
+                f.reden,
+                f.rijen,
+                problems,
+                ignored,
+                f.reden_kolom,
+                f.examined.leverdatum,
+                figures,
+            )
+        )
     return reports
 
 
@@ -186,8 +204,11 @@ def write_report(reports: list[FileReport], out: TextIO) -> None:
             print(f"✓ {naam}: in orde ({nl_number(r.rijen)} rijen)", file=out)
         else:
             rows = len({p.rij for p in r.problemen})
-            print(f"! {naam}: {nl_number(rows)} van {nl_number(r.rijen)} rijen hebben een probleem; "
-                  "die rijen worden apart gezet, de rest wordt geladen", file=out)  # fmt: skip
+            print(
+                f"! {naam}: {nl_number(rows)} van {nl_number(r.rijen)} rijen hebben een probleem; "
+                "die rijen worden apart gezet, de rest wordt geladen",
+                file=out,
+            )
             shown_hints: set[str] = set()
             for p in r.problemen:
                 print(f"  rij {p.rij}, kolom {p.kolom}: {p.reden}", file=out)

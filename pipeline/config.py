@@ -244,16 +244,22 @@ def load_settings(path: Path = SETTINGS_PATH) -> Settings:
             float(raw["status"]["alpha"]), raw["status"]["min_noemer"], raw["status"]["min_aantal"]
         ),
         onthulling=DisclosureRule(
-            tuple(o["doelgroepen"]), o["min_noemer"], o["teller_min"], o["teller_max"],
-            int(o["min_mogelijke_waarden"]), int(o["decimalen_schattingen"]),
+            tuple(o["doelgroepen"]),
+            o["min_noemer"],
+            o["teller_min"],
+            o["teller_max"],
+            int(o["min_mogelijke_waarden"]),
+            int(o["decimalen_schattingen"]),
         ),
         validatie=ValidationLimits(v["eerste_jaar"], v["max_aantal"], tuple(v["doelgroepen"])),
         geheugen=raw["bouw"]["geheugen"],
         effecten=_effect_rule(e),
         kloof=GapRule(float(raw["kloof"]["doel_fractie"])),
         trechter=FunnelRule(
-            tuple(float(x) for x in raw["trechter"]["dekkingen"]), int(raw["trechter"]["min_gemeenten"]),
-            float(raw["trechter"]["winsor"]), float(raw["trechter"]["overspreiding_alpha"]),
+            tuple(float(x) for x in raw["trechter"]["dekkingen"]),
+            int(raw["trechter"]["min_gemeenten"]),
+            float(raw["trechter"]["winsor"]),
+            float(raw["trechter"]["overspreiding_alpha"]),
         ),
         grenzen=FileLimits(**{f: int(raw["grenzen"][f]) for f in FileLimits.__dataclass_fields__}),
         herindeling=ReorganisationRule(float(raw["herindeling"]["max_ontbrekend_aandeel"])),
@@ -299,12 +305,15 @@ def _check_doelgroepen(allowed: list[str], protected: list[str]) -> None:
     protected) is a part of them."""
     unknown = [d for d in allowed if d not in DOELGROEPEN]
     if unknown:
-        raise ValueError(f"[validatie] doelgroepen in settings.toml: onbekend {unknown}; "
-                         f"de monitor kent {', '.join(DOELGROEPEN)}")  # fmt: skip
+        raise ValueError(
+            f"[validatie] doelgroepen in settings.toml: onbekend {unknown}; "
+            f"de monitor kent {', '.join(DOELGROEPEN)}"
+        )
     outside = [d for d in protected if d not in allowed]
     if outside:
-        raise ValueError(f"[onthulling] doelgroepen in settings.toml: {outside} staat niet in "
-                         "[validatie] doelgroepen")  # fmt: skip
+        raise ValueError(
+            f"[onthulling] doelgroepen in settings.toml: {outside} staat niet in [validatie] doelgroepen"
+        )
 
 
 def reference_dir(raw_dir: Path) -> Path:

@@ -72,8 +72,12 @@ class Protection:
     rounds: int = 0
 
 
-def protect(result: AuditResult, blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]],
-            state: Protection, rule: DisclosureRule) -> bool:  # fmt: skip
+def protect(
+    result: AuditResult,
+    blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]],
+    state: Protection,
+    rule: DisclosureRule,
+) -> bool:
     """Add to `state` what makes the narrowed counts of `result` safe; False when nothing is left
     to add (the build must then fail closed).
 
@@ -92,10 +96,13 @@ def protect(result: AuditResult, blocks: dict[tuple[str, int], tuple[list[Cell],
         own = [t for t in totals if i in t.members and not t.small and t.ratio is None]
         if state.attempts[key] == 1 and own:
             candidates = sorted(
-                (cells[j].teller, cells[j].key) for j in own[0].members
-                if not cells[j].hidden and cells[j].key not in state.cells
+                (cells[j].teller, cells[j].key)
+                for j in own[0].members
+                if not cells[j].hidden
+                and cells[j].key not in state.cells
+                # not hidden: the teller is there (None only where hidden), which the type cannot say
                 and int(cells[j].teller) > rule.teller_max  # type: ignore[arg-type]
-            )  # fmt: skip
+            )
             if candidates:
                 state.cells.add(candidates[0][1])
                 state.protects[candidates[0][1]] = own[0].name

@@ -107,9 +107,10 @@ with `te_klein` false.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -455,7 +456,7 @@ def mean_of(estimates: list[Estimate]) -> Estimate | None:
     return combine(estimates, np.full(len(estimates), 1 / len(estimates)))
 
 
-def combine(estimates: list[Estimate], coefficients: np.ndarray) -> Estimate:
+def combine(estimates: list[Estimate], coefficients: np.ndarray | Sequence[float]) -> Estimate:
     """A linear combination of aggregates of the same panel: the effect and the influence function
     combine alike (a slope, a step between two years, an effect less an extrapolated trend)."""
     c = np.asarray(coefficients, dtype=float)
@@ -628,7 +629,7 @@ def estimate(
         row |= _permutation_checks(p, rule, groep, permutaties, seed, overall, sorted(pre), details)
     row["voortrend_toelichting"] = _pretrend_text(p, cells, overall, row, rule, bool(permutaties))
 
-    gebeurtenis = []
+    gebeurtenis: list[dict[str, Any]] = []  # rows of effecten_gebeurtenis
     for e, est in events.items():
         if est is None:
             continue
@@ -756,7 +757,8 @@ def _pretrend_text(
     baseline (the phase-1 pilots of 2011 have none: data start in 2010), and the test's outcome."""
     if overall is None:
         return "geen schatting"
-    tested, untested = [], []
+    tested: list[str] = []
+    untested: list[str] = []
     for g in overall.cohorten:
         n = int((overall.treated & (p.cohort == g)).sum())
         label = f"{g}{'*' if g in p.aanname else ''} ({n} proeftuin{'en' if n != 1 else ''})"
@@ -1153,7 +1155,7 @@ def inspect(
     return estimate(p, rule, richting.get(indicator, "lager_beter"), None, rule.permutaties, seed)
 
 
-def with_rule(rule: EffectRule, **changes: object) -> EffectRule:
+def with_rule(rule: EffectRule, **changes: Any) -> EffectRule:
     """A copy of the rule with some settings changed (for sensitivity analyses in notebooks)."""
     return replace(rule, **changes)
 

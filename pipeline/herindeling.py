@@ -26,8 +26,20 @@ from functools import cache
 
 import pandas as pd
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")  # fmt: skip
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(d: date) -> str:
@@ -152,15 +164,21 @@ def to_latest(r: Reorganisations) -> pd.DataFrame:
     rows = []
     for code in sorted(r.names):
         targets, whole = r.latest_of(code)
-        rows.append({"gemeente_code": code, "laatste_code": next(iter(targets)) if whole else None,
-                     "omzetbaar": whole, "ontvangers": sorted(targets),
-                     "in_laatste_indeling": code in r.active[r.latest]})  # fmt: skip
+        rows.append(
+            {
+                "gemeente_code": code,
+                "laatste_code": next(iter(targets)) if whole else None,
+                "omzetbaar": whole,
+                "ontvangers": sorted(targets),
+                "in_laatste_indeling": code in r.active[r.latest],
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def per_year(r: Reorganisations, years: range) -> pd.DataFrame:
     """Per code and year: `status` (bestond | terugreeks | bestond_niet), `voorgangers`, `uitleg`."""
-    rows = []
+    rows: list[tuple[str, int, str, list[str], str | None]] = []
     for code in sorted(r.names):
         for jaar in years:
             if r.existed(code, jaar):

@@ -62,16 +62,34 @@ STATUSES = GAP_STATUSES
 KEY = ["gemeente_code", "indicator"]
 PREFIXES = ("nulmeting", "laatste")
 DERIVED = [
-    "nulmeting_kloof", "laatste_kloof", "kloof_verschil", "kloof_verschil_laag", "kloof_verschil_hoog",
-    "achterstand_nulmeting", "achterstand_laatste", "doel_achterstand", "voortgang",
-]  # fmt: skip
+    "nulmeting_kloof",
+    "laatste_kloof",
+    "kloof_verschil",
+    "kloof_verschil_laag",
+    "kloof_verschil_hoog",
+    "achterstand_nulmeting",
+    "achterstand_laatste",
+    "doel_achterstand",
+    "voortgang",
+]
 COLUMNS = [
-    *KEY, "richting",
-    *(f"{p}_{c}" for p in PREFIXES for c in ("jaar", "periode", "roma_teller", "roma_noemer",
-                                               "roma_waarde", "totaal_waarde", "kloof")),
-    "kloof_verschil", "kloof_verschil_laag", "kloof_verschil_hoog", "achterstand_nulmeting",
-    "achterstand_laatste", "doel_achterstand", "voortgang", "gehalveerd", "status",
-]  # fmt: skip
+    *KEY,
+    "richting",
+    *(
+        f"{p}_{c}"
+        for p in PREFIXES
+        for c in ("jaar", "periode", "roma_teller", "roma_noemer", "roma_waarde", "totaal_waarde", "kloof")
+    ),
+    "kloof_verschil",
+    "kloof_verschil_laag",
+    "kloof_verschil_hoog",
+    "achterstand_nulmeting",
+    "achterstand_laatste",
+    "doel_achterstand",
+    "voortgang",
+    "gehalveerd",
+    "status",
+]
 
 
 def pairs(waarnemingen: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
@@ -82,13 +100,20 @@ def pairs(waarnemingen: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame
     cols = ["gemeente_code", "indicator", "jaar", "periode", "teller", "noemer", "waarde"]
     roma = w.loc[w["doelgroep"] == "roma", cols]
     totaal = w.loc[w["doelgroep"] == "totaal", cols]
-    both = roma.merge(totaal, on=["gemeente_code", "indicator", "jaar", "periode"],
-                      suffixes=("_roma", "_totaal"))  # fmt: skip
+    both = roma.merge(
+        totaal, on=["gemeente_code", "indicator", "jaar", "periode"], suffixes=("_roma", "_totaal")
+    )
     return both.assign(kloof=both["waarde_roma"] - both["waarde_totaal"])
 
 
-def kloof(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.DataFrame,
-          baseline: BaselineRule, status_rule: StatusRule, gap: GapRule) -> pd.DataFrame:  # fmt: skip
+def kloof(
+    waarnemingen: pd.DataFrame,
+    gemeenten: pd.DataFrame,
+    indicatoren: pd.DataFrame,
+    baseline: BaselineRule,
+    status_rule: StatusRule,
+    gap: GapRule,
+) -> pd.DataFrame:
     """The `kloof` table: the gap at baseline and latest, its change with interval, and progress."""
     both = pairs(waarnemingen, indicatoren)
     # pick_periods keys on doelgroep; the gap belongs to the roma group, whose cells carry it
@@ -96,21 +121,42 @@ def kloof(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.D
     picked = pick_periods(keyed.assign(waarde=keyed["kloof"]), gemeenten, baseline).drop(columns="doelgroep")
     names = {"_teller": "_roma_teller", "_noemer": "_roma_noemer", "_waarde": "_kloof"}
     out = picked.rename(columns=lambda c: next((c.replace(a, b) for a, b in names.items() if a in c), c))
-    year_values = both[["gemeente_code", "indicator", "jaar", "waarde_roma", "waarde_totaal", "teller_totaal",
-                        "noemer_totaal"]]  # fmt: skip
+    year_values = both[
+        [
+            "gemeente_code",
+            "indicator",
+            "jaar",
+            "waarde_roma",
+            "waarde_totaal",
+            "teller_totaal",
+            "noemer_totaal",
+        ]
+    ]
     for p in PREFIXES:
         out = out.merge(
-            year_values.rename(columns={"jaar": f"{p}_jaar", "waarde_roma": f"{p}_roma_waarde",
-                                        "waarde_totaal": f"{p}_totaal_waarde", "teller_totaal": f"_{p}_tt",
-                                        "noemer_totaal": f"_{p}_tn"}),
-            on=["gemeente_code", "indicator", f"{p}_jaar"], how="left",
-        )  # fmt: skip
+            year_values.rename(
+                columns={
+                    "jaar": f"{p}_jaar",
+                    "waarde_roma": f"{p}_roma_waarde",
+                    "waarde_totaal": f"{p}_totaal_waarde",
+                    "teller_totaal": f"_{p}_tt",
+                    "noemer_totaal": f"_{p}_tn",
+                }
+            ),
+            on=["gemeente_code", "indicator", f"{p}_jaar"],
+            how="left",
+        )
     out = out.merge(indicatoren[["indicator", "richting", "vermenigvuldiger"]], on="indicator")
     mult = out["vermenigvuldiger"].to_numpy(float)
     z = z_for(status_rule.alpha)
     f = lambda c: out[c].to_numpy(float)  # noqa: E731
-    dr, lr, ur = newcombe(f("nulmeting_roma_teller"), f("nulmeting_roma_noemer"),
-                          f("laatste_roma_teller"), f("laatste_roma_noemer"), z)  # fmt: skip
+    dr, lr, ur = newcombe(
+        f("nulmeting_roma_teller"),
+        f("nulmeting_roma_noemer"),
+        f("laatste_roma_teller"),
+        f("laatste_roma_noemer"),
+        z,
+    )
     dt, lt, ut = newcombe(f("_nulmeting_tt"), f("_nulmeting_tn"), f("_laatste_tt"), f("_laatste_tn"), z)
     _, low, high = mover_difference(dr * mult, lr * mult, ur * mult, dt * mult, lt * mult, ut * mult)
     out["kloof_verschil"] = out["laatste_kloof"] - out["nulmeting_kloof"]
@@ -136,7 +182,13 @@ def kloof(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.D
         [ONVOLDOENDE, GEEN_ACHTERSTAND, np.where(reached, GEHALVEERD, KLEINER), GROTER],
         default=GELIJK,
     )
-    for c in ("nulmeting_jaar", "laatste_jaar", "nulmeting_roma_teller", "nulmeting_roma_noemer",
-              "laatste_roma_teller", "laatste_roma_noemer"):  # fmt: skip
+    for c in (
+        "nulmeting_jaar",
+        "laatste_jaar",
+        "nulmeting_roma_teller",
+        "nulmeting_roma_noemer",
+        "laatste_roma_teller",
+        "laatste_roma_noemer",
+    ):
         out[c] = out[c].astype("Int64")
     return out[COLUMNS].sort_values(KEY).reset_index(drop=True)

@@ -45,11 +45,27 @@ from pipeline.vocabulary import (
 KEY = ["gemeente_code", "indicator", "doelgroep"]
 CAVEAT_PATH = Path(__file__).with_name("docs") / "statussen.md"
 COLUMNS = [
-    *KEY, "nulmeting_jaar", "nulmeting_periode", "nulmeting_teller", "nulmeting_noemer",
-    "nulmeting_waarde", "laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer",
-    "laatste_waarde", "verschil", "verschil_laag", "verschil_hoog", "relatief_verschil",
-    "p_waarde", "toets", "streefwaarde", "streefwaarde_bereikt", "status",
-]  # fmt: skip
+    *KEY,
+    "nulmeting_jaar",
+    "nulmeting_periode",
+    "nulmeting_teller",
+    "nulmeting_noemer",
+    "nulmeting_waarde",
+    "laatste_jaar",
+    "laatste_periode",
+    "laatste_teller",
+    "laatste_noemer",
+    "laatste_waarde",
+    "verschil",
+    "verschil_laag",
+    "verschil_hoog",
+    "relatief_verschil",
+    "p_waarde",
+    "toets",
+    "streefwaarde",
+    "streefwaarde_bereikt",
+    "status",
+]
 
 
 def usable(waarnemingen: pd.DataFrame) -> pd.DataFrame:
@@ -59,8 +75,7 @@ def usable(waarnemingen: pd.DataFrame) -> pd.DataFrame:
     return w.loc[ok]
 
 
-def pick_periods(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame,
-                 rule: BaselineRule) -> pd.DataFrame:  # fmt: skip
+def pick_periods(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, rule: BaselineRule) -> pd.DataFrame:
     """Per key the baseline figure (per the rule) and the latest figure after it."""
     cols = [*KEY, "jaar", "periode", "teller", "noemer", "waarde"]
     w = usable(waarnemingen)[cols].merge(
@@ -69,22 +84,40 @@ def pick_periods(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame,
         how="inner",
     )
     window = (w["jaar"] <= w["_nj"]) & (w["jaar"] >= w["_nj"] - rule.max_jaren_terug)
-    base = (w.loc[window].sort_values("jaar").groupby(KEY, as_index=False).tail(1)
-            .drop(columns="_nj").rename(columns=lambda c: c if c in KEY else f"nulmeting_{c}"))  # fmt: skip
-    latest = (w.sort_values("jaar").groupby(KEY, as_index=False).tail(1).drop(columns="_nj")
-              .rename(columns=lambda c: c if c in KEY else f"laatste_{c}"))  # fmt: skip
+    base = (
+        w.loc[window]
+        .sort_values("jaar")
+        .groupby(KEY, as_index=False)
+        .tail(1)
+        .drop(columns="_nj")
+        .rename(columns=lambda c: c if c in KEY else f"nulmeting_{c}")
+    )
+    latest = (
+        w.sort_values("jaar")
+        .groupby(KEY, as_index=False)
+        .tail(1)
+        .drop(columns="_nj")
+        .rename(columns=lambda c: c if c in KEY else f"laatste_{c}")
+    )
     keys = waarnemingen[KEY].drop_duplicates()
     out = keys.merge(base, on=KEY, how="left").merge(latest, on=KEY, how="left")
-    no_outcome = out["laatste_jaar"].isna() | out["nulmeting_jaar"].isna() | (
-        out["laatste_jaar"] <= out["nulmeting_jaar"]
+    no_outcome = (
+        out["laatste_jaar"].isna()
+        | out["nulmeting_jaar"].isna()
+        | (out["laatste_jaar"] <= out["nulmeting_jaar"])
     )
     for c in ("laatste_jaar", "laatste_periode", "laatste_teller", "laatste_noemer", "laatste_waarde"):
         out[c] = out[c].where(~no_outcome)
     return out
 
 
-def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd.DataFrame,
-            rule: BaselineRule, status_rule: StatusRule) -> pd.DataFrame:  # fmt: skip
+def compare(
+    waarnemingen: pd.DataFrame,
+    gemeenten: pd.DataFrame,
+    indicatoren: pd.DataFrame,
+    rule: BaselineRule,
+    status_rule: StatusRule,
+) -> pd.DataFrame:
     """`vergelijking_nulmeting`: baseline, latest, difference, its interval, and status."""
     out = pick_periods(waarnemingen, gemeenten, rule).merge(
         indicatoren[["indicator", "richting", "streefwaarde", "vermenigvuldiger"]], on="indicator"
@@ -108,8 +141,11 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
     p_rates = newcombe_p(t1, n1, t2, n2)  # p < alpha exactly where the interval excludes 0
     out["p_waarde"] = np.where(out["verschil"].notna(), np.where(rate, p_rates, p_counts), np.nan)
     level = percent(1 - status_rule.alpha)
-    out["toets"] = np.where(rate, f"Newcombe-interval verschil twee proporties ({level}%)",
-                            "exacte conditionele toets twee Poisson-aantallen")  # fmt: skip
+    out["toets"] = np.where(
+        rate,
+        f"Newcombe-interval verschil twee proporties ({level}%)",
+        "exacte conditionele toets twee Poisson-aantallen",
+    )
 
     missing = out["verschil"].isna()
     too_few = np.where(
@@ -140,12 +176,19 @@ def compare(waarnemingen: pd.DataFrame, gemeenten: pd.DataFrame, indicatoren: pd
     out["streefwaarde"] = target
     out["streefwaarde_bereikt"] = np.where(
         target.notna() & out["laatste_waarde"].notna(),
-        np.where(richting.eq("hoger_beter"), out["laatste_waarde"] >= target,
-                 out["laatste_waarde"] <= target),
+        np.where(
+            richting.eq("hoger_beter"), out["laatste_waarde"] >= target, out["laatste_waarde"] <= target
+        ),
         None,
-    )  # fmt: skip
-    for c in ("nulmeting_jaar", "laatste_jaar", "nulmeting_teller", "nulmeting_noemer",
-              "laatste_teller", "laatste_noemer"):  # fmt: skip
+    )
+    for c in (
+        "nulmeting_jaar",
+        "laatste_jaar",
+        "nulmeting_teller",
+        "nulmeting_noemer",
+        "laatste_teller",
+        "laatste_noemer",
+    ):
         out[c] = out[c].astype("Int64")
     return out[COLUMNS].sort_values(KEY).reset_index(drop=True)
 
@@ -155,7 +198,12 @@ def kanttekening(rule: StatusRule, n_statussen: int | None = None) -> str:
     many changes chance alone produces when `n_statussen` unchanged statuses are read together."""
     text = CAVEAT_PATH.read_text(encoding="utf-8")
     pct = percent(rule.alpha)
-    expected = "" if n_statussen is None else (
-        f" Bij {n_statussen} statussen zonder echte verandering zijn dat er ongeveer "
-        f"{round(rule.alpha * n_statussen)}.")  # fmt: skip
+    expected = (
+        ""
+        if n_statussen is None
+        else (
+            f" Bij {n_statussen} statussen zonder echte verandering zijn dat er ongeveer "
+            f"{round(rule.alpha * n_statussen)}."
+        )
+    )
     return text.format(pct=pct, verwacht=expected).strip()

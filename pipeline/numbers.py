@@ -91,11 +91,15 @@ def sql_kind(column: str) -> str:
 def sql_value(column: str, kind_column: str) -> str:
     """A DuckDB expression: the number a readable text holds, else NULL (as `parse`); `kind_column`
     holds `sql_kind` of the same text. Plain integers (most counts) are cast directly."""
-    fast = (f"case when cast(try_cast({column} as bigint) as varchar) = {column} "
-            f"then cast({column} as double) end")  # fmt: skip
+    fast = (
+        f"case when cast(try_cast({column} as bigint) as varchar) = {column} "
+        f"then cast({column} as double) end"
+    )
     readable = ", ".join(f"'{k}'" for k in READABLE)
-    return (f"coalesce({fast}, case when {kind_column} in ({readable}) "
-            f"then cast(replace({column}, ',', '.') as double) end)")  # fmt: skip
+    return (
+        f"coalesce({fast}, case when {kind_column} in ({readable}) "
+        f"then cast(replace({column}, ',', '.') as double) end)"
+    )
 
 
 def sql_message(kind_column: str) -> str:

@@ -63,10 +63,13 @@ def municipalities(reference_dir: Path) -> list[Municipality]:
         rows = list(csv.DictReader(f))
     latest = max(int(r["jaar"]) for r in rows)
     return sorted(
-        {Municipality(r["gemeentecode"], r["gemeentenaam"]) for r in rows
-         if int(r["jaar"]) == latest and r.get("actief_op_1_jan", "1") == "1"},
+        {
+            Municipality(r["gemeentecode"], r["gemeentenaam"])
+            for r in rows
+            if int(r["jaar"]) == latest and r.get("actief_op_1_jan", "1") == "1"
+        },
         key=lambda m: m.code,
-    )  # fmt: skip
+    )
 
 
 def known_code(text: str, reference_dir: Path) -> Municipality:
@@ -143,8 +146,14 @@ class Lists:
     gemeenten: str
 
 
-def _uitleg(ws: Worksheet, indicators: list[Indicator], period_list: list[str],
-            gemeenten: list[Municipality], own: Municipality | None, settings: object) -> Lists:  # fmt: skip
+def _uitleg(
+    ws: Worksheet,
+    indicators: list[Indicator],
+    period_list: list[str],
+    gemeenten: list[Municipality],
+    own: Municipality | None,
+    settings: object,
+) -> Lists:
     lines = [
         "Leversjabloon Monitor Inclusie Roma",
         "Vul het blad 'levering' in: één rij per gemeente, periode, indicator en doelgroep. De keuzelijsten "
@@ -171,20 +180,34 @@ def _uitleg(ws: Worksheet, indicators: list[Indicator], period_list: list[str],
     for c in COLUMNS:
         row += 1
         ws.cell(row=row, column=1, value=c)
-        ws.cell(row=row, column=2, value="ja" if c in REQUIRED else ("bij een verhouding" if c == "noemer"
-                                                                      else "nee"))  # fmt: skip
+        ws.cell(
+            row=row,
+            column=2,
+            value="ja" if c in REQUIRED else ("bij een verhouding" if c == "noemer" else "nee"),
+        )
         ws.cell(row=row, column=3, value=COLUMN_HELP[c])
 
     row += 2
     ws.cell(row=row, column=1, value="Indicatoren (de catalogus van de monitor)").font = BOLD
     row += 1
-    _header(ws, row, ["indicator", "domein", "omschrijving", "definitie", "eenheid", "periode", "noemer"],
-            [26, 12, 34, 70, 28, 14, 48])  # fmt: skip
+    _header(
+        ws,
+        row,
+        ["indicator", "domein", "omschrijving", "definitie", "eenheid", "periode", "noemer"],
+        [26, 12, 34, 70, 28, 14, 48],
+    )
     top = row + 1
     for i in indicators:
         row += 1
-        values = [i.code, i.domein, i.naam, i.definitie, i.eenheid, i.periodetype,
-                  i.noemer_omschrijving if i.is_rate else "geen: een aantal, alleen de teller"]  # fmt: skip
+        values = [
+            i.code,
+            i.domein,
+            i.naam,
+            i.definitie,
+            i.eenheid,
+            i.periodetype,
+            i.noemer_omschrijving if i.is_rate else "geen: een aantal, alleen de teller",
+        ]
         for k, v in enumerate(values, start=1):
             cell = ws.cell(row=row, column=k, value=v)
             cell.alignment = Alignment(wrap_text=k in (3, 4, 7), vertical="top")
@@ -233,12 +256,28 @@ def _levering(ws: Worksheet, lists: Lists, max_aantal: int, first: int, today: d
     inline = '"' + ",".join(DOELGROEPEN) + '"'
     add("doelgroep", DataValidation(type="list", formula1=inline, allow_blank=True), "Kies roma of totaal.")
     for c, low in (("teller", 0), ("noemer", 1)):
-        add(c, DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(max_aantal),
-                              allow_blank=True),
-            f"Vul een heel getal in van {low} tot {max_aantal}, zonder punten of decimalen.")  # fmt: skip
-    add("peildatum", DataValidation(type="date", operator="between", formula1=_serial(date(first, 1, 1)),
-                                    formula2=_serial(today), allow_blank=True),
-        f"Vul een datum in tussen 1-1-{first} en vandaag.")  # fmt: skip
+        add(
+            c,
+            DataValidation(
+                type="whole",
+                operator="between",
+                formula1=str(low),
+                formula2=str(max_aantal),
+                allow_blank=True,
+            ),
+            f"Vul een heel getal in van {low} tot {max_aantal}, zonder punten of decimalen.",
+        )
+    add(
+        "peildatum",
+        DataValidation(
+            type="date",
+            operator="between",
+            formula1=_serial(date(first, 1, 1)),
+            formula2=_serial(today),
+            allow_blank=True,
+        ),
+        f"Vul een datum in tussen 1-1-{first} en vandaag.",
+    )
     for c in ("bron", "opmerking"):
         dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500", allow_blank=True)
         add(c, dv, "Hooguit 500 tekens.")
@@ -264,7 +303,18 @@ def _voorbeeld(ws: Worksheet, indicators: list[Indicator], code: str, last: int)
         [code, str(year), yearly.code, "totaal", 2_150, 41_800, "eigen registratie", f"{year}-12-31", ""],
     ]
     if count is not None:
-        rows.append([code, str(year) if count.periodetype == "kalenderjaar" else school, count.code, "roma",
-                     7, None, "eigen registratie", "", "voorbeeld van een aantal: geen noemer"])  # fmt: skip
+        rows.append(
+            [
+                code,
+                str(year) if count.periodetype == "kalenderjaar" else school,
+                count.code,
+                "roma",
+                7,
+                None,
+                "eigen registratie",
+                "",
+                "voorbeeld van een aantal: geen noemer",
+            ]
+        )
     for r in rows:
         ws.append(r)

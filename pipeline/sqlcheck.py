@@ -96,28 +96,47 @@ def compile_schema(schema: pa.DataFrameSchema) -> list[CompiledCheck]:
         col = ident(name)
         kolom = reported_column(name, schema)
         if not column.nullable:
-            out.append(CompiledCheck(kolom, f"{kolom}.ontbreekt", name, f"{col} is null",
-                                     f"{kolom} ontbreekt"))  # fmt: skip
+            out.append(
+                CompiledCheck(kolom, f"{kolom}.ontbreekt", name, f"{col} is null", f"{kolom} ontbreekt")
+            )
         for check in column.checks:
             rule = RULE_NAMES.get(check.name, check.name)
-            out.append(CompiledCheck(
-                kolom, f"{kolom}.{rule}", name,
-                f"{col} is not null and ({_builtin_sql(check, col)})",
-                check.error or f"{kolom}: regel {rule} geschonden",
-            ))  # fmt: skip
+            out.append(
+                CompiledCheck(
+                    kolom,
+                    f"{kolom}.{rule}",
+                    name,
+                    f"{col} is not null and ({_builtin_sql(check, col)})",
+                    check.error or f"{kolom}: regel {rule} geschonden",
+                )
+            )
     for check in schema.checks:
         st = check.statistics or {}
         kolom = st.get("kolom", "")
-        out.append(CompiledCheck(kolom, f"{kolom}.{check.name}", None,
-                                 f"coalesce(({st['sql']}), false)", check.error or check.name))  # fmt: skip
+        out.append(
+            CompiledCheck(
+                kolom,
+                f"{kolom}.{check.name}",
+                None,
+                f"coalesce(({st['sql']}), false)",
+                check.error or check.name,
+            )
+        )
     if schema.unique:
         keys = list(schema.unique)
         kolom = schema.metadata.get("sleutel_kolom", "+".join(keys)) if schema.metadata else "+".join(keys)
         # across rows: run by unique_violations_sql, not as a row predicate
-        out.append(CompiledCheck(
-            kolom, UNIQUE, None, "",
-            schema.metadata.get("uniek_melding", "dubbele sleutel") if schema.metadata else "dubbele sleutel",
-        ))  # fmt: skip
+        out.append(
+            CompiledCheck(
+                kolom,
+                UNIQUE,
+                None,
+                "",
+                schema.metadata.get("uniek_melding", "dubbele sleutel")
+                if schema.metadata
+                else "dubbele sleutel",
+            )
+        )
     return out
 
 
@@ -199,8 +218,9 @@ from (select {keys}, {row_messages_sql(schema)} as meldingen from {table}) as r,
     return row + (f"union all\n{unique}" if unique else "")
 
 
-def sql_violations(con: duckdb.DuckDBPyConnection, table: str, schema: pa.DataFrameSchema,
-                   key: list[str]) -> pd.DataFrame:  # fmt: skip
+def sql_violations(
+    con: duckdb.DuckDBPyConnection, table: str, schema: pa.DataFrameSchema, key: list[str]
+) -> pd.DataFrame:
     """Violations of `schema` in a DuckDB table, as a DataFrame (for small tables and tests)."""
     return con.sql(violations_sql(table, schema, key)).df()
 
@@ -208,7 +228,7 @@ def sql_violations(con: duckdb.DuckDBPyConnection, table: str, schema: pa.DataFr
 def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[str]) -> pd.DataFrame:
     """Violations found by pandera itself (lazy validation), in the same shape as the SQL ones."""
     checks = compile_schema(schema)
-    by_error = {}
+    by_error: dict[tuple[str | None, str], tuple[int, CompiledCheck]] = {}
     for n, c in enumerate(checks):
         by_error.setdefault((c.bron_kolom, c.message), (n, c))
         by_error.setdefault((None, c.message), (n, c))
@@ -226,8 +246,9 @@ def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[st
         idx = int(f.index)
         if f.check == "not_nullable":
             col = f.column
-            n, c = next((n, c) for n, c in enumerate(checks)
-                        if c.bron_kolom == col and c.regel.endswith(".ontbreekt"))  # fmt: skip
+            n, c = next(
+                (n, c) for n, c in enumerate(checks) if c.bron_kolom == col and c.regel.endswith(".ontbreekt")
+            )
         elif f.check == "multiple_fields_uniqueness":
             n, c = next((n, c) for n, c in enumerate(checks) if c.regel == UNIQUE)
         else:
@@ -239,8 +260,15 @@ def pandas_violations(df: pd.DataFrame, schema: pa.DataFrameSchema, key: list[st
             continue
         seen.add((idx, n))
         row = frame.iloc[idx]
-        rows.append({**{k: row[k] for k in key}, "volgorde": n, "kolom": c.kolom, "regel": c.regel,
-                     "reden": render(c, row, schema)})  # fmt: skip
+        rows.append(
+            {
+                **{k: row[k] for k in key},
+                "volgorde": n,
+                "kolom": c.kolom,
+                "regel": c.regel,
+                "reden": render(c, row, schema),
+            }
+        )
     return pd.DataFrame(rows, columns=[*key, "volgorde", "kolom", "regel", "reden"])
 
 

@@ -44,8 +44,9 @@ def define_view(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, 
     con.execute(f'create or replace view "{name}" as\n{render(name, params)}')
 
 
-def materialise(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object],
-                catalog: str | None = None) -> int:  # fmt: skip
+def materialise(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object], catalog: str | None = None
+) -> int:
     """Create (or replace) the table `name` from its model; returns its row count.
 
     With `catalog`, the table is made in that attached database (the models still read the

@@ -90,8 +90,9 @@ def wilson(teller: np.ndarray, noemer: np.ndarray, z: float = Z95) -> tuple[np.n
     return low, high
 
 
-def newcombe(t1: np.ndarray, n1: np.ndarray, t2: np.ndarray, n2: np.ndarray,
-             z: float = Z95) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+def newcombe(
+    t1: np.ndarray, n1: np.ndarray, t2: np.ndarray, n2: np.ndarray, z: float = Z95
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Difference p2 − p1 of two independent proportions with Newcombe's hybrid score interval.
 
     Newcombe (1998), method 10: built from the two Wilson intervals, good coverage for small n.
@@ -185,8 +186,9 @@ def mover_difference(
     Zou & Donner (2008): recovers the variance of each from its own (possibly asymmetric)
     limits, which keeps the coverage of score intervals such as Newcombe's. Returns (d, low, high).
     """
-    d1, low1, high1, d2, low2, high2 = (np.asarray(x, dtype=float)
-                                        for x in (d1, low1, high1, d2, low2, high2))  # fmt: skip
+    d1, low1, high1, d2, low2, high2 = (
+        np.asarray(x, dtype=float) for x in (d1, low1, high1, d2, low2, high2)
+    )
     d = d1 - d2
     low = d - np.sqrt((d1 - low1) ** 2 + (high2 - d2) ** 2)
     high = d + np.sqrt((high1 - d1) ** 2 + (d2 - low2) ** 2)

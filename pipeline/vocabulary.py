@@ -70,14 +70,23 @@ LAGER = "lager dan vergelijking"
 GEEN_EFFECT = "geen aantoonbaar effect"
 NIET_BEOORDEELBAAR_VOORTREND = "niet te beoordelen: voortrend"
 NIET_BEOORDEELBAAR_GEEN_VOORPERIODE = "niet te beoordelen: geen voorperiode"
-VERDICTS = (GUNSTIG, ONGUNSTIG, HOGER, LAGER, GEEN_EFFECT, NIET_BEOORDEELBAAR_VOORTREND,
-            NIET_BEOORDEELBAAR_GEEN_VOORPERIODE, ONVOLDOENDE)  # fmt: skip
+VERDICTS = (
+    GUNSTIG,
+    ONGUNSTIG,
+    HOGER,
+    LAGER,
+    GEEN_EFFECT,
+    NIET_BEOORDEELBAAR_VOORTREND,
+    NIET_BEOORDEELBAAR_GEEN_VOORPERIODE,
+    ONVOLDOENDE,
+)
 
 # ---------------------------------------------------------------- doelgroepen, domeinen
 ROMA, TOTAAL = "roma", "totaal"
 DOELGROEPEN = (ROMA, TOTAAL)
 DOMEINEN = ("verzuim", "arbeid", "wonen", "veiligheid")
 RICHTINGEN = ("lager_beter", "hoger_beter", "neutraal")
+
 
 # ---------------------------------------------------------------- rates and counts
 def is_rate(vermenigvuldiger: float) -> bool:
@@ -112,6 +121,7 @@ def is_missing(x: object) -> bool:
     if x is None:
         return True
     try:
+        # any object is tried: what float() refuses (TypeError, ValueError) is caught below
         return bool(math.isnan(float(x)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True

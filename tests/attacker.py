@@ -17,7 +17,9 @@ RULE = load_settings().onthulling
 
 def small(t: int, n: int | None, low: int = RULE.teller_min) -> bool:
     """The primary rule (low=0: the totaal rule)."""
-    return (low <= t <= RULE.teller_max) or (n is not None and (n < RULE.min_noemer or low <= n - t <= RULE.teller_max))
+    return (low <= t <= RULE.teller_max) or (
+        n is not None and (n < RULE.min_noemer or low <= n - t <= RULE.teller_max)
+    )
 
 
 def fits(reden: str | None, protected: bool, t: int, n: int | None) -> bool:
@@ -31,7 +33,9 @@ def fits(reden: str | None, protected: bool, t: int, n: int | None) -> bool:
     return True
 
 
-def possible_values(con: duckdb.DuckDBPyConnection, indicator: str, jaar: int, cap: int) -> dict[str, set[int]]:
+def possible_values(
+    con: duckdb.DuckDBPyConnection, indicator: str, jaar: int, cap: int
+) -> dict[str, set[int]]:
     """gemeente_code → every teller its suppressed roma cell can have in this indicator and year,
     with every count and noemer at most `cap`."""
     cells = con.execute(
@@ -39,7 +43,9 @@ def possible_values(con: duckdb.DuckDBPyConnection, indicator: str, jaar: int, c
         "from publicatie_cijfers where indicator = ? and jaar = ? order by gemeente_code, doelgroep",
         [indicator, jaar],
     ).fetchall()
-    rate = con.execute("select vermenigvuldiger <> 1 from indicatoren where indicator = ?", [indicator]).fetchone()[0]
+    rate = con.execute(
+        "select vermenigvuldiger <> 1 from indicatoren where indicator = ?", [indicator]
+    ).fetchone()[0]
     totals = con.execute(
         "select doelgroep, gemeenten, teller, noemer, onderdrukt, reden_onderdrukt from publicatie_groepen "
         "where indicator = ? and jaar = ?",
@@ -49,9 +55,11 @@ def possible_values(con: duckdb.DuckDBPyConnection, indicator: str, jaar: int, c
     hidden = [(g, d, r) for g, d, _, _, h, r, _ in cells if h]
     options = []
     for _, d, r in hidden:
-        worlds = [(t, None) for t in range(cap + 1)] if not rate else [
-            (t, n) for n in range(1, cap + 1) for t in range(n + 1)
-        ]
+        worlds = (
+            [(t, None) for t in range(cap + 1)]
+            if not rate
+            else [(t, n) for n in range(1, cap + 1) for t in range(n + 1)]
+        )
         options.append([w for w in worlds if fits(r, d == "roma", *w)])
     out: dict[str, set[int]] = defaultdict(set)
     for combo in itertools.product(*options):

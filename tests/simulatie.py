@@ -16,20 +16,45 @@ INDICATOR = "bijstand"  # a rate per 100, lower is better
 
 def gemeenten(cohorts: tuple[int, ...] = COHORTS, n_comparison: int = N_COMPARISON) -> pd.DataFrame:
     """Pilots P01… with their start years (the 2016 ones marked as assumed), comparison V01…"""
-    rows = [{"gemeente_code": f"P{k:02d}", "gemeente_naam": f"Proeftuin {k}", "proeftuin": True,
-             "startjaar": g, "startjaar_aanname": g == 2016, "groep": "proeftuin", "nulmeting_jaar": g - 1}
-            for k, g in enumerate(cohorts, start=1)]  # fmt: skip
-    rows += [{"gemeente_code": f"V{k:02d}", "gemeente_naam": f"Vergelijking {k}", "proeftuin": False,
-              "startjaar": None, "startjaar_aanname": False, "groep": "genoemd" if k <= 4 else "overig",
-              "nulmeting_jaar": 2010} for k in range(1, n_comparison + 1)]  # fmt: skip
+    rows = [
+        {
+            "gemeente_code": f"P{k:02d}",
+            "gemeente_naam": f"Proeftuin {k}",
+            "proeftuin": True,
+            "startjaar": g,
+            "startjaar_aanname": g == 2016,
+            "groep": "proeftuin",
+            "nulmeting_jaar": g - 1,
+        }
+        for k, g in enumerate(cohorts, start=1)
+    ]
+    rows += [
+        {
+            "gemeente_code": f"V{k:02d}",
+            "gemeente_naam": f"Vergelijking {k}",
+            "proeftuin": False,
+            "startjaar": None,
+            "startjaar_aanname": False,
+            "groep": "genoemd" if k <= 4 else "overig",
+            "nulmeting_jaar": 2010,
+        }
+        for k in range(1, n_comparison + 1)
+    ]
     out = pd.DataFrame(rows)
     out["startjaar"] = out["startjaar"].astype("Int64")
     return out
 
 
 def indicatoren() -> pd.DataFrame:
-    return pd.DataFrame({"indicator": [INDICATOR], "richting": ["lager_beter"], "volgorde": [1],
-                         "is_aantal": [False], "vermenigvuldiger": [100]})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "indicator": [INDICATOR],
+            "richting": ["lager_beter"],
+            "volgorde": [1],
+            "is_aantal": [False],
+            "vermenigvuldiger": [100],
+        }
+    )
 
 
 def waarnemingen(seed: int, effect: float, gem: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -52,15 +77,30 @@ def waarnemingen(seed: int, effect: float, gem: pd.DataFrame | None = None) -> p
                     p += effect / 100
                 p = float(np.clip(p, 0.01, 0.99))
                 teller = int(rng.binomial(size, p))
-                rows.append({"gemeente_code": m["gemeente_code"], "indicator": INDICATOR,
-                             "doelgroep": doelgroep, "jaar": int(jaar), "periode": str(jaar),
-                             "teller": teller, "noemer": int(size), "waarde": teller / size * 100})  # fmt: skip
+                rows.append(
+                    {
+                        "gemeente_code": m["gemeente_code"],
+                        "indicator": INDICATOR,
+                        "doelgroep": doelgroep,
+                        "jaar": int(jaar),
+                        "periode": str(jaar),
+                        "teller": teller,
+                        "noemer": int(size),
+                        "waarde": teller / size * 100,
+                    }
+                )
     return pd.DataFrame(rows)
 
 
-def panel(rng: np.random.Generator, effect: float = 0.0, trend: float = 0.0,
-          cohorts: tuple[int, ...] = COHORTS, n_comparison: int = N_COMPARISON,
-          size: tuple[int, int] = (60, 400), spread: float = 0.0) -> effecten.Panel:  # fmt: skip
+def panel(
+    rng: np.random.Generator,
+    effect: float = 0.0,
+    trend: float = 0.0,
+    cohorts: tuple[int, ...] = COHORTS,
+    n_comparison: int = N_COMPARISON,
+    size: tuple[int, int] = (60, 400),
+    spread: float = 0.0,
+) -> effecten.Panel:
     """One simulated roma panel of `bijstand` (points per 100), straight as arrays: the same model as
     `waarnemingen` (a level per municipality, a shared trend, each municipality's own random walk,
     binomial noise) with `effect` points added to pilots from their start year (differing per
@@ -77,8 +117,15 @@ def panel(rng: np.random.Generator, effect: float = 0.0, trend: float = 0.0,
     post = pilot & (years[None, :] >= cohort[:, None])
     prob = prob + np.where(post, (effect + rng.normal(0, spread, (n, 1))) / 100, 0.0)
     y = 100 * rng.binomial(sizes, np.clip(prob, 0.01, 0.99)) / sizes
-    return effecten.Panel(np.array([f"G{k:03d}" for k in range(n)]), years, y, cohort, np.ones(n),
-                          frozenset(), sizes[:, 0].astype(float))  # fmt: skip
+    return effecten.Panel(
+        np.array([f"G{k:03d}" for k in range(n)]),
+        years,
+        y,
+        cohort,
+        np.ones(n),
+        frozenset(),
+        sizes[:, 0].astype(float),
+    )
 
 
 # Scenarios of the Proof of issue 13 (tests/test_effecten_simulatie.py, bench/simulatie_effecten.py):

@@ -38,7 +38,9 @@ def _sha(path: Path) -> str:
 @pytest.fixture
 def previous(make_raw, tmp_path):
     """A finished build of a tiny raw folder, to be protected."""
-    raw = make_raw({"GM0228/2017-01-01_x.csv": csv_delivery("GM0228;2016;bijstand;roma;30;120;;;")}, name="oud")
+    raw = make_raw(
+        {"GM0228/2017-01-01_x.csv": csv_delivery("GM0228;2016;bijstand;roma;30;120;;;")}, name="oud"
+    )
     out = tmp_path / "out"
     run(raw, out, quiet())
     return out
@@ -48,10 +50,13 @@ def previous(make_raw, tmp_path):
 def newer(make_raw):
     """Another tiny raw folder (two deliveries), for a build that replaces `previous`: whether a
     swap is whole or a failure leaves the old database does not depend on the size of the input."""
-    return make_raw({
-        "GM0228/2018-01-01_x.csv": csv_delivery("GM0228;2017;bijstand;roma;31;120;;;"),
-        "GM0995/2018-01-01_x.csv": csv_delivery("GM0995;2017;bijstand;roma;20;110;;;"),
-    }, name="nieuw")  # fmt: skip
+    return make_raw(
+        {
+            "GM0228/2018-01-01_x.csv": csv_delivery("GM0228;2017;bijstand;roma;31;120;;;"),
+            "GM0995/2018-01-01_x.csv": csv_delivery("GM0995;2017;bijstand;roma;20;110;;;"),
+        },
+        name="nieuw",
+    )
 
 
 def test_a_build_that_fails_leaves_the_previous_database_untouched(previous, newer, monkeypatch):
@@ -71,9 +76,13 @@ def test_a_build_that_fails_leaves_the_previous_database_untouched(previous, new
 
 
 def _start_build(raw: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)],
-                            cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT)})  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
 
 
 @pytest.mark.slow

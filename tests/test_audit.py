@@ -27,8 +27,11 @@ def _nearly_small(t: int, n: int | None) -> bool:
     return t <= 4 or (n is not None and (n < 10 or n - t <= 4))
 
 
-def block(figures: list[tuple[str, str, int, int | None, int, int | None]], extra: frozenset = frozenset(),
-          withheld: frozenset = frozenset()) -> tuple[list[Cell], list[Total]]:
+def block(
+    figures: list[tuple[str, str, int, int | None, int, int | None]],
+    extra: frozenset = frozenset(),
+    withheld: frozenset = frozenset(),
+) -> tuple[list[Cell], list[Total]]:
     """A block as the publication layer makes it: per municipality (gemeente, groep, roma teller,
     roma noemer, totaal teller, totaal noemer) → cells under the primary and totaal rules, the
     cells in `extra` hidden too, and a total per group and doelgroep, withheld where small or in
@@ -42,8 +45,21 @@ def block(figures: list[tuple[str, str, int, int | None, int, int | None]], extr
             else:
                 reden = REDEN_TOTAAL if roma_hidden and _nearly_small(t, n) else None
             hidden = reden is not None
-            cells.append(Cell((g, "2019", "x", dg), groep, rn is not None, hidden, reden,
-                              None if hidden else t, None if hidden else n, t, n, CAP, dg == "roma"))
+            cells.append(
+                Cell(
+                    (g, "2019", "x", dg),
+                    groep,
+                    rn is not None,
+                    hidden,
+                    reden,
+                    None if hidden else t,
+                    None if hidden else n,
+                    t,
+                    n,
+                    CAP,
+                    dg == "roma",
+                )
+            )
     totals = []
     for groep, dg in itertools.product((PROEFTUINEN, OVERIGE), ("roma", "totaal")):
         members = tuple(i for i, c in enumerate(cells) if c.groep == groep and c.key[3] == dg)
@@ -54,7 +70,9 @@ def block(figures: list[tuple[str, str, int, int | None, int, int | None]], extr
         small = dg == "roma" and _small(t, n)
         if (groep, dg) in withheld and not small:
             continue
-        totals.append(Total(members, None if small else t, None if small else n, small, (groep, "x", dg, 2019)))
+        totals.append(
+            Total(members, None if small else t, None if small else n, small, (groep, "x", dg, 2019))
+        )
     return cells, totals
 
 
@@ -100,7 +118,11 @@ def enumerate_worlds(cells: list[Cell], totals: list[Total]) -> dict[int, tuple[
                 continue
             if all(m in world for m in tot.members if m != i):
                 t = tot.teller - sum(world[m][0] for m in tot.members if m != i)
-                n = None if tot.noemer is None else tot.noemer - sum(world[m][1] for m in tot.members if m != i)
+                n = (
+                    None
+                    if tot.noemer is None
+                    else tot.noemer - sum(world[m][1] for m in tot.members if m != i)
+                )
                 return [(t, n)] if (t, n) in options[i] else []
         return None
 
@@ -135,11 +157,14 @@ COUNT = st.tuples(st.integers(0, 6), st.integers(0, 4))  # roma teller, the rest
 @settings(max_examples=150)
 @given(st.lists(COUNT, min_size=2, max_size=4), st.data())
 def test_the_audit_of_counts_equals_enumerating_every_world(figures, data):
-    rows = [(f"GM{k:04d}", PROEFTUINEN if k % 3 else OVERIGE, r, None, r + rest, None)
-            for k, (r, rest) in enumerate(figures)]
+    rows = [
+        (f"GM{k:04d}", PROEFTUINEN if k % 3 else OVERIGE, r, None, r + rest, None)
+        for k, (r, rest) in enumerate(figures)
+    ]
     extra = frozenset(data.draw(st.sets(st.sampled_from([(g, "roma") for g, *_ in rows]), max_size=1)))
-    withheld = frozenset(data.draw(st.sets(st.sampled_from([(PROEFTUINEN, "roma"), (PROEFTUINEN, "totaal")]),
-                                           max_size=1)))
+    withheld = frozenset(
+        data.draw(st.sets(st.sampled_from([(PROEFTUINEN, "roma"), (PROEFTUINEN, "totaal")]), max_size=1))
+    )
     cells, totals = block(rows, extra, withheld)
     _assert_same(cells, totals)
 
@@ -177,36 +202,53 @@ def _assert_same(cells, totals):
 
 def test_two_hidden_counts_in_a_total_of_2_are_found():
     # werkervaringstrajecten 2019: pilots 14, published 12 → Gilze en Rijen and Tilburg 1 each
-    cells, totals = block([("GM0784", PROEFTUINEN, 1, None, 9, None), ("GM0855", PROEFTUINEN, 1, None, 12, None),
-                           ("GM0228", PROEFTUINEN, 12, None, 14, None)])
+    cells, totals = block(
+        [
+            ("GM0784", PROEFTUINEN, 1, None, 9, None),
+            ("GM0855", PROEFTUINEN, 1, None, 12, None),
+            ("GM0228", PROEFTUINEN, 12, None, 14, None),
+        ]
+    )
     found = _audited(cells, totals)
     assert found[("GM0784", "roma", "teller")] == 1 and found[("GM0855", "roma", "teller")] == 1
 
 
 def test_two_hidden_counts_in_a_total_of_8_are_found():
-    cells, totals = block([("GM0784", PROEFTUINEN, 4, None, 9, None), ("GM0855", PROEFTUINEN, 4, None, 12, None),
-                           ("GM0228", PROEFTUINEN, 12, None, 14, None)])
+    cells, totals = block(
+        [
+            ("GM0784", PROEFTUINEN, 4, None, 9, None),
+            ("GM0855", PROEFTUINEN, 4, None, 12, None),
+            ("GM0228", PROEFTUINEN, 12, None, 14, None),
+        ]
+    )
     found = _audited(cells, totals)
     assert found[("GM0784", "roma", "teller")] == 1 and found[("GM0855", "roma", "teller")] == 1
 
 
 def test_a_totaal_of_zero_beside_a_hidden_roma_cell_is_found_without_the_totaal_rule():
-    roma = Cell(("GM0228", "2019", "x", "roma"), PROEFTUINEN, True, True, REDEN_KLEIN, None, None, 0, 8, 99, True)
+    roma = Cell(
+        ("GM0228", "2019", "x", "roma"), PROEFTUINEN, True, True, REDEN_KLEIN, None, None, 0, 8, 99, True
+    )
     totaal = Cell(("GM0228", "2019", "x", "totaal"), PROEFTUINEN, True, False, None, 0, 90, 0, 90, 99, False)
     found = _audited([roma, totaal], [])
     assert found[("GM0228", "roma", "teller")] == 1
 
 
 def test_the_totaal_rule_hides_such_a_totaal_and_the_count_keeps_three_values():
-    cells, totals = block([("GM0228", PROEFTUINEN, 0, 8, 0, 12)], withheld=frozenset({(PROEFTUINEN, "totaal")}))
+    cells, totals = block(
+        [("GM0228", PROEFTUINEN, 0, 8, 0, 12)], withheld=frozenset({(PROEFTUINEN, "totaal")})
+    )
     assert cells[1].hidden and cells[1].reden == REDEN_TOTAAL
     found = _audited(cells, [t for t in totals if t.name[2] == "roma" and t.small])
     assert found[("GM0228", "roma", "teller")] >= 3
 
 
 def test_a_total_with_one_hidden_cell_gives_it_away_and_the_protected_total_does_not():
-    rows = [("GM0784", PROEFTUINEN, 3, None, 9, None), ("GM0855", PROEFTUINEN, 8, None, 12, None),
-            ("GM0228", PROEFTUINEN, 10, None, 13, None)]
+    rows = [
+        ("GM0784", PROEFTUINEN, 3, None, 9, None),
+        ("GM0855", PROEFTUINEN, 8, None, 12, None),
+        ("GM0228", PROEFTUINEN, 10, None, 13, None),
+    ]
     assert _audited(*block(rows))[("GM0784", "roma", "teller")] == 1
     protected = _audited(*block(rows, extra=frozenset({("GM0855", "roma")})))
     assert protected[("GM0784", "roma", "teller")] >= 3

@@ -31,15 +31,21 @@ CASES = {
     "oud_excel.xlsx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, None, "oud Excel-bestand"),
     "geen_werkmap.xlsx": (csv_delivery(GOOD_ROW).encode(), None, "geen Excel-werkmap"),
     "geen_kopregel.csv": (b"1;2;3\n4;5;6\n", None, "geen kopregel gevonden"),
-    "kolom_ontbreekt.csv": (b"gemeente_code;periode;indicator;doelgroep;noemer\nGM0228;2016;bijstand;roma;120\n",
-                            "teller", "verplichte kolom teller ontbreekt"),
-    "twee_kolommen_ontbreken.csv": (b"gemeente_code;periode;indicator\nGM0228;2016;bijstand\n",
-                                    "doelgroep", "verplichte kolommen doelgroep, teller ontbreekt"),
+    "kolom_ontbreekt.csv": (
+        b"gemeente_code;periode;indicator;doelgroep;noemer\nGM0228;2016;bijstand;roma;120\n",
+        "teller",
+        "verplichte kolom teller ontbreekt",
+    ),
+    "twee_kolommen_ontbreken.csv": (
+        b"gemeente_code;periode;indicator\nGM0228;2016;bijstand\n",
+        "doelgroep",
+        "verplichte kolommen doelgroep, teller ontbreekt",
+    ),
     "dubbele_kolom.csv": ((HEADER + ";teller\n" + GOOD_ROW + ";3\n").encode(), "teller", "meer dan één keer"),
     "alleen_kopregel.csv": ((HEADER + "\n").encode(), None, "geen cijfers"),
     "werkblad_zonder_tabel.xlsx": (_xlsx([["Toelichting"], ["zie bijlage"]]), None, "werkblad 'Blad1'"),
     "werkmap_zonder_rijen.xlsx": (_xlsx([HEADER.split(";")]), None, "geen cijfers"),
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +76,11 @@ def built(tmp_path_factory, reference_copy):
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_unreadable_file_is_refused_whole_with_a_reason(built, name):
     _, kolom, words = CASES[name]
-    got = rows(built, "select status, reden, kolom from leveringen where bestand = ?",
-               f"leveringen/GM0228/2017-01-01_{name}")  # fmt: skip
+    got = rows(
+        built,
+        "select status, reden, kolom from leveringen where bestand = ?",
+        f"leveringen/GM0228/2017-01-01_{name}",
+    )
     assert len(got) == 1
     status, reden, got_kolom = got[0]
     assert status == "geweigerd"
@@ -81,7 +90,8 @@ def test_unreadable_file_is_refused_whole_with_a_reason(built, name):
 
 def test_nothing_of_a_refused_file_is_loaded(built):
     assert rows(built, "select distinct bestand from waarnemingen where herkomst = 'levering'") == [
-        ("leveringen/GM0228/2017-02-01_goed.csv",)]  # fmt: skip
+        ("leveringen/GM0228/2017-02-01_goed.csv",)
+    ]
     assert rows(built, "select count(*) from quarantaine") == [(0,)]
 
 
@@ -92,8 +102,13 @@ def test_a_file_without_a_date_in_its_name_is_refused(built):
 
 def test_a_file_that_is_not_csv_or_xlsx_is_refused_not_ignored(built):
     got = rows(built, "select status, reden from leveringen where bestand like '%notities.txt'")
-    assert got == [("geweigerd", "de bestandsnaam moet beginnen met de leverdatum, zoals 2017-04-01_levering.csv "
-                                 "(JJJJ-MM-DD_omschrijving.csv of .xlsx)")]
+    assert got == [
+        (
+            "geweigerd",
+            "de bestandsnaam moet beginnen met de leverdatum, zoals 2017-04-01_levering.csv "
+            "(JJJJ-MM-DD_omschrijving.csv of .xlsx)",
+        )
+    ]
 
 
 def test_a_csv_named_file_holding_a_workbook_is_read_as_a_workbook(make_raw, build):
@@ -112,7 +127,9 @@ def test_a_truncated_csv_loads_its_whole_rows_and_sets_the_cut_row_aside(make_ra
 
 
 def test_a_utf8_file_cut_inside_its_last_character_keeps_its_encoding(make_raw, build):
-    text = csv_delivery("GM0228;2016;bijstand;roma;30;120;één bron;;", "GM0228;2016;arbeidsparticipatie;roma;2")
+    text = csv_delivery(
+        "GM0228;2016;bijstand;roma;30;120;één bron;;", "GM0228;2016;arbeidsparticipatie;roma;2"
+    )
     data = text.encode("utf-8").rstrip(b"\n") + "é".encode()[:1]
     raw = make_raw({"GM0228/2017-01-01_afgebroken.csv": data})
     _, con = build(raw)

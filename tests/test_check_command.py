@@ -57,8 +57,13 @@ def test_check_of_a_missing_file_is_wrong_usage(tmp_path):
 def test_check_runs_from_the_command_line(tmp_path):
     path = tmp_path / "2017-01-01_x.csv"
     path.write_text(csv_delivery("GM0228;2016;bijstand;sinti;30;120;;;"))
-    done = subprocess.run([sys.executable, "-m", "pipeline", "check", str(path)], cwd=PROJECT,
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "check", str(path)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1
     assert (
         "doelgroep (niet getoond) is niet toegestaan" in done.stdout

@@ -39,8 +39,13 @@ def test_wrong_usage_exits_2(tmp_path, capsys):
 
 
 def test_python_dash_m_pipeline_runs_as_a_module(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pipeline", "sample", "--help"], cwd=PROJECT,
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "sample", "--help"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0
     assert "--scale" in done.stdout
 

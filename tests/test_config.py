@@ -29,13 +29,20 @@ def test_pilot_register_has_eleven_sites_nine_municipalities_two_organisations()
     assert len(REF.proeftuinen) == 11
     assert sum(p.soort == "gemeente" for p in REF.proeftuinen) == 9
     assert {p.naam for p in REF.proeftuinen if p.soort == "organisatie"} == {
-        "Nationale Politie", "Leger des Heils Jeugdbescherming & Reclassering"}  # fmt: skip
+        "Nationale Politie",
+        "Leger des Heils Jeugdbescherming & Reclassering",
+    }
 
 
 def test_phase_one_sites_started_in_2011_and_assumptions_are_marked():
     phase1 = {p.naam: p.startjaar for p in REF.proeftuinen if p.fase == 1}
-    assert phase1 == {"Veldhoven": 2011, "Nieuwegein": 2011, "Ede": 2011, "Lelystad": 2011,
-                      "Nationale Politie": 2011}  # fmt: skip
+    assert phase1 == {
+        "Veldhoven": 2011,
+        "Nieuwegein": 2011,
+        "Ede": 2011,
+        "Lelystad": 2011,
+        "Nationale Politie": 2011,
+    }
     assumed = {p.naam for p in REF.proeftuinen if p.startjaar_aanname}
     assert assumed == {"Tilburg", "'s-Hertogenbosch"}
     assert all(p.startjaar_toelichting for p in REF.proeftuinen if p.startjaar_aanname)

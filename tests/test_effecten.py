@@ -19,18 +19,35 @@ PLANTED = -6.0  # points per 100 on bijstand for roma in pilots, from their star
 
 def _frame(values: dict[str, dict[int, float]]) -> pd.DataFrame:
     """{gemeente: {jaar: waarde}} → a roma waarnemingen frame of indicator bijstand."""
-    return pd.DataFrame([{"gemeente_code": g, "indicator": "bijstand", "doelgroep": "roma", "jaar": j,
-                          "periode": str(j), "teller": 1, "noemer": 100, "waarde": v}
-                         for g, ys in values.items() for j, v in ys.items()])  # fmt: skip
+    return pd.DataFrame(
+        [
+            {
+                "gemeente_code": g,
+                "indicator": "bijstand",
+                "doelgroep": "roma",
+                "jaar": j,
+                "periode": str(j),
+                "teller": 1,
+                "noemer": 100,
+                "waarde": v,
+            }
+            for g, ys in values.items()
+            for j, v in ys.items()
+        ]
+    )
 
 
 def _gemeenten(starts: dict[str, int | None]) -> pd.DataFrame:
-    return pd.DataFrame({
-        "gemeente_code": list(starts), "gemeente_naam": list(starts),
-        "proeftuin": [s is not None for s in starts.values()],
-        "startjaar": pd.array(list(starts.values()), dtype="Int64"),
-        "startjaar_aanname": False, "groep": ["proeftuin" if s else "overig" for s in starts.values()],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "gemeente_code": list(starts),
+            "gemeente_naam": list(starts),
+            "proeftuin": [s is not None for s in starts.values()],
+            "startjaar": pd.array(list(starts.values()), dtype="Int64"),
+            "startjaar_aanname": False,
+            "groep": ["proeftuin" if s else "overig" for s in starts.values()],
+        }
+    )
 
 
 def _run(w, gem, rule=RULE, **kw):
@@ -44,8 +61,14 @@ def _run(w, gem, rule=RULE, **kw):
 def test_two_by_two_did_equals_the_hand_computed_difference_of_differences_and_welch_interval():
     # pilots start 2012: changes 10→4 (−6) and 12→8 (−4), mean −5;
     # comparison: 10→9 (−1) and 20→18 (−2), mean −1.5; effect −5 − (−1.5) = −3.5
-    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8},
-                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}})  # fmt: skip
+    w = _frame(
+        {
+            "A": {2011: 10, 2012: 4},
+            "B": {2011: 12, 2012: 8},
+            "C": {2011: 10, 2012: 9},
+            "D": {2011: 20, 2012: 18},
+        }
+    )
     row = _run(w, _gemeenten({"A": 2012, "B": 2012, "C": None, "D": None}))[0].loc[("bijstand", "roma")]
     assert row["effect"] == pytest.approx(-3.5)
     welch = stats.ttest_ind([-6, -4], [-1, -2], equal_var=False).confidence_interval(0.95)
@@ -119,7 +142,11 @@ def test_planted_effect_is_covered_by_the_interval_which_excludes_zero(simulated
     assert row["ci_laag"] <= PLANTED <= row["ci_hoog"]
     assert row["ci_hoog"] < 0
     assert row["status"] == VERBETERD and not row["te_klein"]
-    assert (row["n_proeftuinen"], row["n_vergelijking"], row["cohorten"]) == (9, 14, "2011: 4, 2015: 3, 2016*: 2")
+    assert (row["n_proeftuinen"], row["n_vergelijking"], row["cohorten"]) == (
+        9,
+        14,
+        "2011: 4, 2015: 3, 2016*: 2",
+    )
 
 
 def test_general_population_without_an_effect_comes_out_near_zero(simulated):
@@ -184,23 +211,46 @@ def test_one_pilot_is_too_small_to_say_anything():
 
 
 def test_one_comparison_municipality_is_too_small_to_say_anything():
-    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8}, "E": {2011: 11, 2012: 7},
-                "C": {2011: 10, 2012: 9}})  # fmt: skip
+    w = _frame(
+        {
+            "A": {2011: 10, 2012: 4},
+            "B": {2011: 12, 2012: 8},
+            "E": {2011: 11, 2012: 7},
+            "C": {2011: 10, 2012: 9},
+        }
+    )
     row = _run(w, _gemeenten({"A": 2012, "B": 2012, "E": 2012, "C": None}))[0].loc[("bijstand", "roma")]
     assert row["te_klein"] and "vergelijkingsgemeente" in row["reden"]
 
 
 def test_two_pilots_are_too_few_to_publish():
-    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8},
-                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}, "F": {2011: 15, 2012: 15}})  # fmt: skip
-    row = _run(w, _gemeenten({"A": 2012, "B": 2012, "C": None, "D": None, "F": None}))[0].loc[("bijstand", "roma")]
+    w = _frame(
+        {
+            "A": {2011: 10, 2012: 4},
+            "B": {2011: 12, 2012: 8},
+            "C": {2011: 10, 2012: 9},
+            "D": {2011: 20, 2012: 18},
+            "F": {2011: 15, 2012: 15},
+        }
+    )
+    row = _run(w, _gemeenten({"A": 2012, "B": 2012, "C": None, "D": None, "F": None}))[0].loc[
+        ("bijstand", "roma")
+    ]
     assert RULE.min_proeftuinen >= 3
     assert row["te_klein"] and row["oordeel"] == ONVOLDOENDE and "2 proeftuin" in row["reden"]
 
 
 def test_thresholds_of_the_flag_come_from_the_settings():
-    w = _frame({"A": {2011: 10, 2012: 4}, "B": {2011: 12, 2012: 8}, "E": {2011: 11, 2012: 6},
-                "C": {2011: 10, 2012: 9}, "D": {2011: 20, 2012: 18}, "F": {2011: 15, 2012: 15}})  # fmt: skip
+    w = _frame(
+        {
+            "A": {2011: 10, 2012: 4},
+            "B": {2011: 12, 2012: 8},
+            "E": {2011: 11, 2012: 6},
+            "C": {2011: 10, 2012: 9},
+            "D": {2011: 20, 2012: 18},
+            "F": {2011: 15, 2012: 15},
+        }
+    )
     strict = effecten.with_rule(RULE, min_proeftuinen=4)
     gem = _gemeenten({"A": 2012, "B": 2012, "E": 2012, "C": None, "D": None, "F": None})
     assert not _run(w, gem)[0].loc[("bijstand", "roma"), "te_klein"]
@@ -210,9 +260,17 @@ def test_thresholds_of_the_flag_come_from_the_settings():
 def test_cohort_without_a_baseline_year_drops_out_and_says_so():
     # CBS burglaries begin in 2012: a pilot that started in 2011 has no baseline 2010
     ys = range(2012, 2020)
-    w = _frame({"A": {j: 10 for j in ys}, "B": {j: 11 for j in ys}, "E": dict.fromkeys(ys, 12.0),
-                "F": {j: 9 - (j >= 2016) for j in ys}, "G": {j: 8 - (j >= 2016) for j in ys},
-                "C": {j: 10 + j % 2 for j in ys}, "D": {j: 20 - j % 3 for j in ys}})  # fmt: skip
+    w = _frame(
+        {
+            "A": {j: 10 for j in ys},
+            "B": {j: 11 for j in ys},
+            "E": dict.fromkeys(ys, 12.0),
+            "F": {j: 9 - (j >= 2016) for j in ys},
+            "G": {j: 8 - (j >= 2016) for j in ys},
+            "C": {j: 10 + j % 2 for j in ys},
+            "D": {j: 20 - j % 3 for j in ys},
+        }
+    )
     gem = _gemeenten({"A": 2011, "B": 2011, "E": 2011, "F": 2016, "G": 2016, "C": None, "D": None})
     row = _run(w, gem)[0].loc[("bijstand", "roma")]
     assert row["cohorten"] == "2016: 2" and row["n_proeftuinen"] == 2
@@ -221,8 +279,10 @@ def test_cohort_without_a_baseline_year_drops_out_and_says_so():
 def test_missing_years_leave_the_rest_of_a_municipality_in_use():
     gem = simulatie.gemeenten()
     w = simulatie.waarnemingen(seed=3, effect=PLANTED, gem=gem).query("doelgroep == 'roma'")
-    holes = w[~((w["gemeente_code"] == "P01") & w["jaar"].isin([2014, 2020]))
-              & ~((w["gemeente_code"] == "V03") & (w["jaar"] == 2018))]  # fmt: skip
+    holes = w[
+        ~((w["gemeente_code"] == "P01") & w["jaar"].isin([2014, 2020]))
+        & ~((w["gemeente_code"] == "V03") & (w["jaar"] == 2018))
+    ]
     no_baseline = holes[~((holes["gemeente_code"] == "P05") & (holes["jaar"] == 2014))]
     row = _run(holes, gem)[0].loc[("bijstand", "roma")]
     assert (row["n_proeftuinen"], row["n_vergelijking"]) == (9, 14)
@@ -232,8 +292,14 @@ def test_missing_years_leave_the_rest_of_a_municipality_in_use():
 
 def test_not_yet_started_pilots_can_serve_as_comparison():
     gem = _gemeenten({"A": 2012, "B": 2012, "C": 2015, "D": 2015})
-    w = _frame({"A": {2011: 10, 2012: 4, 2013: 4}, "B": {2011: 12, 2012: 8, 2013: 7},
-                "C": {2011: 10, 2012: 9, 2013: 9}, "D": {2011: 20, 2012: 18, 2013: 19}})  # fmt: skip
+    w = _frame(
+        {
+            "A": {2011: 10, 2012: 4, 2013: 4},
+            "B": {2011: 12, 2012: 8, 2013: 7},
+            "C": {2011: 10, 2012: 9, 2013: 9},
+            "D": {2011: 20, 2012: 18, 2013: 19},
+        }
+    )
     never = _run(w, gem)[0].loc[("bijstand", "roma")]
     not_yet = _run(w, gem, vergelijkingsgroep=effecten.NOG_NIET)[0].loc[("bijstand", "roma")]
     assert never["te_klein"] and never["n_proeftuinen"] == 0

@@ -32,14 +32,32 @@ def panels(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame]:
                 continue  # a missing year
             noemer = draw(st.integers(1, 50))
             teller = noemer // 2 if constant else draw(st.integers(0, noemer))
-            rows.append({"gemeente_code": code, "indicator": simulatie.INDICATOR, "doelgroep": "roma", "jaar": j,
-                         "periode": str(j), "teller": teller, "noemer": noemer, "waarde": 100 * teller / noemer})  # fmt: skip
-    w = pd.DataFrame(rows, columns=["gemeente_code", "indicator", "doelgroep", "jaar", "periode", "teller",
-                                    "noemer", "waarde"])  # fmt: skip
-    gem = pd.DataFrame({"gemeente_code": list(starts), "gemeente_naam": list(starts),
-                        "proeftuin": [s is not None for s in starts.values()],
-                        "startjaar": pd.array(list(starts.values()), dtype="Int64"), "startjaar_aanname": False,
-                        "groep": "overig"})  # fmt: skip
+            rows.append(
+                {
+                    "gemeente_code": code,
+                    "indicator": simulatie.INDICATOR,
+                    "doelgroep": "roma",
+                    "jaar": j,
+                    "periode": str(j),
+                    "teller": teller,
+                    "noemer": noemer,
+                    "waarde": 100 * teller / noemer,
+                }
+            )
+    w = pd.DataFrame(
+        rows,
+        columns=["gemeente_code", "indicator", "doelgroep", "jaar", "periode", "teller", "noemer", "waarde"],
+    )
+    gem = pd.DataFrame(
+        {
+            "gemeente_code": list(starts),
+            "gemeente_naam": list(starts),
+            "proeftuin": [s is not None for s in starts.values()],
+            "startjaar": pd.array(list(starts.values()), dtype="Int64"),
+            "startjaar_aanname": False,
+            "groep": "overig",
+        }
+    )
     return w, gem
 
 
@@ -62,13 +80,32 @@ def test_any_panel_gives_an_estimate_with_its_reason_never_an_exception(drawn):
 def test_no_variation_at_all_is_too_small_with_its_reason():
     years = range(2012, 2017)
     starts = dict.fromkeys(["A", "B", "C"], 2014) | dict.fromkeys(["D", "E", "F"], None)
-    w = pd.DataFrame([{"gemeente_code": g, "indicator": simulatie.INDICATOR, "doelgroep": "roma", "jaar": j,
-                       "periode": str(j), "teller": 20, "noemer": 100, "waarde": 20.0}
-                      for g in starts for j in years])  # fmt: skip
-    gem = pd.DataFrame({"gemeente_code": list(starts), "gemeente_naam": list(starts),
-                        "proeftuin": [s is not None for s in starts.values()],
-                        "startjaar": pd.array(list(starts.values()), dtype="Int64"), "startjaar_aanname": False,
-                        "groep": "overig"})  # fmt: skip
+    w = pd.DataFrame(
+        [
+            {
+                "gemeente_code": g,
+                "indicator": simulatie.INDICATOR,
+                "doelgroep": "roma",
+                "jaar": j,
+                "periode": str(j),
+                "teller": 20,
+                "noemer": 100,
+                "waarde": 20.0,
+            }
+            for g in starts
+            for j in years
+        ]
+    )
+    gem = pd.DataFrame(
+        {
+            "gemeente_code": list(starts),
+            "gemeente_naam": list(starts),
+            "proeftuin": [s is not None for s in starts.values()],
+            "startjaar": pd.array(list(starts.values()), dtype="Int64"),
+            "startjaar_aanname": False,
+            "groep": "overig",
+        }
+    )
     eff, _ = effecten.effecten(w, gem, simulatie.indicatoren(), RULE)
     assert eff.loc[0, "te_klein"] and "spreiding" in eff.loc[0, "reden"]
     assert eff.loc[0, "oordeel"] == ONVOLDOENDE

@@ -78,9 +78,13 @@ def test_permutation_p_value_of_a_two_by_two_design_by_hand():
     # two pilots start 2012 among four municipalities: six assignments, each a mean of two
     # changes against the mean of the other two
     changes = {"A": -6.0, "B": -4.0, "C": -1.0, "D": -2.0}
-    p = effecten.Panel(np.array(list(changes)), np.array([2011, 2012]),
-                       np.array([[10, 10 + c] for c in changes.values()]), np.array([2012, 2012, 0, 0]),
-                       np.ones(4))  # fmt: skip
+    p = effecten.Panel(
+        np.array(list(changes)),
+        np.array([2011, 2012]),
+        np.array([[10, 10 + c] for c in changes.values()]),
+        np.array([2012, 2012, 0, 0]),
+        np.ones(4),
+    )
     res, _ = permutatie.test(p, 99, seed=0, level=0.95)
     values = list(changes.values())
     stats = []
@@ -143,8 +147,9 @@ def test_trend_weights_give_the_least_squares_slope_through_the_baseline():
 
 def test_relative_magnitudes_breakdown_by_hand():
     # effect −10, se 2 on 20 df; pre-period changes per year 0.5 and −1 (se 0.4, 30 df); H = 4
-    rm = voortrend.relative_magnitudes(-10.0, 2.0, 20.0, np.array([0.5, -1.0]), np.array([0.4, 0.4]),
-                                       np.array([30.0, 30.0]), 4.0, 0.95)  # fmt: skip
+    rm = voortrend.relative_magnitudes(
+        -10.0, 2.0, 20.0, np.array([0.5, -1.0]), np.array([0.4, 0.4]), np.array([30.0, 30.0]), 4.0, 0.95
+    )
     from scipy import stats
 
     half = stats.t.ppf(1 - 0.05 / 4, 20) * 2.0
@@ -153,8 +158,12 @@ def test_relative_magnitudes_breakdown_by_hand():
     assert rm.breakdown == pytest.approx((10 - half) / (bound * 4))
     low, high = rm.interval(-10.0, rm.breakdown)
     assert high == pytest.approx(0.0, abs=1e-12) and low < -10
-    assert voortrend.relative_magnitudes(-1.0, 2.0, 20.0, np.array([0.5]), np.array([0.4]),
-                                         np.array([30.0]), 4.0, 0.95).breakdown == 0  # fmt: skip
+    assert (
+        voortrend.relative_magnitudes(
+            -1.0, 2.0, 20.0, np.array([0.5]), np.array([0.4]), np.array([30.0]), 4.0, 0.95
+        ).breakdown
+        == 0
+    )
     assert (
         voortrend.relative_magnitudes(-10.0, 2.0, 20.0, np.array([]), np.array([]), np.array([]), 4.0, 0.95)
         is None
@@ -189,10 +198,25 @@ def test_benjamini_hochberg_q_values_by_hand():
 
 
 def _row(**kw) -> dict:
-    base = {"indicator": "bijstand", "doelgroep": "roma", "effect": -5.0, "ci_laag": -8.0, "ci_hoog": -2.0,
-            "p_waarde": 0.001, "p_permutatie": 0.002, "te_klein": False, "reden": None, "voortrend_ok": True,
-            "voortrend_p": 0.5, "voortrend_kracht": 0.4, "voortrend_toelichting": "toets", "effect_trend": -4.0,
-            "ci_trend_laag": -7.0, "ci_trend_hoog": -1.0, "breekpunt_m": 0.3}  # fmt: skip
+    base = {
+        "indicator": "bijstand",
+        "doelgroep": "roma",
+        "effect": -5.0,
+        "ci_laag": -8.0,
+        "ci_hoog": -2.0,
+        "p_waarde": 0.001,
+        "p_permutatie": 0.002,
+        "te_klein": False,
+        "reden": None,
+        "voortrend_ok": True,
+        "voortrend_p": 0.5,
+        "voortrend_kracht": 0.4,
+        "voortrend_toelichting": "toets",
+        "effect_trend": -4.0,
+        "ci_trend_laag": -7.0,
+        "ci_trend_hoog": -1.0,
+        "breekpunt_m": 0.3,
+    }
     return base | kw
 
 
@@ -211,8 +235,15 @@ def test_favourable_only_when_demonstrable_and_the_pretrend_holds():
         _row(te_klein=True, reden="2 proeftuin(en) met gegevens; minstens 3 nodig"),
         _row(effect=5.0, ci_laag=2.0, ci_hoog=8.0, effect_trend=4.0, ci_trend_laag=1.0, ci_trend_hoog=7.0),
     )
-    assert list(out["oordeel"]) == [GUNSTIG, NIET_BEOORDEELBAAR_VOORTREND, NIET_BEOORDEELBAAR_GEEN_VOORPERIODE,
-                                    GEEN_EFFECT, NIET_BEOORDEELBAAR_VOORTREND, ONVOLDOENDE, ONGUNSTIG]  # fmt: skip
+    assert list(out["oordeel"]) == [
+        GUNSTIG,
+        NIET_BEOORDEELBAAR_VOORTREND,
+        NIET_BEOORDEELBAAR_GEEN_VOORPERIODE,
+        GEEN_EFFECT,
+        NIET_BEOORDEELBAAR_VOORTREND,
+        ONVOLDOENDE,
+        ONGUNSTIG,
+    ]
     assert out["oordeel_toelichting"].notna().all()
     assert "2 proeftuin" in out.loc[5, "oordeel_toelichting"]
 
@@ -227,8 +258,10 @@ def test_q_values_correct_for_all_indicators_together():
 
 
 def test_neutral_indicators_say_higher_or_lower_than_the_comparison():
-    out = _verdicts(_row(effect=3.0, ci_laag=1.0, ci_hoog=5.0, effect_trend=3.0, ci_trend_laag=0.5,
-                         ci_trend_hoog=5.0), richting="neutraal")  # fmt: skip
+    out = _verdicts(
+        _row(effect=3.0, ci_laag=1.0, ci_hoog=5.0, effect_trend=3.0, ci_trend_laag=0.5, ci_trend_hoog=5.0),
+        richting="neutraal",
+    )
     assert out.loc[0, "oordeel"] == HOGER
 
 
@@ -242,17 +275,33 @@ def _small_pilots(noemer: int) -> pd.DataFrame:
         n = noemer if g in "ABC" else 200
         for j in (2013, 2014, 2015, 2016):
             t = int(rng.binomial(n, 0.4))
-            rows.append({"gemeente_code": g, "indicator": "bijstand", "doelgroep": "roma", "jaar": j,
-                         "periode": str(j), "teller": t, "noemer": n, "waarde": 100 * t / n})  # fmt: skip
+            rows.append(
+                {
+                    "gemeente_code": g,
+                    "indicator": "bijstand",
+                    "doelgroep": "roma",
+                    "jaar": j,
+                    "periode": str(j),
+                    "teller": t,
+                    "noemer": n,
+                    "waarde": 100 * t / n,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def test_three_pilots_with_tiny_noemers_are_not_published():
     starts = dict.fromkeys("ABC", 2015) | dict.fromkeys("DEFGH", None)
-    gem = pd.DataFrame({"gemeente_code": list(starts), "gemeente_naam": list(starts),
-                        "proeftuin": [s is not None for s in starts.values()],
-                        "startjaar": pd.array(list(starts.values()), dtype="Int64"), "startjaar_aanname": False,
-                        "groep": "overig"})  # fmt: skip
+    gem = pd.DataFrame(
+        {
+            "gemeente_code": list(starts),
+            "gemeente_naam": list(starts),
+            "proeftuin": [s is not None for s in starts.values()],
+            "startjaar": pd.array(list(starts.values()), dtype="Int64"),
+            "startjaar_aanname": False,
+            "groep": "overig",
+        }
+    )
     small, _ = effecten.effecten(_small_pilots(20), gem, simulatie.indicatoren(), RULE, permutaties=99)
     large, _ = effecten.effecten(_small_pilots(60), gem, simulatie.indicatoren(), RULE, permutaties=99)
     assert small.loc[0, "te_klein"] and "personen" in small.loc[0, "reden"]
@@ -264,10 +313,18 @@ def test_three_pilots_with_tiny_noemers_are_not_published():
 
 
 def test_counts_are_put_per_thousand_inhabitants_with_the_first_population_year_before_it():
-    w = pd.DataFrame({"gemeente_code": ["A", "A", "A", "B"], "indicator": "meldingen", "doelgroep": "roma",
-                      "jaar": [2010, 2012, 2013, 2012], "periode": ["2010", "2012", "2013", "2012"],
-                      "teller": [5, 6, 8, 3], "noemer": pd.array([None] * 4, dtype="Int64"),
-                      "waarde": [5.0, 6.0, 8.0, 3.0]})  # fmt: skip
+    w = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "A", "A", "B"],
+            "indicator": "meldingen",
+            "doelgroep": "roma",
+            "jaar": [2010, 2012, 2013, 2012],
+            "periode": ["2010", "2012", "2013", "2012"],
+            "teller": [5, 6, 8, 3],
+            "noemer": pd.array([None] * 4, dtype="Int64"),
+            "waarde": [5.0, 6.0, 8.0, 3.0],
+        }
+    )
     ind = pd.DataFrame({"indicator": ["meldingen"], "vermenigvuldiger": [1]})
     bev = pd.DataFrame({"gemeente_code": ["A", "A"], "jaar": [2012, 2013], "bevolking": [20_000, 25_000]})
     out = effecten.op_schaal(w, ind, bev, 1000)
@@ -288,9 +345,18 @@ def test_the_same_figures_give_the_same_effects_to_the_byte():
 
 
 def test_counts_of_years_all_within_the_population_years_or_without_any_population_never_fail():
-    w = pd.DataFrame({"gemeente_code": ["A", "C"], "indicator": "meldingen", "doelgroep": "roma",
-                      "jaar": [2013, 2013], "periode": ["2013", "2013"], "teller": [4, 2],
-                      "noemer": pd.array([None, None], dtype="Int64"), "waarde": [4.0, 2.0]})  # fmt: skip
+    w = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "C"],
+            "indicator": "meldingen",
+            "doelgroep": "roma",
+            "jaar": [2013, 2013],
+            "periode": ["2013", "2013"],
+            "teller": [4, 2],
+            "noemer": pd.array([None, None], dtype="Int64"),
+            "waarde": [4.0, 2.0],
+        }
+    )
     ind = pd.DataFrame({"indicator": ["meldingen"], "vermenigvuldiger": [1]})
     bev = pd.DataFrame({"gemeente_code": ["A"], "jaar": [2012], "bevolking": [8_000]})
     out = effecten.op_schaal(w, ind, bev, 1000)

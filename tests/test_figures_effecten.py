@@ -12,11 +12,15 @@ from dashboard import figures_effecten as figures
 from pipeline import kloof
 from pipeline.config import load_settings
 
-INDICATOREN = pd.DataFrame({
-    "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"],
-    "naam": ["Absoluut verzuim", "Bijstand", "Werkervaringstrajecten"],
-    "domein": ["verzuim", "arbeid", "arbeid"], "volgorde": [1, 2, 3], "vermenigvuldiger": [100, 100, 1],
-})  # fmt: skip
+INDICATOREN = pd.DataFrame(
+    {
+        "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"],
+        "naam": ["Absoluut verzuim", "Bijstand", "Werkervaringstrajecten"],
+        "domein": ["verzuim", "arbeid", "arbeid"],
+        "volgorde": [1, 2, 3],
+        "vermenigvuldiger": [100, 100, 1],
+    }
+)
 
 
 def _validated(fig: dict) -> go.Figure:
@@ -25,14 +29,22 @@ def _validated(fig: dict) -> go.Figure:
 
 
 def _effecten():
-    return pd.DataFrame({
-        "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"], "doelgroep": "roma",
-        "effect": [-8.9, -2.5, np.nan], "ci_laag": [-12.0, -6.1, np.nan], "ci_hoog": [-5.9, 1.2, np.nan],
-        "status": ["verbeterd", "gelijk gebleven", "onvoldoende gegevens"], "n_proeftuinen": [9, 9, 1],
-        "n_vergelijking": [14, 14, 14], "te_klein": [False, False, True],
-        "reden": [None, None, "1 proeftuin(en) met gegevens; minstens 2 nodig"],
-        "voortrend_laag": [-1.0, 0.5, np.nan], "voortrend_hoog": [2.0, 3.0, np.nan],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "indicator": ["absoluut_verzuim", "bijstand", "werkervaringstrajecten"],
+            "doelgroep": "roma",
+            "effect": [-8.9, -2.5, np.nan],
+            "ci_laag": [-12.0, -6.1, np.nan],
+            "ci_hoog": [-5.9, 1.2, np.nan],
+            "status": ["verbeterd", "gelijk gebleven", "onvoldoende gegevens"],
+            "n_proeftuinen": [9, 9, 1],
+            "n_vergelijking": [14, 14, 14],
+            "te_klein": [False, False, True],
+            "reden": [None, None, "1 proeftuin(en) met gegevens; minstens 2 nodig"],
+            "voortrend_laag": [-1.0, 0.5, np.nan],
+            "voortrend_hoog": [2.0, 3.0, np.nan],
+        }
+    )
 
 
 def _dots(fig):
@@ -67,14 +79,19 @@ def test_effect_hover_warns_when_pilots_and_comparison_did_not_move_in_parallel_
 
 def _gebeurtenis():
     e = list(range(-3, 4))
-    return pd.DataFrame({
-        "indicator": "absoluut_verzuim", "doelgroep": "roma", "jaren_sinds_start": e,
-        "periode": ["voor", "voor", "referentie", "na", "na", "na", "na"],
-        "effect": [0.4, -0.2, 0.0, -3.0, -5.0, -6.0, -7.0],
-        "ci_laag": [-2.0, -2.5, np.nan, -5.0, -7.5, -9.0, -20.0],
-        "ci_hoog": [2.8, 2.1, np.nan, -1.0, -2.5, -3.0, 6.0],
-        "n_proeftuinen": [5, 5, 9, 9, 9, 9, 1], "te_klein": [False] * 6 + [True],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "indicator": "absoluut_verzuim",
+            "doelgroep": "roma",
+            "jaren_sinds_start": e,
+            "periode": ["voor", "voor", "referentie", "na", "na", "na", "na"],
+            "effect": [0.4, -0.2, 0.0, -3.0, -5.0, -6.0, -7.0],
+            "ci_laag": [-2.0, -2.5, np.nan, -5.0, -7.5, -9.0, -20.0],
+            "ci_hoog": [2.8, 2.1, np.nan, -1.0, -2.5, -3.0, 6.0],
+            "n_proeftuinen": [5, 5, 9, 9, 9, 9, 1],
+            "te_klein": [False] * 6 + [True],
+        }
+    )
 
 
 def test_event_study_shows_years_before_the_start_the_reference_and_marks_the_start():
@@ -96,15 +113,46 @@ def test_event_study_without_estimates_says_so():
 
 def _kloof():
     s = load_settings()
-    gem = pd.DataFrame({"gemeente_code": ["P", "Q", "N"], "gemeente_naam": ["Pdorp", "Qstad", "Nstad"],
-                        "proeftuin": [True, True, False], "nulmeting_jaar": [2014, 2014, 2010]})  # fmt: skip
-    ind = pd.DataFrame({"indicator": ["bijstand"], "richting": ["lager_beter"], "is_aantal": [False],
-                        "vermenigvuldiger": [100]})  # fmt: skip
-    figs = [("P", "roma", 2014, 50, 100), ("P", "roma", 2020, 20, 100), ("Q", "roma", 2014, 20, 40),
-            ("Q", "roma", 2020, 3, 40), ("N", "roma", 2010, 50, 100), ("N", "roma", 2020, 40, 100)]
+    gem = pd.DataFrame(
+        {
+            "gemeente_code": ["P", "Q", "N"],
+            "gemeente_naam": ["Pdorp", "Qstad", "Nstad"],
+            "proeftuin": [True, True, False],
+            "nulmeting_jaar": [2014, 2014, 2010],
+        }
+    )
+    ind = pd.DataFrame(
+        {
+            "indicator": ["bijstand"],
+            "richting": ["lager_beter"],
+            "is_aantal": [False],
+            "vermenigvuldiger": [100],
+        }
+    )
+    figs = [
+        ("P", "roma", 2014, 50, 100),
+        ("P", "roma", 2020, 20, 100),
+        ("Q", "roma", 2014, 20, 40),
+        ("Q", "roma", 2020, 3, 40),
+        ("N", "roma", 2010, 50, 100),
+        ("N", "roma", 2020, 40, 100),
+    ]
     figs += [(g, "totaal", j, 500, 10_000) for g, _, j, _, _ in figs]
-    w = pd.DataFrame([{"gemeente_code": g, "indicator": "bijstand", "doelgroep": d, "jaar": j, "periode": str(j),
-                       "teller": t, "noemer": n, "waarde": t / n * 100} for g, d, j, t, n in figs])  # fmt: skip
+    w = pd.DataFrame(
+        [
+            {
+                "gemeente_code": g,
+                "indicator": "bijstand",
+                "doelgroep": d,
+                "jaar": j,
+                "periode": str(j),
+                "teller": t,
+                "noemer": n,
+                "waarde": t / n * 100,
+            }
+            for g, d, j, t, n in figs
+        ]
+    )
     return kloof.kloof(w, gem, ind, s.nulmeting, s.status, s.kloof), gem
 
 
@@ -112,8 +160,17 @@ def _published(raw: pd.DataFrame) -> pd.DataFrame:
     """As publicatie_kloof gives it: Qstad's latest roma cell (3/40) suppressed, with all derived."""
     out = raw.copy()
     hit = out["gemeente_code"] == "Q"
-    for c in ("laatste_roma_teller", "laatste_roma_noemer", "laatste_roma_waarde", "laatste_kloof",
-              "kloof_verschil", "kloof_verschil_laag", "kloof_verschil_hoog", "achterstand_laatste", "voortgang"):
+    for c in (
+        "laatste_roma_teller",
+        "laatste_roma_noemer",
+        "laatste_roma_waarde",
+        "laatste_kloof",
+        "kloof_verschil",
+        "kloof_verschil_laag",
+        "kloof_verschil_hoog",
+        "achterstand_laatste",
+        "voortgang",
+    ):
         out[c] = out[c].astype("Float64").mask(hit)
     out["status"] = out["status"].mask(hit, "onderdrukt")
     out["onderdrukt"] = hit

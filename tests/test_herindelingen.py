@@ -53,16 +53,21 @@ def test_every_dissolved_code_has_its_reorganisation_and_every_successor_exists(
 
 
 def test_merged_predecessors_are_added_to_their_successor(make_raw, build):
-    raw = make_raw({
-        "GM0014/2016-01-01_x.csv": csv_delivery("GM0014;2015;bijstand;roma;30;120;;;"),
-        "GM0017/2016-01-01_x.csv": csv_delivery("GM0017;2015;bijstand;roma;5;20;;;"),
-        "GM0009/2016-01-01_x.csv": csv_delivery("GM0009;2015;bijstand;roma;2;10;;;"),
-        "GM1671/2014-06-01_x.csv": csv_delivery("GM1671;2014;bijstand;roma;3;30;;;"),
-        "GM0363/2016-01-01_x.csv": csv_delivery("GM0363;2015;bijstand;roma;300;1200;;;"),
-    })  # fmt: skip
+    raw = make_raw(
+        {
+            "GM0014/2016-01-01_x.csv": csv_delivery("GM0014;2015;bijstand;roma;30;120;;;"),
+            "GM0017/2016-01-01_x.csv": csv_delivery("GM0017;2015;bijstand;roma;5;20;;;"),
+            "GM0009/2016-01-01_x.csv": csv_delivery("GM0009;2015;bijstand;roma;2;10;;;"),
+            "GM1671/2014-06-01_x.csv": csv_delivery("GM1671;2014;bijstand;roma;3;30;;;"),
+            "GM0363/2016-01-01_x.csv": csv_delivery("GM0363;2015;bijstand;roma;300;1200;;;"),
+        }
+    )
     _, con = build(raw)
-    got = rows(con, """select gemeente_code, teller, noemer, geleverde_codes, omgezet, volledig, omzetbaar, in_analyses
-                       from waarnemingen_indeling where herkomst = 'levering' order by 1""")  # fmt: skip
+    got = rows(
+        con,
+        """select gemeente_code, teller, noemer, geleverde_codes, omgezet, volledig, omzetbaar, in_analyses
+                       from waarnemingen_indeling where herkomst = 'levering' order by 1""",
+    )
     assert got == [
         ("GM0014", 37, 150, ["GM0009", "GM0014", "GM0017"], True, True, True, True),
         ("GM0363", 300, 1200, ["GM0363"], False, False, True, True),  # Weesp missing: about 2 % of the area
@@ -85,10 +90,16 @@ def test_a_municipality_page_can_say_how_it_came_into_being(sample_db):
 
 
 def test_two_back_series_over_the_same_area_are_a_conflict(make_raw, build):
-    raw = make_raw({
-        "GM1927/2012-01-01_x.csv": csv_delivery("GM1927;2011;bijstand;roma;30;120;;;"),  # Molenwaard, from 2013
-        "GM1978/2020-01-01_x.csv": csv_delivery("GM1978;2011;bijstand;roma;40;150;;;"),  # Molenlanden, from 2019
-    })  # fmt: skip
+    raw = make_raw(
+        {
+            "GM1927/2012-01-01_x.csv": csv_delivery(
+                "GM1927;2011;bijstand;roma;30;120;;;"
+            ),  # Molenwaard, from 2013
+            "GM1978/2020-01-01_x.csv": csv_delivery(
+                "GM1978;2011;bijstand;roma;40;150;;;"
+            ),  # Molenlanden, from 2019
+        }
+    )
     _, con = build(raw)
     got = rows(con, "select gemeente_code, regel from quarantaine order by 1")
     assert got == [("GM1927", "sleutel.conflict_herindeling"), ("GM1978", "sleutel.conflict_herindeling")]

@@ -51,8 +51,11 @@ def test_every_hostile_file_is_refused_with_its_reason(built, rel):
 def test_folders_links_and_pipes_are_refused_and_listed(built, rel):
     con = built[0]
     expected = hostile.SPECIAL[rel][1]
-    found = [(b, s, r) for b, s, r in rows(con, "select bestand, status, reden from leveringen")
-             if b.rstrip("/").endswith(rel.rstrip("/").replace(hostile.EMAIL, "[verwijderd]"))]  # fmt: skip
+    found = [
+        (b, s, r)
+        for b, s, r in rows(con, "select bestand, status, reden from leveringen")
+        if b.rstrip("/").endswith(rel.rstrip("/").replace(hostile.EMAIL, "[verwijderd]"))
+    ]
     assert found, rel
     assert found[0][1] == "geweigerd" and expected.words in found[0][2]
 
@@ -94,12 +97,18 @@ def test_the_build_finishes_and_says_what_it_refused(built):
 def test_no_personal_value_of_the_hostile_set_is_anywhere(built):
     con, _, log, root = built
     for (table,) in rows(con, "select table_name from information_schema.tables"):
-        cols = [c for (c,) in rows(con, "select column_name from information_schema.columns where table_name = ?",
-                                   table)]  # fmt: skip
+        cols = [
+            c
+            for (c,) in rows(
+                con, "select column_name from information_schema.columns where table_name = ?", table
+            )
+        ]
         text = " || ' ' || ".join(f"coalesce(cast(\"{c}\" as varchar), '')" for c in cols)
         for secret in hostile.SECRETS:
-            assert rows(con, f"select count(*) from \"{table}\" where contains({text}, ?)", secret) == [(0,)], \
-                (table, secret)  # fmt: skip
+            assert rows(con, f'select count(*) from "{table}" where contains({text}, ?)', secret) == [(0,)], (
+                table,
+                secret,
+            )
     texts = [log, json.dumps(json.loads((root / "out" / "manifest.json").read_text(encoding="utf-8")))]
     for text in texts:
         for secret in (hostile.BSN, hostile.EMAIL):
@@ -119,5 +128,18 @@ def test_an_xlsx_extract_of_the_hostile_build_works(built, tmp_path):
     from pipeline.cli import main
 
     root = built[3]
-    assert main(["extract", "--db", str(root / "out" / "monitor.duckdb"), "--format", "xlsx",
-                 "--out", str(tmp_path / "x"), "--stil"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "extract",
+                "--db",
+                str(root / "out" / "monitor.duckdb"),
+                "--format",
+                "xlsx",
+                "--out",
+                str(tmp_path / "x"),
+                "--stil",
+            ]
+        )
+        == 0
+    )

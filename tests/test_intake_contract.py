@@ -35,8 +35,10 @@ def test_sql_and_python_read_every_number_alike(text):
     kind = con.execute(
         f"select {numbers.sql_kind('x')} from (select ?::varchar as x)", [text or None]
     ).fetchone()[0]
-    value = con.execute(f"select {numbers.sql_value('x', 'k')} from (select ?::varchar as x, ?::varchar as k)",
-                        [text or None, kind]).fetchone()[0]  # fmt: skip
+    value = con.execute(
+        f"select {numbers.sql_value('x', 'k')} from (select ?::varchar as x, ?::varchar as k)",
+        [text or None, kind],
+    ).fetchone()[0]
     parsed = numbers.parse(text or None)
     assert value == parsed.value
     if text:
@@ -55,11 +57,21 @@ def test_a_plain_count_reads_as_itself(n):
     assert numbers.parse(str(n)) == numbers.Parsed(float(n), None)
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("1.000", "dubbelzinnig"), ("1,000", "dubbelzinnig"), ("1 000", "duizendtallen"), ("=A1", "formule"),
-    ("ONWAAR", "waar_onwaar"), ("nan", "niet_eindig"), ("-Infinity", "niet_eindig"), ("2E5", "wetenschappelijk"),
-    ("１２", "geen_getal"), ("12%", "geen_getal"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("1.000", "dubbelzinnig"),
+        ("1,000", "dubbelzinnig"),
+        ("1 000", "duizendtallen"),
+        ("=A1", "formule"),
+        ("ONWAAR", "waar_onwaar"),
+        ("nan", "niet_eindig"),
+        ("-Infinity", "niet_eindig"),
+        ("2E5", "wetenschappelijk"),
+        ("１２", "geen_getal"),
+        ("12%", "geen_getal"),
+    ],
+)
 def test_what_cannot_be_read_one_way_says_why(text, problem):
     assert numbers.parse(text).problem == problem
     assert numbers.MESSAGES[problem]
@@ -91,9 +103,29 @@ def test_a_bsn_is_found_behind_separators_invisible_or_full_width_digits(bsn, se
     assert personal.value_kind(text) == "BSN"
 
 
-LOOKALIKES = {"a": "аɑ", "e": "еҽ", "o": "оο", "c": "сϲ", "p": "р", "s": "ѕ", "i": "іι", "n": "ո",
-              "A": "АΑ", "B": "ВΒ", "E": "ЕΕ", "O": "ОΟ", "C": "СϹ", "P": "РΡ", "S": "Ѕ", "N": "Ν", "I": "ІΙ",
-              "M": "МΜ", "T": "ТΤ", "H": "НΗ", "K": "КΚ"}  # fmt: skip
+LOOKALIKES = {
+    "a": "аɑ",
+    "e": "еҽ",
+    "o": "оο",
+    "c": "сϲ",
+    "p": "р",
+    "s": "ѕ",
+    "i": "іι",
+    "n": "ո",
+    "A": "АΑ",
+    "B": "ВΒ",
+    "E": "ЕΕ",
+    "O": "ОΟ",
+    "C": "СϹ",
+    "P": "РΡ",
+    "S": "Ѕ",
+    "N": "Ν",
+    "I": "ІΙ",
+    "M": "МΜ",
+    "T": "ТΤ",
+    "H": "НΗ",
+    "K": "КΚ",
+}
 
 
 @given(
@@ -140,8 +172,9 @@ def test_the_hash_is_of_the_bytes_read_and_those_bytes_are_loaded(make_raw, buil
 
 
 def test_a_file_that_vanishes_is_refused_and_the_build_goes_on(make_raw, build, monkeypatch):
-    raw = make_raw({"GM0228/2017-01-01_x.csv": csv_delivery(GOOD),
-                    "GM0228/2017-01-02_weg.csv": csv_delivery(GOOD)})  # fmt: skip
+    raw = make_raw(
+        {"GM0228/2017-01-01_x.csv": csv_delivery(GOOD), "GM0228/2017-01-02_weg.csv": csv_delivery(GOOD)}
+    )
     discover = extract.discovery.discover
 
     def discover_then_delete(folder):
@@ -165,7 +198,8 @@ def test_a_reader_crash_refuses_that_file_only(make_raw, build, monkeypatch):
     monkeypatch.setattr(readers, "read_workbook", lambda *a: 1 / 0)
     _, con = build(raw)
     assert rows(con, "select status, reden from leveringen where bestand like '%.xlsx'") == [
-        ("geweigerd", "het bestand kan niet worden gelezen als tabel (ZeroDivisionError)")]  # fmt: skip
+        ("geweigerd", "het bestand kan niet worden gelezen als tabel (ZeroDivisionError)")
+    ]
 
 
 # --------------------------------------------------------------------------- command line
@@ -198,11 +232,16 @@ def test_wrong_paths_exit_2_with_a_message_and_no_traceback(make_raw, tmp_path, 
 
 def test_check_of_bytes_in_memory_gives_a_structured_report_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    reports = check_deliveries([
-        ("2017-01-01_x.csv", csv_delivery(GOOD, "GM0228;2016;arbeidsparticipatie;roma;1.000;2000;;;").encode()),
-        (f"2017-01-01_{personal.REDACTED}.csv", b""),
-        ("2017-01-01_123456782.csv", csv_delivery(GOOD).encode()),
-    ])  # fmt: skip
+    reports = check_deliveries(
+        [
+            (
+                "2017-01-01_x.csv",
+                csv_delivery(GOOD, "GM0228;2016;arbeidsparticipatie;roma;1.000;2000;;;").encode(),
+            ),
+            (f"2017-01-01_{personal.REDACTED}.csv", b""),
+            ("2017-01-01_123456782.csv", csv_delivery(GOOD).encode()),
+        ]
+    )
     first, _, named = reports
     assert not first.geweigerd and first.rijen == 2
     (problem,) = first.problemen
@@ -247,7 +286,9 @@ def test_control_characters_in_a_file_name_never_reach_a_table_or_the_terminal(m
     from pipeline.progress import Progress
     from pipeline.run import run
 
-    raw = make_raw({"GM0228/2017-01-01_a\x1b[2Jb\x07.csv": csv_delivery(GOOD), "GM0228/2017-01-02_\x1b]0;x.txt": "x"})
+    raw = make_raw(
+        {"GM0228/2017-01-01_a\x1b[2Jb\x07.csv": csv_delivery(GOOD), "GM0228/2017-01-02_\x1b]0;x.txt": "x"}
+    )
     log = io.StringIO()
     run(raw, tmp_path / "out", Progress(stream=log))
     con = duckdb.connect(str(tmp_path / "out" / "monitor.duckdb"), read_only=True)

@@ -41,8 +41,13 @@ def _report(name: str, *rows: str):
 
 
 def test_a_later_delivery_says_which_figures_of_which_delivery_it_supersedes():
-    r = _report("2018-01-01_x.csv", "GM0228;2016;bijstand;roma;30;120;;;", "GM0228;2016;bijstand;totaal;800;41000;;;",
-                "GM0228;2016;arbeidsparticipatie;roma;30;150;;;", "GM0228;2017;bijstand;roma;31;120;;;")  # fmt: skip
+    r = _report(
+        "2018-01-01_x.csv",
+        "GM0228;2016;bijstand;roma;30;120;;;",
+        "GM0228;2016;bijstand;totaal;800;41000;;;",
+        "GM0228;2016;arbeidsparticipatie;roma;30;150;;;",
+        "GM0228;2017;bijstand;roma;31;120;;;",
+    )
     c = compare(r, _state(IN_FORCE, TOTALS))
     text = c.sentences()
     assert "vervangt 2 cijfers van de levering van 2017-03-01 (leveringen/GM0228/2017-03-01_a.csv)" in text
@@ -82,11 +87,15 @@ def test_a_municipality_without_figures_in_the_monitor_is_named():
 def tiny_db(tmp_path):
     path = tmp_path / "monitor.duckdb"
     with duckdb.connect(str(path)) as con:
-        con.execute("create table publicatie_herkomst (gemeente_code varchar, periode varchar, indicator varchar, "
-                    "doelgroep varchar, bestand varchar, leverdatum date)")  # fmt: skip
+        con.execute(
+            "create table publicatie_herkomst (gemeente_code varchar, periode varchar, indicator varchar, "
+            "doelgroep varchar, bestand varchar, leverdatum date)"
+        )
         con.executemany("insert into publicatie_herkomst values (?, ?, ?, ?, ?, ?)", IN_FORCE)
-        con.execute("create table publicatie_cijfers (gemeente_code varchar, periode varchar, indicator varchar, "
-                    "doelgroep varchar, teller bigint, noemer bigint, onderdrukt boolean)")  # fmt: skip
+        con.execute(
+            "create table publicatie_cijfers (gemeente_code varchar, periode varchar, indicator varchar, "
+            "doelgroep varchar, teller bigint, noemer bigint, onderdrukt boolean)"
+        )
         con.executemany("insert into publicatie_cijfers values (?, ?, ?, 'totaal', ?, ?, false)", TOTALS)
         con.execute(
             "insert into publicatie_cijfers values ('GM0228', '2016', 'bijstand', 'roma', null, null, true)"

@@ -46,8 +46,9 @@ def test_notebook_executes_on_a_fresh_build_and_writes_nothing_into_data(path, s
     monkeypatch.setenv("MONITOR_DB", str(sample_build[1]))
     before = _snapshot(PROJECT / "data")
     book = nbformat.read(path, as_version=4)
-    NotebookClient(book, kernel_name="python3", timeout=120,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()  # fmt: skip
+    NotebookClient(
+        book, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     assert _snapshot(PROJECT / "data") == before
     printed = "".join(o.get("text", "") for c in book.cells if c.cell_type == "code" for o in c.outputs)
     assert str(sample_build[1]) in printed  # it read the build it was given, not data/processed

@@ -10,12 +10,14 @@ from pipeline.nulmeting import compare
 
 RULE = BaselineRule(jaren_voor_start=1, jaar_zonder_proeftuin=2010, max_jaren_terug=2)
 STATUS = StatusRule(alpha=0.05, min_noemer=10, min_aantal=5)
-INDICATOREN = pd.DataFrame({
-    "indicator": ["bijstand", "arbeidsparticipatie", "signalen_uitbuiting", "werkervaringstrajecten"],
-    "richting": ["lager_beter", "hoger_beter", "neutraal", "hoger_beter"],
-    "streefwaarde": [None, None, None, None],
-    "vermenigvuldiger": [100, 100, 1, 1],
-})  # fmt: skip
+INDICATOREN = pd.DataFrame(
+    {
+        "indicator": ["bijstand", "arbeidsparticipatie", "signalen_uitbuiting", "werkervaringstrajecten"],
+        "richting": ["lager_beter", "hoger_beter", "neutraal", "hoger_beter"],
+        "streefwaarde": [None, None, None, None],
+        "vermenigvuldiger": [100, 100, 1, 1],
+    }
+)
 
 
 def _w(*figures):
@@ -23,9 +25,18 @@ def _w(*figures):
     rows = []
     for g, ind, jaar, t, n in figures:
         mult = INDICATOREN.set_index("indicator").loc[ind, "vermenigvuldiger"]
-        rows.append({"gemeente_code": g, "indicator": ind, "doelgroep": "roma", "jaar": jaar,
-                     "periode": str(jaar), "teller": t, "noemer": n,
-                     "waarde": t / n * mult if n else float(t)})  # fmt: skip
+        rows.append(
+            {
+                "gemeente_code": g,
+                "indicator": ind,
+                "doelgroep": "roma",
+                "jaar": jaar,
+                "periode": str(jaar),
+                "teller": t,
+                "noemer": n,
+                "waarde": t / n * mult if n else float(t),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -48,7 +59,13 @@ def test_settings_hold_the_baseline_rule_of_the_domain():
 
 
 def test_baseline_falls_back_to_the_nearest_earlier_year_within_two_years():
-    r = _one(_w(("P", "bijstand", 2012, 50, 100), ("P", "bijstand", 2013, 40, 100), ("P", "bijstand", 2020, 10, 100)))
+    r = _one(
+        _w(
+            ("P", "bijstand", 2012, 50, 100),
+            ("P", "bijstand", 2013, 40, 100),
+            ("P", "bijstand", 2020, 10, 100),
+        )
+    )
     assert (r.nulmeting_jaar, r.nulmeting_teller) == (2013, 40)
 
 
@@ -92,9 +109,13 @@ def test_neutral_indicator_rises_or_falls_but_never_improves():
 
 
 def test_counts_use_an_exact_poisson_test():
-    up = _one(_w(("P", "werkervaringstrajecten", 2014, 2, None), ("P", "werkervaringstrajecten", 2020, 14, None)))
+    up = _one(
+        _w(("P", "werkervaringstrajecten", 2014, 2, None), ("P", "werkervaringstrajecten", 2020, 14, None))
+    )
     assert up.status == "verbeterd" and up.p_waarde < 0.05
-    few = _one(_w(("P", "werkervaringstrajecten", 2014, 0, None), ("P", "werkervaringstrajecten", 2020, 4, None)))
+    few = _one(
+        _w(("P", "werkervaringstrajecten", 2014, 0, None), ("P", "werkervaringstrajecten", 2020, 4, None))
+    )
     assert few.status == "onvoldoende gegevens"
 
 

@@ -33,8 +33,9 @@ PERSONAL = {
     "kolom_postcode_huisnummer.csv": csv_delivery(_row(";6711AB 12"), header=HEADER + ";postcode_huisnummer"),
     "kolom_telefoon.csv": csv_delivery(_row(";0612345678"), header=HEADER + ";telefoon"),
     "kolom_email.csv": csv_delivery(_row(";a@b.nl"), header=HEADER + ";e-mail"),
-    "kolom_bsn_zonder_gemeente_code.csv": csv_delivery(_row(f";{BSN}").split(";", 1)[1],
-                                                       header=HEADER.split(";", 1)[1] + ";bsn"),
+    "kolom_bsn_zonder_gemeente_code.csv": csv_delivery(
+        _row(f";{BSN}").split(";", 1)[1], header=HEADER.split(";", 1)[1] + ";bsn"
+    ),
     "bsn_in_opmerking.csv": csv_delivery(_row(opmerking=f"kind met bsn {BSN}")),
     "bsn_met_punten_in_bron.csv": csv_delivery(_row(bron=f"{CANARY} 1234.56.782")),
     "bsn_als_teller.csv": csv_delivery(f"GM0228;2016;arbeidsparticipatie;totaal;{BSN};500000000;{CANARY};;"),
@@ -43,7 +44,7 @@ PERSONAL = {
     "bsn_in_overige_kolom.csv": csv_delivery(_row(f";{BSN}"), header=HEADER + ";notitie"),
     "bsn_in_windows1252.csv": csv_delivery(_row(opmerking=f"één kind {BSN}")).encode("cp1252"),
     "bsn_boven_de_kopregel.csv": "Contactpersoon j.jansen@ede.nl\n" + csv_delivery(_row()),
-}  # fmt: skip
+}
 
 
 def _xlsx_with_bsn() -> bytes:
@@ -70,7 +71,9 @@ def refused(tmp_path_factory, reference_copy):
     for name, content in PERSONAL.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         (folder / f"2017-01-01_{name}").write_bytes(data)
-    (folder / "2017-02-01_goed.csv").write_text(csv_delivery("GM0228;2016;arbeidsparticipatie;roma;20;150;;;"))
+    (folder / "2017-02-01_goed.csv").write_text(
+        csv_delivery("GM0228;2016;arbeidsparticipatie;roma;20;150;;;")
+    )
     out = raw.parent / "out"
     log = io.StringIO()
     from pipeline.progress import Progress
@@ -85,10 +88,14 @@ def refused(tmp_path_factory, reference_copy):
 @pytest.mark.parametrize("name", sorted(PERSONAL))
 def test_file_with_personal_data_is_refused_whole(refused, name):
     con = refused[0]
-    got = rows(con, "select status, reden from leveringen where bestand = ?", f"leveringen/GM0228/2017-01-01_{name}")
+    got = rows(
+        con, "select status, reden from leveringen where bestand = ?", f"leveringen/GM0228/2017-01-01_{name}"
+    )
     assert got[0][0] == "geweigerd"
     assert "gegevens over personen" in got[0][1]
-    assert rows(con, "select count(*) from waarnemingen where bestand = ?", f"leveringen/GM0228/2017-01-01_{name}") == [(0,)]
+    assert rows(
+        con, "select count(*) from waarnemingen where bestand = ?", f"leveringen/GM0228/2017-01-01_{name}"
+    ) == [(0,)]
 
 
 def test_reason_names_columns_and_rows_but_never_a_value(refused):
@@ -104,17 +111,25 @@ def test_reason_names_columns_and_rows_but_never_a_value(refused):
 def test_no_value_of_a_personal_file_is_anywhere_in_the_database(refused):
     con = refused[0]
     for (table,) in rows(con, "select table_name from information_schema.tables"):
-        cols = [c for (c,) in rows(con, "select column_name from information_schema.columns where table_name = ?", table)]
+        cols = [
+            c
+            for (c,) in rows(
+                con, "select column_name from information_schema.columns where table_name = ?", table
+            )
+        ]
         text = " || ' ' || ".join(f"coalesce(cast(\"{c}\" as varchar), '')" for c in cols)
         for secret in (BSN, "j.jansen@ede.nl", "12345678", CANARY):
-            hit = rows(con, f"select count(*) from \"{table}\" where contains({text}, ?)", secret)
+            hit = rows(con, f'select count(*) from "{table}" where contains({text}, ?)', secret)
             assert hit == [(0,)], (table, secret)
 
 
 def test_no_value_of_a_personal_file_is_in_the_log_manifest_or_output_folder(refused):
     _, out, log, _ = refused
-    texts = [log] + [p.read_text(encoding="utf-8", errors="replace")
-                     for p in Path(out).rglob("*") if p.is_file() and p.suffix != ".duckdb"]  # fmt: skip
+    texts = [log] + [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in Path(out).rglob("*")
+        if p.is_file() and p.suffix != ".duckdb"
+    ]
     manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["leveringen"]["geweigerd"] == len(PERSONAL)
     for text in texts:
@@ -130,7 +145,9 @@ def test_personal_files_in_another_encoding_are_not_copied_to_disk(refused, tmp_
     folder = refused[3]
     with open_build(folder.parents[1], tmp_path, Progress(quiet=True)) as b:
         extract.stage_reference(b)
-        files = extract.stage_deliveries(b, extract.given_files([folder / "2017-01-01_bsn_in_windows1252.csv"]))
+        files = extract.stage_deliveries(
+            b, extract.given_files([folder / "2017-01-01_bsn_in_windows1252.csv"])
+        )
         assert files[0].status == "geweigerd" and files[0].leespad is None
         assert not (b.work_dir / "lezen").exists()
 
@@ -142,7 +159,10 @@ def test_the_rest_of_the_build_goes_on(refused):
 
 def test_check_reports_personal_data_without_echoing_it(refused, capsys):
     folder = refused[3]
-    paths = [folder / f"2017-01-01_{n}" for n in ("kolom_bsn.csv", "bsn_in_opmerking.csv", "email_in_opmerking.csv")]
+    paths = [
+        folder / f"2017-01-01_{n}"
+        for n in ("kolom_bsn.csv", "bsn_in_opmerking.csv", "email_in_opmerking.csv")
+    ]
     reports = check(paths)
     assert all(r.status == "geweigerd" for r in reports)
     out = io.StringIO()

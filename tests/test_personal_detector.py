@@ -9,20 +9,57 @@ from hypothesis import strategies as st
 from pipeline.intake import personal as privacy
 
 
-@pytest.mark.parametrize("name", [
-    "bsn", "BSN", "burgerservicenummer", "Sofinummer", "naam", "Voornaam", "achternaam", "first_name",
-    "Last Name", "geboortedatum", "date_of_birth", "DOB", "adres", "straat", "huisnummer",
-    "postcode_huisnummer", "telefoon", "telefoonnummer", "phone", "e-mail", "email", "E-mailadres",
-    "naam_kind",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bsn",
+        "BSN",
+        "burgerservicenummer",
+        "Sofinummer",
+        "naam",
+        "Voornaam",
+        "achternaam",
+        "first_name",
+        "Last Name",
+        "geboortedatum",
+        "date_of_birth",
+        "DOB",
+        "adres",
+        "straat",
+        "huisnummer",
+        "postcode_huisnummer",
+        "telefoon",
+        "telefoonnummer",
+        "phone",
+        "e-mail",
+        "email",
+        "E-mailadres",
+        "naam_kind",
+    ],
+)
 def test_columns_that_identify_persons_are_recognised(name):
     assert privacy.is_person_column(name)
 
 
-@pytest.mark.parametrize("name", [
-    "gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer", "bron", "peildatum",
-    "opmerking", "gemeentenaam", "gemeente_naam", "indicator_naam", "percentage", "postcode",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "gemeente_code",
+        "periode",
+        "indicator",
+        "doelgroep",
+        "teller",
+        "noemer",
+        "bron",
+        "peildatum",
+        "opmerking",
+        "gemeentenaam",
+        "gemeente_naam",
+        "indicator_naam",
+        "percentage",
+        "postcode",
+    ],
+)
 def test_aggregate_columns_are_not_mistaken_for_personal_data(name):
     assert not privacy.is_person_column(name)
 
@@ -34,13 +71,25 @@ def test_eleven_test():
     assert not privacy.passes_eleven_test("000000000")
 
 
-@pytest.mark.parametrize(("value", "kind"), [
-    ("123456782", "BSN"), ("BSN 1234.56.782 bekend", "BSN"), ("zie 111222333", "BSN"),
-    ("j.jansen@ede.nl", "e-mailadres"), ("bel 06-12345678", "telefoonnummer"),
-    ("+31 6 12345678", "telefoonnummer"), ("020-1234567", "telefoonnummer"),
-    ("123456789", None), ("2016-2017", None), ("01-10-2016", None), ("2016-10-01", None),
-    ("25000000", None), ("Politie (BVH) – Veiligheidshuis, één loket", None), ("0900-8844", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("123456782", "BSN"),
+        ("BSN 1234.56.782 bekend", "BSN"),
+        ("zie 111222333", "BSN"),
+        ("j.jansen@ede.nl", "e-mailadres"),
+        ("bel 06-12345678", "telefoonnummer"),
+        ("+31 6 12345678", "telefoonnummer"),
+        ("020-1234567", "telefoonnummer"),
+        ("123456789", None),
+        ("2016-2017", None),
+        ("01-10-2016", None),
+        ("2016-10-01", None),
+        ("25000000", None),
+        ("Politie (BVH) – Veiligheidshuis, één loket", None),
+        ("0900-8844", None),
+    ],
+)
 def test_values_that_look_like_personal_data(value, kind):
     assert privacy.value_kind(value) == kind
 

@@ -19,8 +19,13 @@ from pipeline.run import run
 from tests import attacker
 from tests.conftest import PROJECT, csv_delivery, quiet, rows, small_sql
 
-PUBLISHED = ("publicatie_cijfers", "publicatie_groepen", "publicatie_vergelijking", "publicatie_effecten",
-             "publicatie_regels")  # fmt: skip
+PUBLISHED = (
+    "publicatie_cijfers",
+    "publicatie_groepen",
+    "publicatie_vergelijking",
+    "publicatie_effecten",
+    "publicatie_regels",
+)
 
 
 def _catalog(con: duckdb.DuckDBPyConnection) -> str:
@@ -31,40 +36,81 @@ def test_the_contract_tables_are_built_with_their_columns(sample_db):
     tables = {t for (t,) in rows(sample_db, "select table_name from duckdb_tables()")}
     assert set(PUBLISHED) <= tables
     columns = {
-        "publicatie_cijfers": {"gemeente_code", "periode", "jaar", "indicator", "doelgroep", "teller", "noemer",
-                               "waarde", "onderdrukt", "reden_onderdrukt"},
-        "publicatie_groepen": {"groep", "indicator", "doelgroep", "jaar", "teller", "noemer", "waarde",
-                               "onderdrukt", "gemeenten"},
-        "publicatie_vergelijking": {"gemeente_code", "indicator", "doelgroep", "nulmeting_waarde",
-                                    "laatste_waarde", "verschil", "status"},
-        "publicatie_effecten": {"indicator", "doelgroep", "effect", "ci_laag", "ci_hoog", "methode",
-                                "n_proeftuinen", "n_vergelijking"},
+        "publicatie_cijfers": {
+            "gemeente_code",
+            "periode",
+            "jaar",
+            "indicator",
+            "doelgroep",
+            "teller",
+            "noemer",
+            "waarde",
+            "onderdrukt",
+            "reden_onderdrukt",
+        },
+        "publicatie_groepen": {
+            "groep",
+            "indicator",
+            "doelgroep",
+            "jaar",
+            "teller",
+            "noemer",
+            "waarde",
+            "onderdrukt",
+            "gemeenten",
+        },
+        "publicatie_vergelijking": {
+            "gemeente_code",
+            "indicator",
+            "doelgroep",
+            "nulmeting_waarde",
+            "laatste_waarde",
+            "verschil",
+            "status",
+        },
+        "publicatie_effecten": {
+            "indicator",
+            "doelgroep",
+            "effect",
+            "ci_laag",
+            "ci_hoog",
+            "methode",
+            "n_proeftuinen",
+            "n_vergelijking",
+        },
         "publicatie_regels": {"naam", "waarde"},
-    }  # fmt: skip
+    }
     for table, wanted in columns.items():
         have = {c for (c,) in rows(sample_db, f"select column_name from (describe {table})")}
         assert wanted <= have, (table, wanted - have)
 
 
 def test_every_suppressed_roma_cell_and_everything_derived_from_it_is_empty(sample_db):
-    hidden = rows(sample_db, f"""
+    hidden = rows(
+        sample_db,
+        f"""
         select count(*) from waarnemingen w join publicatie_cijfers c
           using (gemeente_code, periode, indicator, doelgroep)
-        where w.doelgroep = 'roma' and {small_sql('w.teller', 'w.noemer')}
-          and not (c.onderdrukt and c.teller is null and c.noemer is null and c.waarde is null)""")
+        where w.doelgroep = 'roma' and {small_sql("w.teller", "w.noemer")}
+          and not (c.onderdrukt and c.teller is null and c.noemer is null and c.waarde is null)""",
+    )
     assert hidden == [(0,)]
     assert audit.structural(sample_db, _catalog(sample_db)) == []
-    assert rows(sample_db, "select count(*) from publicatie_vergelijking where onderdrukt and status <> 'onderdrukt'") \
-        == [(0,)]  # fmt: skip
+    assert rows(
+        sample_db, "select count(*) from publicatie_vergelijking where onderdrukt and status <> 'onderdrukt'"
+    ) == [(0,)]
 
 
 def test_the_status_of_a_suppressed_cell_is_suppressed_in_every_output(sample_db):
     # the attack of the issue: a status beside a hidden cell narrowed its teller
-    statuses = rows(sample_db, """
+    statuses = rows(
+        sample_db,
+        """
         select distinct v.status from publicatie_vergelijking v join publicatie_cijfers c
           on c.gemeente_code = v.gemeente_code and c.indicator = v.indicator and c.doelgroep = v.doelgroep
          and c.periode in (v.nulmeting_periode, v.laatste_periode)
-        where c.onderdrukt""")
+        where c.onderdrukt""",
+    )
     assert statuses == [("onderdrukt",)]
 
 
@@ -78,40 +124,59 @@ def test_one_set_of_status_words(sample_db):
 
 
 def test_group_totals_list_the_municipalities_they_sum_and_equal_their_sums(sample_db):
-    broken = rows(sample_db, """
+    broken = rows(
+        sample_db,
+        """
         select g.groep, g.indicator, g.doelgroep, g.jaar from publicatie_groepen g
         where not g.onderdrukt and g.teller <> (
             select sum(w.teller) from waarnemingen w
             where list_contains(g.gemeenten, w.gemeente_code) and w.indicator = g.indicator
-              and w.doelgroep = g.doelgroep and w.jaar = g.jaar)""")
+              and w.doelgroep = g.doelgroep and w.jaar = g.jaar)""",
+    )
     assert broken == []
-    assert rows(sample_db, "select count(*) from publicatie_groepen where not onderdrukt and laag > waarde") == [(0,)]
+    assert rows(
+        sample_db, "select count(*) from publicatie_groepen where not onderdrukt and laag > waarde"
+    ) == [(0,)]
 
 
 def test_the_rules_table_holds_the_thresholds_of_the_settings(sample_db):
     r = load_settings().onthulling
     regels = dict(rows(sample_db, "select naam, waarde from publicatie_regels"))
     assert int(regels["onthulling.min_noemer"]) == r.min_noemer
-    assert (int(regels["onthulling.teller_min"]), int(regels["onthulling.teller_max"])) == (r.teller_min, r.teller_max)
+    assert (int(regels["onthulling.teller_min"]), int(regels["onthulling.teller_max"])) == (
+        r.teller_min,
+        r.teller_max,
+    )
     assert int(regels["onthulling.min_mogelijke_waarden"]) == r.min_mogelijke_waarden
 
 
 def test_the_audit_runs_in_the_build_and_its_summary_is_in_the_manifest(sample_build, sample_db):
     _, db = sample_build
     [(geslaagd, gecontroleerd, smalste)] = rows(
-        sample_db, "select geslaagd, onderdrukte_aantallen, smalste_bereik from publicatie_controle")
+        sample_db, "select geslaagd, onderdrukte_aantallen, smalste_bereik from publicatie_controle"
+    )
     assert geslaagd and gecontroleerd > 1000 and smalste >= 3
     manifest = json.loads((db.parent / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["controle"]["geslaagd"] and manifest["controle"]["onderdrukte_aantallen"] == gecontroleerd
 
 
 def test_the_dashboard_imports_no_rule_of_the_pipeline():
-    code = ("import json, sys, dashboard.app, dashboard.warm; "
-            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('pipeline.'))))")  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    code = (
+        "import json, sys, dashboard.app, dashboard.warm; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('pipeline.'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True
+    )
     loaded = set(json.loads(done.stdout))
-    for forbidden in ("pipeline.disclosure", "pipeline.nulmeting", "pipeline.kloof", "pipeline.statistics",
-                      "pipeline.audit", "pipeline.effecten"):
+    for forbidden in (
+        "pipeline.disclosure",
+        "pipeline.nulmeting",
+        "pipeline.kloof",
+        "pipeline.statistics",
+        "pipeline.audit",
+        "pipeline.effecten",
+    ):
         assert forbidden not in loaded
 
 
@@ -120,9 +185,12 @@ def test_the_dashboard_imports_no_rule_of_the_pipeline():
 
 def _pilots(roma: dict[str, int], totaal: dict[str, int], indicator: str = "werkervaringstrajecten") -> dict:
     """One delivery per pilot with a count for roma and totaal in 2019."""
-    return {f"{g}/2020-03-01_a.csv": csv_delivery(f"{g};2019;{indicator};roma;{roma[g]};;;;",
-                                                  f"{g};2019;{indicator};totaal;{totaal[g]};;;;")
-            for g in roma}  # fmt: skip
+    return {
+        f"{g}/2020-03-01_a.csv": csv_delivery(
+            f"{g};2019;{indicator};roma;{roma[g]};;;;", f"{g};2019;{indicator};totaal;{totaal[g]};;;;"
+        )
+        for g in roma
+    }
 
 
 @pytest.mark.parametrize("hidden", [(1, 1), (4, 4)], ids=["total-of-2", "total-of-8"])
@@ -137,7 +205,9 @@ def test_two_hidden_counts_in_a_pilots_total_are_protected(make_raw, build, hidd
     assert rows(con, "select geslaagd, smalste_bereik >= 3 from publicatie_controle") == [(True, True)]
 
 
-def test_without_protection_the_audit_finds_the_attack_and_nothing_is_published(make_raw, tmp_path, monkeypatch):
+def test_without_protection_the_audit_finds_the_attack_and_nothing_is_published(
+    make_raw, tmp_path, monkeypatch
+):
     roma = {"GM0784": 1, "GM0855": 1, "GM0228": 12, "GM0995": 10}
     totaal = {"GM0784": 30, "GM0855": 40, "GM0228": 40, "GM0995": 35}
     raw = make_raw(_pilots(roma, totaal))
@@ -145,27 +215,41 @@ def test_without_protection_the_audit_finds_the_attack_and_nothing_is_published(
     run(raw, out, quiet())
     before = hashlib.sha256((out / "monitor.duckdb").read_bytes()).hexdigest()
     monkeypatch.setattr(disclosure, "protect", lambda *a, **k: False)  # the protection switched off
-    with pytest.raises(disclosure.DisclosureError, match=r"GM0784 2019 werkervaringstrajecten roma \(teller: 1"):
+    with pytest.raises(
+        disclosure.DisclosureError, match=r"GM0784 2019 werkervaringstrajecten roma \(teller: 1"
+    ):
         run(raw, out, quiet())
     assert hashlib.sha256((out / "monitor.duckdb").read_bytes()).hexdigest() == before
 
 
 def test_a_totaal_of_zero_beside_a_hidden_roma_cell_is_suppressed_with_it(make_raw, build):
     deliveries = {
-        "GM0228/2017-11-01_a.csv": csv_delivery("GM0228;2016-2017;absoluut_verzuim;roma;0;8;;;",
-                                                "GM0228;2016-2017;absoluut_verzuim;totaal;0;5000;;;"),
-        "GM0995/2017-11-01_a.csv": csv_delivery("GM0995;2016-2017;absoluut_verzuim;roma;6;60;;;",
-                                                "GM0995;2016-2017;absoluut_verzuim;totaal;40;9000;;;"),
-        "GM0153/2017-11-01_a.csv": csv_delivery("GM0153;2016-2017;absoluut_verzuim;roma;7;70;;;",
-                                                "GM0153;2016-2017;absoluut_verzuim;totaal;50;19000;;;"),
-    }  # fmt: skip
+        "GM0228/2017-11-01_a.csv": csv_delivery(
+            "GM0228;2016-2017;absoluut_verzuim;roma;0;8;;;",
+            "GM0228;2016-2017;absoluut_verzuim;totaal;0;5000;;;",
+        ),
+        "GM0995/2017-11-01_a.csv": csv_delivery(
+            "GM0995;2016-2017;absoluut_verzuim;roma;6;60;;;",
+            "GM0995;2016-2017;absoluut_verzuim;totaal;40;9000;;;",
+        ),
+        "GM0153/2017-11-01_a.csv": csv_delivery(
+            "GM0153;2016-2017;absoluut_verzuim;roma;7;70;;;",
+            "GM0153;2016-2017;absoluut_verzuim;totaal;50;19000;;;",
+        ),
+    }
     _, con = build(make_raw(deliveries))
-    [(hidden, reden)] = rows(con, "select onderdrukt, reden_onderdrukt from publicatie_cijfers "
-                                  "where gemeente_code = 'GM0228' and doelgroep = 'totaal' and indicator = 'absoluut_verzuim'")
+    [(hidden, reden)] = rows(
+        con,
+        "select onderdrukt, reden_onderdrukt from publicatie_cijfers "
+        "where gemeente_code = 'GM0228' and doelgroep = 'totaal' and indicator = 'absoluut_verzuim'",
+    )
     assert hidden and reden == "totaal naast een onderdrukt roma-cijfer"
     # a total over the pilots with the hidden totaal cell alone in it would give it back: withheld
-    assert rows(con, "select onderdrukt from publicatie_groepen where groep = 'proeftuinen' "
-                     "and doelgroep = 'totaal' and indicator = 'absoluut_verzuim'") == [(True,)]
+    assert rows(
+        con,
+        "select onderdrukt from publicatie_groepen where groep = 'proeftuinen' "
+        "and doelgroep = 'totaal' and indicator = 'absoluut_verzuim'",
+    ) == [(True,)]
     assert rows(con, "select geslaagd from publicatie_controle") == [(True,)]
 
 
@@ -182,16 +266,24 @@ def test_a_status_published_beside_a_suppressed_cell_is_found_by_the_audit(sampl
 def test_the_published_gap_empties_everything_derived_from_a_small_roma_cell(make_raw, build):
     # Ede: roma bijstand 2010 20/40, 2020 3/40 (teller 1–4: suppressed); the gap, its change and the
     # progress towards halving it go with it, while the working table keeps them for researchers
-    deliveries = {f"GM0228/{j + 1}-04-01_a.csv": csv_delivery(f"GM0228;{j};bijstand;roma;{t};40;;;",
-                                                              f"GM0228;{j};bijstand;totaal;{500 + t};10000;;;")
-                  for j, t in ((2010, 20), (2020, 3))}  # fmt: skip
+    deliveries = {
+        f"GM0228/{j + 1}-04-01_a.csv": csv_delivery(
+            f"GM0228;{j};bijstand;roma;{t};40;;;", f"GM0228;{j};bijstand;totaal;{500 + t};10000;;;"
+        )
+        for j, t in ((2010, 20), (2020, 3))
+    }
     _, con = build(make_raw(deliveries))
-    [(hidden, status, voortgang, verschil, laatste)] = rows(con, """
+    [(hidden, status, voortgang, verschil, laatste)] = rows(
+        con,
+        """
         select onderdrukt, status, voortgang, kloof_verschil, laatste_roma_teller
-        from publicatie_kloof where gemeente_code = 'GM0228' and indicator = 'bijstand'""")
+        from publicatie_kloof where gemeente_code = 'GM0228' and indicator = 'bijstand'""",
+    )
     assert hidden and status == "onderdrukt" and voortgang is verschil is laatste is None
-    assert rows(con, "select voortgang is not null from kloof where gemeente_code = 'GM0228' "
-                     "and indicator = 'bijstand'") == [(True,)]
+    assert rows(
+        con,
+        "select voortgang is not null from kloof where gemeente_code = 'GM0228' and indicator = 'bijstand'",
+    ) == [(True,)]
 
 
 @pytest.mark.slow

@@ -29,8 +29,9 @@ def reports(sample_build) -> dict[tuple[str | None, str], tuple[bytes, str, int]
     for gemeente in (None, PILOT):
         for taal in i18n.TALEN:
             pdf, pages = render_pages(db, gemeente, taal)
-            text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
-                                  check=True).stdout.decode("utf-8")
+            text = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+            ).stdout.decode("utf-8")
             out[gemeente, taal] = (pdf, text, pages)
     return out
 
@@ -75,31 +76,52 @@ def allowed_numbers(con: duckdb.DuckDBPyConnection, gemeente: str | None, taal: 
     for texts in catalogue.MESSAGES.values():
         ok.update(tokens(texts[taal]))
     ok.update(t for u in catalogue.UNITS.values() for t in tokens(u))
-    ok.update(i18n.number(m, 0, taal) for (m,) in con.execute("select vermenigvuldiger from indicatoren").fetchall())
+    ok.update(
+        i18n.number(m, 0, taal) for (m,) in con.execute("select vermenigvuldiger from indicatoren").fetchall()
+    )
     ok.update(str(p) for p in range(1, pages + 1))
     column_values("select waarde from publicatie_regels where try_cast(waarde as double) is not null")
-    ok.update(i18n.number(float(v) * 100, 0, taal) for (v,) in
-              con.execute("select waarde from publicatie_regels where naam = 'effecten.betrouwbaarheid'").fetchall())
+    ok.update(
+        i18n.number(float(v) * 100, 0, taal)
+        for (v,) in con.execute(
+            "select waarde from publicatie_regels where naam = 'effecten.betrouwbaarheid'"
+        ).fetchall()
+    )
     column_values("select effect, ci_laag, ci_hoog, voortrend_p from publicatie_effecten")
     n_pilots = con.execute("select count(*) from gemeenten where proeftuin").fetchone()[0]
     ok.update(i18n.number(n, 0, taal) for n in range(n_pilots + 1))  # counts of pilots by status
     if gemeente:
-        column_values("select nulmeting_waarde, laatste_waarde, verschil, verschil_laag, verschil_hoog "
-                      "from publicatie_vergelijking where gemeente_code = ? and doelgroep = 'roma'", gemeente)
-        column_values("select waarde, laag, hoog from publicatie_groepen where groep = ? and doelgroep = 'roma'",
-                      vocabulary.OVERIGE)
-        column_values("select nulmeting_kloof, laatste_kloof, voortgang * 100 from publicatie_kloof "
-                      "where gemeente_code = ?", gemeente)
-        column_values("select count(*) from publicatie_cijfers where gemeente_code = ? and onderdrukt", gemeente)
-        column_values("select count(*) from publicatie_cijfers where gemeente_code = ? and onderdrukt "
-                      "group by indicator, doelgroep, reden_onderdrukt", gemeente)
+        column_values(
+            "select nulmeting_waarde, laatste_waarde, verschil, verschil_laag, verschil_hoog "
+            "from publicatie_vergelijking where gemeente_code = ? and doelgroep = 'roma'",
+            gemeente,
+        )
+        column_values(
+            "select waarde, laag, hoog from publicatie_groepen where groep = ? and doelgroep = 'roma'",
+            vocabulary.OVERIGE,
+        )
+        column_values(
+            "select nulmeting_kloof, laatste_kloof, voortgang * 100 from publicatie_kloof "
+            "where gemeente_code = ?",
+            gemeente,
+        )
+        column_values(
+            "select count(*) from publicatie_cijfers where gemeente_code = ? and onderdrukt", gemeente
+        )
+        column_values(
+            "select count(*) from publicatie_cijfers where gemeente_code = ? and onderdrukt "
+            "group by indicator, doelgroep, reden_onderdrukt",
+            gemeente,
+        )
     else:
         column_values("select waarde, laag, hoog from publicatie_groepen where doelgroep = 'roma'")
         column_values("select * from publicatie_controle")
         column_values("select count(*) from publicatie_leveringen group by status")
         column_values("select coalesce(sum(meldingen), 0) from publicatie_quarantaine")
-        column_values("select count(distinct gemeente_code) from publicatie_volledigheid where cijfers > 0 "
-                      "group by jaar")
+        column_values(
+            "select count(distinct gemeente_code) from publicatie_volledigheid where cijfers > 0 "
+            "group by jaar"
+        )
     for v in values:
         ok |= formats(v, taal)
     return ok
@@ -123,7 +145,9 @@ def test_the_pilots_baseline_and_latest_are_the_published_ones(reports, sample_d
     rows = sample_db.execute(
         "select v.nulmeting_waarde, v.nulmeting_periode, v.laatste_waarde, v.laatste_periode, i.vermenigvuldiger "
         "from publicatie_vergelijking v join indicatoren i using (indicator) "
-        "where v.gemeente_code = ? and v.doelgroep = 'roma'", [PILOT]).fetchall()
+        "where v.gemeente_code = ? and v.doelgroep = 'roma'",
+        [PILOT],
+    ).fetchall()
     shown = 0
     for base, p_base, last, p_last, m in rows:
         for value, periode in ((base, p_base), (last, p_last)):
@@ -146,7 +170,9 @@ def test_no_suppressed_value_appears(reports, sample_db, taal):
         "p.nulmeting_onderdrukt, p.laatste_onderdrukt, i.vermenigvuldiger "
         "from vergelijking_nulmeting w join publicatie_vergelijking p using (gemeente_code, indicator, doelgroep) "
         "join indicatoren i using (indicator) where w.gemeente_code = ? and w.doelgroep = 'roma' "
-        "and (p.nulmeting_onderdrukt or p.laatste_onderdrukt)", [PILOT]).fetchall()
+        "and (p.nulmeting_onderdrukt or p.laatste_onderdrukt)",
+        [PILOT],
+    ).fetchall()
     assert hidden, "the fixture must have suppressed figures to test"
     for _, base, p_base, last, p_last, base_hidden, last_hidden, m in hidden:
         for value, periode, is_hidden in ((base, p_base, base_hidden), (last, p_last, last_hidden)):
@@ -154,8 +180,10 @@ def test_no_suppressed_value_appears(reports, sample_db, taal):
                 assert f"{i18n.value(value, m, taal)} ({periode})" not in text
     # and the suppressed cells are listed with their reason
     assert i18n.t("h_onderdrukt", taal) in text
-    for (reden,) in sample_db.execute("select distinct reden_onderdrukt from publicatie_cijfers "
-                                      "where gemeente_code = ? and onderdrukt", [PILOT]).fetchall():
+    for (reden,) in sample_db.execute(
+        "select distinct reden_onderdrukt from publicatie_cijfers where gemeente_code = ? and onderdrukt",
+        [PILOT],
+    ).fetchall():
         assert i18n.word(reden, taal) in text
 
 
@@ -194,8 +222,16 @@ def test_the_pdf_is_tagged_with_title_and_language(reports, gemeente, taal):
 @pytest.mark.slow
 def test_the_english_report_speaks_english(reports):
     text = flat(reports[PILOT, "en"][1]) + flat(reports[None, "en"][1])
-    for dutch in (vocabulary.VERBETERD, vocabulary.GELIJK, vocabulary.ONDERDRUKT, vocabulary.GEHALVEERD,
-                  vocabulary.GEEN_EFFECT, vocabulary.NIET_BEOORDEELBAAR_VOORTREND, "Nulmeting", "proeftuinen"):
+    for dutch in (
+        vocabulary.VERBETERD,
+        vocabulary.GELIJK,
+        vocabulary.ONDERDRUKT,
+        vocabulary.GEHALVEERD,
+        vocabulary.GEEN_EFFECT,
+        vocabulary.NIET_BEOORDEELBAAR_VOORTREND,
+        "Nulmeting",
+        "proeftuinen",
+    ):
         assert dutch not in text, dutch
     assert "baseline" in text.lower() and "pilot municipality" in text
 
@@ -210,11 +246,14 @@ def test_findings_state_only_changes_the_status_allows(reports, sample_db):
     text = flat(reports[PILOT, "nl"][1])
     rows = sample_db.execute(
         "select i.naam, v.status from publicatie_vergelijking v join indicatoren i using (indicator) "
-        "where v.gemeente_code = ? and v.doelgroep = 'roma'", [PILOT]).fetchall()
+        "where v.gemeente_code = ? and v.doelgroep = 'roma'",
+        [PILOT],
+    ).fetchall()
     for naam, status in rows:
         stated = f"{naam} in Ede daalde van" in text or f"{naam} in Ede steeg van" in text
-        assert stated == (status in (vocabulary.VERBETERD, vocabulary.VERSLECHTERD, vocabulary.GESTEGEN,
-                                     vocabulary.GEDAALD)), (naam, status)
+        assert stated == (
+            status in (vocabulary.VERBETERD, vocabulary.VERSLECHTERD, vocabulary.GESTEGEN, vocabulary.GEDAALD)
+        ), (naam, status)
 
 
 @pytest.mark.slow
@@ -224,18 +263,26 @@ def test_no_effect_is_claimed_where_the_verdict_does_not_allow_it(sample_build, 
     db = tmp_path / "monitor.duckdb"
     shutil.copy(sample_build[1], db)
     con = duckdb.connect(str(db))
-    allowed = con.execute("select count(*) from publicatie_effecten where oordeel in (?, ?, ?, ?)",
-                          [vocabulary.GUNSTIG, vocabulary.ONGUNSTIG, vocabulary.HOGER, vocabulary.LAGER]).fetchone()[0]
+    allowed = con.execute(
+        "select count(*) from publicatie_effecten where oordeel in (?, ?, ?, ?)",
+        [vocabulary.GUNSTIG, vocabulary.ONGUNSTIG, vocabulary.HOGER, vocabulary.LAGER],
+    ).fetchone()[0]
     con.close()
     assert allowed > 0, "the sample must have an effect the verdict allows, or this test proves nothing"
-    before = flat(subprocess.run(["pdftotext", "-", "-"], input=render(db, None, "nl"), capture_output=True,
-                                 check=True).stdout.decode())
+    before = flat(
+        subprocess.run(
+            ["pdftotext", "-", "-"], input=render(db, None, "nl"), capture_output=True, check=True
+        ).stdout.decode()
+    )
     assert before.count(f": {vocabulary.GUNSTIG}, ") + before.count(f": {vocabulary.HOGER}, ") >= 1
     con = duckdb.connect(str(db))
     con.execute("update publicatie_effecten set oordeel = ?", [vocabulary.NIET_BEOORDEELBAAR_VOORTREND])
     con.close()
-    after = flat(subprocess.run(["pdftotext", "-", "-"], input=render(db, None, "nl"), capture_output=True,
-                                check=True).stdout.decode())
+    after = flat(
+        subprocess.run(
+            ["pdftotext", "-", "-"], input=render(db, None, "nl"), capture_output=True, check=True
+        ).stdout.decode()
+    )
     assert i18n.t("effecten_geen_oordeel", "nl") in after
     for verdict in (vocabulary.GUNSTIG, vocabulary.ONGUNSTIG, vocabulary.HOGER, vocabulary.LAGER):
         assert f": {verdict}, " not in after

@@ -24,9 +24,20 @@ def test_every_message_has_dutch_and_english_with_the_same_placeholders():
 
 
 def test_every_word_of_the_vocabulary_has_its_english_rendering():
-    words = [*vocabulary.PUBLISHED_STATUSES, *vocabulary.PUBLISHED_GAP_STATUSES, *vocabulary.VERDICTS,
-             *vocabulary.DOELGROEPEN, *vocabulary.GROEPEN, vocabulary.REDEN_KLEIN, vocabulary.REDEN_TOTAAL,
-             vocabulary.REDEN_BESCHERMT, vocabulary.REDEN_AFGELEID, "verzuim", "proeftuin", "nulmeting"]
+    words = [
+        *vocabulary.PUBLISHED_STATUSES,
+        *vocabulary.PUBLISHED_GAP_STATUSES,
+        *vocabulary.VERDICTS,
+        *vocabulary.DOELGROEPEN,
+        *vocabulary.GROEPEN,
+        vocabulary.REDEN_KLEIN,
+        vocabulary.REDEN_TOTAAL,
+        vocabulary.REDEN_BESCHERMT,
+        vocabulary.REDEN_AFGELEID,
+        "verzuim",
+        "proeftuin",
+        "nulmeting",
+    ]
     for w in words:
         english = i18n.word(w, "en")
         assert (english and english != w) or w == vocabulary.ROMA, w
@@ -54,7 +65,9 @@ def test_every_indicator_and_unit_of_the_shipped_catalogue_has_english():
 
 
 def test_numbers_follow_the_language():
-    assert i18n.number(1234567.25, 1, "nl") == "1.234.567,2" or i18n.number(1234567.25, 1, "nl") == "1.234.567,3"
+    assert (
+        i18n.number(1234567.25, 1, "nl") == "1.234.567,2" or i18n.number(1234567.25, 1, "nl") == "1.234.567,3"
+    )
     assert i18n.number(1234.5, 1, "en") == "1,234.5"
     assert i18n.number(-13.04, 1, "nl") == "−13,0"
     assert i18n.number(-0.04, 1, "en") == "0.0"  # no minus zero

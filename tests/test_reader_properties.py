@@ -31,7 +31,7 @@ def test_reader_never_crashes_on_arbitrary_bytes(data, name):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=";,\t\"\n\r aéb1–", max_size=300), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
+@given(st.text(alphabet=';,\t"\n\r aéb1–', max_size=300), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
 def test_reader_never_crashes_on_odd_text(text, encoding):
     data = ("gemeente_code;periode;indicator;doelgroep;teller\n" + text).encode(encoding, errors="replace")
     try:
@@ -44,7 +44,8 @@ def test_reader_never_crashes_on_odd_text(text, encoding):
 # cp1252-safe text with the characters that make CSV hard: separators, quotes, line breaks, accents
 CELL = st.text(alphabet="abcéë–ß 0123456789;,\"'\n-/", max_size=12)
 ROW = st.fixed_dictionaries({c: CELL for c in COLUMNS}).map(
-    lambda r: {**r, "gemeente_code": "GM" + (r["gemeente_code"] or "0").strip() + "x"})
+    lambda r: {**r, "gemeente_code": "GM" + (r["gemeente_code"] or "0").strip() + "x"}
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +66,9 @@ def build(tmp_path_factory):
     shuffle=st.randoms(use_true_random=False),
     extra=st.booleans(),
 )
-def test_reader_never_loses_an_accepted_row(build, tmp_path_factory, rows, sep, encoding, newline, titles,
-                                             blank_after, shuffle, extra):
+def test_reader_never_loses_an_accepted_row(
+    build, tmp_path_factory, rows, sep, encoding, newline, titles, blank_after, shuffle, extra
+):
     # values that look like a BSN, e-mail or phone number refuse the file: that is another test
     assume(not any(privacy.value_kind(v) for r in rows for v in r.values()))
     header = list(COLUMNS) + (["percentage"] if extra else [])
@@ -91,7 +93,9 @@ def test_reader_never_loses_an_accepted_row(build, tmp_path_factory, rows, sep, 
 
     files = extract.stage_deliveries(build, extract.given_files([path]))
     assert files[0].status == "geaccepteerd", files[0].reden
-    staged = build.con.execute("select rij, " + ", ".join(COLUMNS) + " from stg_leveringrijen order by rij").fetchall()
+    staged = build.con.execute(
+        "select rij, " + ", ".join(COLUMNS) + " from stg_leveringrijen order by rij"
+    ).fetchall()
     assert [(r[0], tuple(r[1:])) for r in staged] == expected
 
 
@@ -132,8 +136,12 @@ def _openpyxl_table(data: bytes) -> dict[tuple[int, int], str]:
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     named = [ws for ws in wb.worksheets if ws.title.strip().lower() == "levering"]
     ws = (named or wb.worksheets)[0]
-    return {(n, j): readers.xlsx_cell(v) for n, r in enumerate(ws.iter_rows(values_only=True), 1)
-            for j, v in enumerate(r) if readers.xlsx_cell(v) is not None}  # fmt: skip
+    return {
+        (n, j): readers.xlsx_cell(v)
+        for n, r in enumerate(ws.iter_rows(values_only=True), 1)
+        for j, v in enumerate(r)
+        if readers.xlsx_cell(v) is not None
+    }
 
 
 @settings(max_examples=80, deadline=None)
@@ -147,14 +155,20 @@ def test_excel_reader_sees_every_cell_where_excel_shows_it(cells, top, left, she
     """calamine (fast) reads the same text at the same row and column as openpyxl (reference)."""
     data = _workbook(cells, top, left, sheets)
     _, rows = readers.xlsx_table(data)
-    fast = {(n, j): readers.xlsx_cell(v) for n, r in rows for j, v in enumerate(r)
-            if readers.xlsx_cell(v) is not None}  # fmt: skip
+    fast = {
+        (n, j): readers.xlsx_cell(v)
+        for n, r in rows
+        for j, v in enumerate(r)
+        if readers.xlsx_cell(v) is not None
+    }
     assert fast == _openpyxl_table(data)
 
 
 @settings(max_examples=150, deadline=None)
-@given(cut=st.integers(0, 10_000), flips=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)),
-                                                   max_size=5))  # fmt: skip
+@given(
+    cut=st.integers(0, 10_000),
+    flips=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=5),
+)
 def test_damaged_workbook_is_refused_not_crashed(cut, flips):
     data = bytearray(_workbook([["gemeente_code", "periode"], ["GM0014", "2020"]], 1, 1, ["Blad1"]))
     for at, byte in flips:
@@ -167,22 +181,36 @@ def test_damaged_workbook_is_refused_not_crashed(cut, flips):
         assert e.reason
 
 
-SHEET_CELL = st.one_of(st.just(""), st.just("  "), st.text(alphabet="ab 1,–", max_size=5),
-                       st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(),
-                       st.integers(-5, 5), st.dates())  # fmt: skip
+SHEET_CELL = st.one_of(
+    st.just(""),
+    st.just("  "),
+    st.text(alphabet="ab 1,–", max_size=5),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.dates(),
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(body=st.lists(st.lists(SHEET_CELL, min_size=7, max_size=7), max_size=12),
-       extra=st.booleans())  # fmt: skip
+@given(body=st.lists(st.lists(SHEET_CELL, min_size=7, max_size=7), max_size=12), extra=st.booleans())
 def test_excel_rows_column_at_a_time_equal_the_row_by_row_reader(body, extra):
     """xlsx_rows' fast path gives what the general reader (_collect with xlsx_cell) gives."""
     names = ["gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer", "opmerking"]
     if extra:
         names[-1] = "toelichting_extra"
-    records = [(1, ["titel", "", "", "", "", "", ""]), (2, list(names)), *((n, r) for n, r in enumerate(body, 3))]
+    records = [
+        (1, ["titel", "", "", "", "", "", ""]),
+        (2, list(names)),
+        *((n, r) for n, r in enumerate(body, 3)),
+    ]
     info = readers.Inspection()
     info.formaat, info.kopregel, info.kolommen, info.records = "xlsx", 2, names, records
     fast = readers.xlsx_rows(b"", info)
     slow = readers._collect(records, names, 2, readers.xlsx_cell, pad_short=True)
-    assert (fast.rij, fast.values, fast.overig, fast.problems) == (slow.rij, slow.values, slow.overig, slow.problems)
+    assert (fast.rij, fast.values, fast.overig, fast.problems) == (
+        slow.rij,
+        slow.values,
+        slow.overig,
+        slow.problems,
+    )

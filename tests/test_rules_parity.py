@@ -19,17 +19,27 @@ from tests.conftest import SHIPPED_RAW, quiet
 KEY = ["levering_id", "rij"]
 TEXT = {
     "gemeente_code": st.sampled_from(["GM0228", "0228", "228", "gm 363", "GM9999", "Ede", "", None, "12345"]),
-    "periode": st.sampled_from(["2016", "2016-2017", "2016/17", "2016-2018", "1999", "2099", "zestien",
-                                " 2016 ", "2016\n", None]),
-    "indicator": st.sampled_from(["bijstand", "BIJSTAND", "relatief_verzuim", "werkervaringstrajecten",
-                                  "woninginbraak", "armoede", None]),
+    "periode": st.sampled_from(
+        ["2016", "2016-2017", "2016/17", "2016-2018", "1999", "2099", "zestien", " 2016 ", "2016\n", None]
+    ),
+    "indicator": st.sampled_from(
+        [
+            "bijstand",
+            "BIJSTAND",
+            "relatief_verzuim",
+            "werkervaringstrajecten",
+            "woninginbraak",
+            "armoede",
+            None,
+        ]
+    ),
     "doelgroep": st.sampled_from(["roma", "Totaal", "sinti", None]),
     "teller": st.sampled_from(["0", "3", "41", "2,5", "-1", "12,0", "drie", "1.234", "99000000", None]),
     "noemer": st.sampled_from(["40", "0", "3", "", "7,5", "x", None]),
     "bron": st.sampled_from(["CBS", None]),
     "peildatum": st.sampled_from(["2016-10-01", "01-10-2016", "31-02-2016", "morgen", "1/2/2016", None]),
     "opmerking": st.none(),
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +71,11 @@ def test_pandera_and_sql_find_the_same_broken_rules(build, records):
     frame["overig"] = None
     con.execute("delete from stg_exact")
     con.register("_rows", frame)
-    con.execute("insert into stg_exact select levering_id, rij, " + ", ".join(COLUMNS)
-                + ", cast(null as varchar[]) from _rows")  # fmt: skip
+    con.execute(
+        "insert into stg_exact select levering_id, rij, "
+        + ", ".join(COLUMNS)
+        + ", cast(null as varchar[]) from _rows"
+    )
     con.unregister("_rows")
     typed = _typed(con)
     by_sql = sql_violations(con, "getypeerd", schema, KEY)

@@ -41,7 +41,9 @@ def test_another_seed_gives_other_figures(tmp_path):
 
 def test_pilot_scale_has_pilots_named_non_pilots_and_about_ten_more():
     codes = sample_codes("pilot", SHIPPED_RAW / "reference")
-    assert {"GM0861", "GM0356", "GM0228", "GM0995", "GM0502", "GM0153", "GM0784", "GM0855", "GM0796"} <= set(codes)
+    assert {"GM0861", "GM0356", "GM0228", "GM0995", "GM0502", "GM0153", "GM0784", "GM0855", "GM0796"} <= set(
+        codes
+    )
     assert {"GM1652", "GM0363", "GM0599", "GM0518"} <= set(codes)
     assert 20 <= len(codes) <= 25
 
@@ -53,8 +55,10 @@ def test_national_scale_covers_every_current_municipality():
 def test_stress_scale_plans_at_least_ten_million_rows_and_writes_what_it_plans(tmp_path):
     assert planned_rows("stress") >= 10_000_000
     files = generate(tmp_path / "s", "stress", redeliveries=2, codes=["GM0228", "GM0356"])
-    written = sum(sum(1 for _ in csv.reader(io.StringIO(f.read_bytes().decode("utf-8-sig", "replace")))) - 1
-                  for f in files)  # fmt: skip
+    written = sum(
+        sum(1 for _ in csv.reader(io.StringIO(f.read_bytes().decode("utf-8-sig", "replace")))) - 1
+        for f in files
+    )
     per_delivery = planned_rows("stress") // (342 * 40)
     assert written == 2 * 2 * per_delivery
 
@@ -78,8 +82,9 @@ def test_xlsx_deliveries_have_title_lines_above_the_header():
 
 
 def test_formats_choose_the_export_profiles_of_every_municipality(tmp_path):
-    files = generate(tmp_path / "x", "stress", redeliveries=1, codes=["GM0228", "GM0356", "GM0995"],
-                     formats={"xlsx": 1.0})  # fmt: skip
+    files = generate(
+        tmp_path / "x", "stress", redeliveries=1, codes=["GM0228", "GM0356", "GM0995"], formats={"xlsx": 1.0}
+    )
     assert {f.suffix for f in files} == {".xlsx"}  # GM0995 (Lelystad) too: the named profiles yield
     with pytest.raises(ValueError, match="onbekend exportprofiel"):
         generate(tmp_path / "y", "stress", redeliveries=1, codes=["GM0228"], formats={"dbase": 1.0})

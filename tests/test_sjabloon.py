@@ -69,8 +69,11 @@ def _valid_rows(template: bytes) -> list[list[object]]:
     rows: list[list[object]] = []
     for ind in lists["indicator"]:
         i = ref.indicator(ind)
-        periode = next(p for p in lists["periode"] if ("-" in p) == (i.periodetype == "schooljaar")
-                       and p[:4] == str(date.today().year - 2))  # fmt: skip
+        periode = next(
+            p
+            for p in lists["periode"]
+            if ("-" in p) == (i.periodetype == "schooljaar") and p[:4] == str(date.today().year - 2)
+        )
         if i.is_rate:
             rows += [[code, periode, ind, "roma", 12, 140], [code, periode, ind, "totaal", 950, 16_000]]
         else:
@@ -158,12 +161,31 @@ def test_template_for_all_municipalities_offers_the_register(tmp_path):
 
 def test_sjabloon_command_writes_the_template_and_refuses_an_unknown_municipality(tmp_path):
     out = tmp_path / "sjabloon.xlsx"
-    done = subprocess.run([sys.executable, "-m", "pipeline", "sjabloon", "--gemeente", "0228", "--out", str(out)],
-                          cwd=PROJECT, capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "sjabloon", "--gemeente", "0228", "--out", str(out)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert load_workbook(out).sheetnames == ["levering", "uitleg", "voorbeeld"]
     assert "Ede (GM0228)" in done.stderr
-    bad = subprocess.run([sys.executable, "-m", "pipeline", "sjabloon", "--gemeente", "GM9999", "--out",
-                          str(tmp_path / "x.xlsx")], cwd=PROJECT, capture_output=True, text=True, check=False)  # fmt: skip
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "sjabloon",
+            "--gemeente",
+            "GM9999",
+            "--out",
+            str(tmp_path / "x.xlsx"),
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2 and "geen gemeente" in bad.stderr
     assert not (tmp_path / "x.xlsx").exists()

@@ -53,7 +53,9 @@ def test_distributions_from_scipy_special_equal_scipy_stats():
     for k in (-3, -1, 0, 1, 2, 4, 5, 9, 10, 36, 37, 199, 500, 1000, 1001):
         kk = np.full_like(n, k)
         for p in (0.5, 0.03, 0.21, 0.97):
-            np.testing.assert_allclose(s._binom_cdf(kk, n, p), st.binom.cdf(kk, n, p), rtol=1e-10, atol=1e-300)
+            np.testing.assert_allclose(
+                s._binom_cdf(kk, n, p), st.binom.cdf(kk, n, p), rtol=1e-10, atol=1e-300
+            )
             np.testing.assert_allclose(s._binom_sf(kk, n, p), st.binom.sf(kk, n, p), rtol=1e-10, atol=1e-300)
     m = np.arange(1, 400, dtype=float)
     for q in (0.001, 0.025, 0.975, 0.999):  # the funnel plot's quantiles (95% and 99.8%)

@@ -34,8 +34,14 @@ def test_every_python_builder_exists(table):
 def test_stages_run_in_order_and_publish_only_writes_the_manifest():
     order = [t.stage for t in tables.TABLES]
     assert order == sorted(order, key=tables.STAGES.index)
-    assert tables.STAGES.index("analyse") < tables.STAGES.index("publication") < tables.STAGES.index("publish")
-    assert {t.name for t in tables.of_stage("publish")} == {"manifest", "manifest_invoer", "manifest_tabellen"}
+    assert (
+        tables.STAGES.index("analyse") < tables.STAGES.index("publication") < tables.STAGES.index("publish")
+    )
+    assert {t.name for t in tables.of_stage("publish")} == {
+        "manifest",
+        "manifest_invoer",
+        "manifest_tabellen",
+    }
 
 
 def test_every_sql_model_reads_only_tables_made_before_it():
@@ -56,8 +62,9 @@ def test_an_unknown_stage_is_refused():
 
 
 def test_make_dag_prints_the_list_in_run_order():
-    done = subprocess.run([sys.executable, "-m", "pipeline.tables"], cwd=PROJECT, capture_output=True,
-                          text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.tables"], cwd=PROJECT, capture_output=True, text=True, check=True
+    )
     names = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
     assert names == [t.name for t in tables.TABLES]
     assert "pipeline/sql/4_publicatie/pub_cellen.sql" in done.stdout

@@ -63,9 +63,17 @@ def test_random_effects_limits_keep_big_municipalities_inside_where_binomial_one
 
 
 def test_funnel_table_takes_its_centre_from_every_cell_and_states_its_method():
-    w = pd.DataFrame({"gemeente_code": ["A", "B", "C", "D", "E", "F"], "indicator": "r", "doelgroep": "roma",
-                      "jaar": 2016, "periode": "2016", "teller": [2, 1, 30, 25, 40, 3],
-                      "noemer": [8, 9, 100, 90, 120, 11]})  # fmt: skip
+    w = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "B", "C", "D", "E", "F"],
+            "indicator": "r",
+            "doelgroep": "roma",
+            "jaar": 2016,
+            "periode": "2016",
+            "teller": [2, 1, 30, 25, 40, 3],
+            "noemer": [8, 9, 100, 90, 120, 11],
+        }
+    )
     w["waarde"] = 100 * w["teller"] / w["noemer"]
     ind = pd.DataFrame(
         {"indicator": ["r", "c"], "vermenigvuldiger": [100, 1], "eenheid": ["per 100", "aantal"]}

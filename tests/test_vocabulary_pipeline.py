@@ -19,7 +19,10 @@ PIPELINE = PROJECT / "pipeline"
 
 def test_percent_and_number_formats():
     assert vocabulary.percent(0.95) == "95" and vocabulary.percent(0.998) == "99,8"
-    assert vocabulary.nl_number(1234567.5, 1) == "1.234.567,5" and vocabulary.nl_number(20_000_000) == "20.000.000"
+    assert (
+        vocabulary.nl_number(1234567.5, 1) == "1.234.567,5"
+        and vocabulary.nl_number(20_000_000) == "20.000.000"
+    )
 
 
 def test_no_module_of_the_pipeline_formats_dutch_numbers_itself():
@@ -43,13 +46,29 @@ def test_is_rate_is_the_catalogues_multiplier():
 
 
 def test_the_interval_label_follows_the_configured_level():
-    gem = pd.DataFrame({"gemeente_code": ["GM0228"], "proeftuin": [True], "startjaar": [2011],
-                        "nulmeting_jaar": [2010]})  # fmt: skip
-    ind = pd.DataFrame({"indicator": ["bijstand"], "richting": ["lager_beter"], "streefwaarde": [None],
-                        "vermenigvuldiger": [100.0]})  # fmt: skip
-    w = pd.DataFrame({"gemeente_code": ["GM0228"] * 2, "indicator": ["bijstand"] * 2, "doelgroep": ["roma"] * 2,
-                      "jaar": [2010, 2016], "periode": ["2010", "2016"], "teller": [30, 20],
-                      "noemer": [100, 100], "waarde": [30.0, 20.0]})  # fmt: skip
+    gem = pd.DataFrame(
+        {"gemeente_code": ["GM0228"], "proeftuin": [True], "startjaar": [2011], "nulmeting_jaar": [2010]}
+    )
+    ind = pd.DataFrame(
+        {
+            "indicator": ["bijstand"],
+            "richting": ["lager_beter"],
+            "streefwaarde": [None],
+            "vermenigvuldiger": [100.0],
+        }
+    )
+    w = pd.DataFrame(
+        {
+            "gemeente_code": ["GM0228"] * 2,
+            "indicator": ["bijstand"] * 2,
+            "doelgroep": ["roma"] * 2,
+            "jaar": [2010, 2016],
+            "periode": ["2010", "2016"],
+            "teller": [30, 20],
+            "noemer": [100, 100],
+            "waarde": [30.0, 20.0],
+        }
+    )
     s = config.load_settings()
     labels = {}
     for alpha in (0.05, 0.1):
@@ -60,17 +79,24 @@ def test_the_interval_label_follows_the_configured_level():
 
 
 def test_the_funnel_labels_are_the_configured_coverages(sample_db):
-    labels = {x for (x,) in sample_db.execute("select distinct ligging from publicatie_trechter_punten").fetchall()}
+    labels = {
+        x for (x,) in sample_db.execute("select distinct ligging from publicatie_trechter_punten").fetchall()
+    }
     cov = sorted(config.load_settings().trechter.dekkingen)
     assert labels <= {"binnen de grenzen", *(f"buiten {vocabulary.percent(c)}%-grenzen" for c in cov)}
     assert len(labels) > 1
 
 
-@pytest.mark.parametrize(("allowed", "protected", "message"), [
-    (["roma", "totaal", "sinti"], ["roma"], "onbekend"),
-    (["totaal"], ["roma"], "staat niet in"),
-])  # fmt: skip
-def test_doelgroepen_are_configured_once_with_the_vocabularys_words(tmp_path: Path, allowed, protected, message):
+@pytest.mark.parametrize(
+    ("allowed", "protected", "message"),
+    [
+        (["roma", "totaal", "sinti"], ["roma"], "onbekend"),
+        (["totaal"], ["roma"], "staat niet in"),
+    ],
+)
+def test_doelgroepen_are_configured_once_with_the_vocabularys_words(
+    tmp_path: Path, allowed, protected, message
+):
     text = config.SETTINGS_PATH.read_text(encoding="utf-8")
     text = text.replace('doelgroepen = ["roma", "totaal"]', f"doelgroepen = {allowed!r}".replace("'", '"'))
     text = text.replace('doelgroepen = ["roma"]', f"doelgroepen = {protected!r}".replace("'", '"'))

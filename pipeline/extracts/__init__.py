@@ -21,8 +21,12 @@ from pipeline.extracts.run import ExtractResult, extract
 
 __all__ = ["FORMATS", "ExtractResult", "Filters", "UsageError", "csv_nl_bytes", "extract", "figures_frame"]
 
-_NULLABLE = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(),
-             pa.string(): pd.StringDtype()}  # fmt: skip
+_NULLABLE = {
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+    pa.string(): pd.StringDtype(),
+}
 
 
 def figures_frame(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
@@ -47,4 +51,3 @@ def csv_nl_bytes(frame: pd.DataFrame) -> bytes:
     out = frame.loc[:, list(NAMES)].reset_index(drop=True)
     table = pa.Table.from_pandas(out, schema=arrow_schema(), preserve_index=False)
     return csv_bytes(table, FORMATS["csv-nl"])
-

@@ -22,8 +22,16 @@ RESOURCE = "cijfers"
 KEYWORDS = ["Monitor Inclusie Roma", "roma", "gemeenten", "verzuim", "arbeid", "wonen", "veiligheid"]
 
 
-def descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, filters: dict[str, object],
-               enums: dict[str, list[str]], rule: dict[str, object], taal: str = "nl") -> dict:  # fmt: skip
+def descriptor(
+    fmt: Format,
+    content: bytes,
+    synthetic: bool,
+    manifest_id: str,
+    filters: dict[str, object],
+    enums: dict[str, list[str]],
+    rule: dict[str, object],
+    taal: str = "nl",
+) -> dict:
     """The package descriptor for the data file of format `fmt` whose bytes are `content`; with
     `taal="en"` its titles and descriptions in English (names, codes and values stay as they are)."""
     package = _descriptor(fmt, content, synthetic, manifest_id, filters, enums, rule)
@@ -55,8 +63,15 @@ def in_english(package: dict, fmt: Format, synthetic: bool) -> dict:
     }
 
 
-def _descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, filters: dict[str, object],
-                enums: dict[str, list[str]], rule: dict[str, object]) -> dict:  # fmt: skip
+def _descriptor(
+    fmt: Format,
+    content: bytes,
+    synthetic: bool,
+    manifest_id: str,
+    filters: dict[str, object],
+    enums: dict[str, list[str]],
+    rule: dict[str, object],
+) -> dict:
     resource = {
         "name": RESOURCE,
         "type": "table",
@@ -74,8 +89,12 @@ def _descriptor(fmt: Format, content: bytes, synthetic: bool, manifest_id: str, 
         del resource["bytes"]
     if resource_is_text(fmt):
         resource["encoding"] = "utf-8"
-        resource["dialect"] = {"$schema": PROFILE + "tabledialect.json", "header": True,
-                               "delimiter": fmt.delimiter, "quoteChar": '"'}  # fmt: skip
+        resource["dialect"] = {
+            "$schema": PROFILE + "tabledialect.json",
+            "header": True,
+            "delimiter": fmt.delimiter,
+            "quoteChar": '"',
+        }
     elif resource["format"] == "xlsx":
         resource["dialect"] = {"$schema": PROFILE + "tabledialect.json", "sheetName": SHEET_FIGURES}
     resource["schema"] = {
@@ -105,8 +124,13 @@ def resource_is_text(fmt: Format) -> bool:
 
 
 def _field(c: Column, fmt: Format, enum: list[str] | None) -> dict:
-    out: dict[str, object] = {"name": c.name, "type": c.type, "title": c.title,
-                              "description": c.description, "unit": c.unit}  # fmt: skip
+    out: dict[str, object] = {
+        "name": c.name,
+        "type": c.type,
+        "title": c.title,
+        "description": c.description,
+        "unit": c.unit,
+    }
     if resource_is_text(fmt):
         if c.type == "number":
             out["decimalChar"] = fmt.decimal

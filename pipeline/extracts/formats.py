@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
@@ -28,6 +29,10 @@ import pyarrow.parquet as pq
 
 from pipeline.extracts.codebook import COLUMNS, NAMES, arrow_schema
 from pipeline.extracts.safety import neutralise, sql_neutralised
+
+if TYPE_CHECKING:  # xlsxwriter is imported when an xlsx is written; it has no types (Any to mypy)
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 from pipeline.sample.writers import _pin_zip
 
 BASENAME = "monitor-inclusie-roma"
@@ -53,17 +58,37 @@ class Format:
 
 
 FORMATS = {
-    "csv": Format("csv", f"{BASENAME}.csv", "text/csv",
-                  "UTF-8, komma als scheidingsteken, decimale punt, true/false: voor software."),
-    "csv-nl": Format("csv-nl", f"{BASENAME}.csv", "text/csv",
-                     "UTF-8 met BOM, puntkomma als scheidingsteken, decimale komma, ja/nee: opent met "
-                     "een dubbelklik goed in Nederlandse Excel.", ";", ",", "ja", "nee", bom=True),
-    "xlsx": Format("xlsx", f"{BASENAME}.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   "Excel-werkmap: tabbladen cijfers, codeboek en bronnen en toelichting."),
-    "parquet": Format("parquet", f"{BASENAME}.parquet", "application/vnd.apache.parquet",
-                      "Parquet, getypeerd volgens het codeboek, met de omschrijvingen in het schema."),
-}  # fmt: skip
+    "csv": Format(
+        "csv",
+        f"{BASENAME}.csv",
+        "text/csv",
+        "UTF-8, komma als scheidingsteken, decimale punt, true/false: voor software.",
+    ),
+    "csv-nl": Format(
+        "csv-nl",
+        f"{BASENAME}.csv",
+        "text/csv",
+        "UTF-8 met BOM, puntkomma als scheidingsteken, decimale komma, ja/nee: opent met "
+        "een dubbelklik goed in Nederlandse Excel.",
+        ";",
+        ",",
+        "ja",
+        "nee",
+        bom=True,
+    ),
+    "xlsx": Format(
+        "xlsx",
+        f"{BASENAME}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel-werkmap: tabbladen cijfers, codeboek en bronnen en toelichting.",
+    ),
+    "parquet": Format(
+        "parquet",
+        f"{BASENAME}.parquet",
+        "application/vnd.apache.parquet",
+        "Parquet, getypeerd volgens het codeboek, met de omschrijvingen in het schema.",
+    ),
+}
 
 
 _scratch = threading.local()
@@ -98,8 +123,9 @@ def _csv_select(fmt: Format) -> str:
         if c.type == "number" and fmt.decimal != ".":
             out.append(f"replace(cast({c.name} as varchar), '.', '{fmt.decimal}') as {c.name}")
         elif c.type == "boolean":
-            out.append(f"case when {c.name} then '{fmt.true}' when not {c.name} then '{fmt.false}' "
-                       f"end as {c.name}")  # fmt: skip
+            out.append(
+                f"case when {c.name} then '{fmt.true}' when not {c.name} then '{fmt.false}' end as {c.name}"
+            )
         else:
             out.append(c.name)
     return "select " + ", ".join(out) + " from cijfers"
@@ -140,8 +166,7 @@ def write_parquet(table: pa.Table, path: Path, metadata: dict[str, str]) -> None
     pq.write_table(data, str(path), compression="zstd")
 
 
-def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title: str,
-               warn: bool) -> None:  # fmt: skip
+def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title: str, warn: bool) -> None:
     """Three sheets; header bold on grey, top row frozen, a filter on the header; pinned bytes.
 
     Written by xlsxwriter in constant-memory mode (row by row, each row flushed to a temporary
@@ -152,10 +177,17 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
     data = publishable(table)
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="monitor-xlsx-") as tmp:
-        wb = xlsxwriter.Workbook(buffer, {
-            "constant_memory": True, "tmpdir": tmp, "in_memory": False,
-            "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
-        })  # fmt: skip
+        wb = xlsxwriter.Workbook(
+            buffer,
+            {
+                "constant_memory": True,
+                "tmpdir": tmp,
+                "in_memory": False,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
         styles = {
             "header": wb.add_format({"bold": True, "bg_color": "#D9D9D9", "pattern": 1}),
             "bold_wrap": wb.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
@@ -173,7 +205,7 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
     Path(path).write_bytes(_pin_zip(buffer.getvalue(), STAMP))
 
 
-def _cell(ws: object, row: int, col: int, value: object, style: object = None) -> None:
+def _cell(ws: Worksheet, row: int, col: int, value: object, style: object = None) -> None:
     """One cell with its own type: text as text (never a formula), booleans as booleans, numbers
     as numbers; nothing for a missing or non-finite number."""
     if value is None:
@@ -189,7 +221,7 @@ def _cell(ws: object, row: int, col: int, value: object, style: object = None) -
         ws.write_string(row, col, str(value), style)
 
 
-def _figures_sheet(wb: object, data: pa.Table, styles: dict) -> None:
+def _figures_sheet(wb: Workbook, data: pa.Table, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_FIGURES)
     ws.freeze_panes(1, 0)
     for i, c in enumerate(COLUMNS):
@@ -206,7 +238,7 @@ def _figures_sheet(wb: object, data: pa.Table, styles: dict) -> None:
     ws.autofilter(0, 0, data.num_rows, last)
 
 
-def _codebook_sheet(wb: object, styles: dict) -> None:
+def _codebook_sheet(wb: Workbook, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_CODEBOOK)
     ws.freeze_panes(1, 0)
     for i, width in enumerate((22, 28, 10, 20, 100)):
@@ -219,7 +251,7 @@ def _codebook_sheet(wb: object, styles: dict) -> None:
         _cell(ws, r, 4, neutralise(c.description), styles["wrap"])
 
 
-def _notes_sheet(wb: object, notes: list[tuple[str, str]], warn: bool, styles: dict) -> None:
+def _notes_sheet(wb: Workbook, notes: list[tuple[str, str]], warn: bool, styles: dict) -> None:
     ws = wb.add_worksheet(SHEET_NOTES)
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 110)

@@ -67,37 +67,54 @@ def sources(synthetic: bool) -> tuple[Source, ...]:
     )
     return (
         deliveries,
-        Source("CBS — Gemeentelijke indeling per jaar (2016–2025)",
-               "https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/gemeentelijke-indelingen-per-jaar",
-               "Gemeentecodes, -namen en provincies.", cbs=True),
-        Source("CBS — Regionale kerncijfers Nederland (70072ned)",
-               "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/70072ned",
-               "Gemiddelde bevolking per gemeente: de noemer van woninginbraak.", cbs=True),
-        Source("CBS/Politie — Geregistreerde misdrijven (47018NED)",
-               "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/47018NED",
-               "Woninginbraken per gemeente (doelgroep totaal), met de voorlopig-markering van het CBS.",
-               cbs=True),
-    )  # fmt: skip
+        Source(
+            "CBS — Gemeentelijke indeling per jaar (2016–2025)",
+            "https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/gemeentelijke-indelingen-per-jaar",
+            "Gemeentecodes, -namen en provincies.",
+            cbs=True,
+        ),
+        Source(
+            "CBS — Regionale kerncijfers Nederland (70072ned)",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/70072ned",
+            "Gemiddelde bevolking per gemeente: de noemer van woninginbraak.",
+            cbs=True,
+        ),
+        Source(
+            "CBS/Politie — Geregistreerde misdrijven (47018NED)",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/47018NED",
+            "Woninginbraken per gemeente (doelgroep totaal), met de voorlopig-markering van het CBS.",
+            cbs=True,
+        ),
+    )
 
 
 def description(synthetic: bool) -> str:
     """The paragraph that opens datapackage.json."""
-    return " ".join([
-        SYNTHETIC_WARNING if synthetic else MEASURED,
-        "Eén rij per gemeente, periode, indicator en doelgroep, met de nulmeting en de status van "
-        "het laatste cijfer tegenover de nulmeting.",
-        "Kleine aantallen voor de doelgroep roma zijn onderdrukt (kolom onderdrukt).",
-        f"CBS-cijfers: {CC_BY['title']} (CC BY 4.0); vermeld '{ATTRIBUTION}'.",
-        "Het manifest-id noemt de build waar dit extract uit komt; hetzelfde id en dezelfde filters "
-        "geven byte voor byte dezelfde bestanden.",
-    ])  # fmt: skip
+    return " ".join(
+        [
+            SYNTHETIC_WARNING if synthetic else MEASURED,
+            "Eén rij per gemeente, periode, indicator en doelgroep, met de nulmeting en de status van "
+            "het laatste cijfer tegenover de nulmeting.",
+            "Kleine aantallen voor de doelgroep roma zijn onderdrukt (kolom onderdrukt).",
+            f"CBS-cijfers: {CC_BY['title']} (CC BY 4.0); vermeld '{ATTRIBUTION}'.",
+            "Het manifest-id noemt de build waar dit extract uit komt; hetzelfde id en dezelfde filters "
+            "geven byte voor byte dezelfde bestanden.",
+        ]
+    )
 
 
-def sheet(synthetic: bool, manifest_id: str, filters: dict[str, object], rows: int,
-          suppressed: int) -> list[tuple[str, str]]:  # fmt: skip
+def sheet(
+    synthetic: bool, manifest_id: str, filters: dict[str, object], rows: int, suppressed: int
+) -> list[tuple[str, str]]:
     """The rows of the xlsx sheet "bronnen en toelichting": (onderwerp, tekst)."""
-    chosen = "; ".join(f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
-                       for k, v in filters.items() if v not in (None, [])) or "geen: alles"  # fmt: skip
+    chosen = (
+        "; ".join(
+            f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in filters.items()
+            if v not in (None, [])
+        )
+        or "geen: alles"
+    )
     out = [
         ("LET OP" if synthetic else "Gegevens", SYNTHETIC_WARNING if synthetic else MEASURED),
         ("Titel", TITLE),
@@ -105,13 +122,21 @@ def sheet(synthetic: bool, manifest_id: str, filters: dict[str, object], rows: i
         ("Filters", chosen),
         ("Rijen", f"{nl_number(rows)} cijfers, waarvan {nl_number(suppressed)} onderdrukt"),
         ("Onderdrukking", suppression()),
-        ("Spreadsheets", f"Tekst die met =, +, - of @ begint, krijgt een {PREFIX} ervoor, zodat "
-                         "een spreadsheet hem niet als formule uitvoert."),
+        (
+            "Spreadsheets",
+            f"Tekst die met =, +, - of @ begint, krijgt een {PREFIX} ervoor, zodat "
+            "een spreadsheet hem niet als formule uitvoert.",
+        ),
         ("Opmerkingen", "De vrije opmerkingen uit de leveringen worden nooit gepubliceerd."),
         ("Licentie CBS-cijfers", f"{CC_BY['title']} ({CC_BY['path']}); vermeld '{ATTRIBUTION}'."),
-    ]  # fmt: skip
+    ]
     for s in sources(synthetic):
         out.append((f"Bron: {s.title}", s.description + (f" {s.path}" if s.path else "")))
-    out.append(("Codeboek", "Het tabblad codeboek beschrijft elke kolom; datapackage.json "
-                            "(Frictionless Data Package) zegt hetzelfde voor machines."))  # fmt: skip
+    out.append(
+        (
+            "Codeboek",
+            "Het tabblad codeboek beschrijft elke kolom; datapackage.json "
+            "(Frictionless Data Package) zegt hetzelfde voor machines.",
+        )
+    )
     return out

@@ -58,40 +58,57 @@ def resolve(con: duckdb.DuckDBPyConnection, filters: Filters) -> Filters:
     """The filters in canonical form, or UsageError naming every value the database does not know."""
     problems: list[str] = []
     gemeenten = _known(
-        con, "gemeente", [normalise_code(g) or g.strip() for g in filters.gemeenten],
-        "select gemeente_code, gemeente_naam from gemeenten", problems,
+        con,
+        "gemeente",
+        [normalise_code(g) or g.strip() for g in filters.gemeenten],
+        "select gemeente_code, gemeente_naam from gemeenten",
+        problems,
         "staat niet in de CBS-indeling (tabel gemeenten); geef de CBS-code, zoals GM0228",
-    )  # fmt: skip
+    )
     indicatoren = _known(
-        con, "indicator", [i.strip().lower() for i in filters.indicatoren],
-        "select indicator, naam from indicatoren", problems,
+        con,
+        "indicator",
+        [i.strip().lower() for i in filters.indicatoren],
+        "select indicator, naam from indicatoren",
+        problems,
         "staat niet in de indicatorcatalogus (tabel indicatoren)",
-    )  # fmt: skip
+    )
     domeinen = _known(
-        con, "domein", [d.strip().lower() for d in filters.domeinen],
-        "select distinct domein, domein_naam from indicatoren", problems, "is geen domein",
-    )  # fmt: skip
+        con,
+        "domein",
+        [d.strip().lower() for d in filters.domeinen],
+        "select distinct domein, domein_naam from indicatoren",
+        problems,
+        "is geen domein",
+    )
     limits = load_settings().validatie
     for flag, year in (("--van", filters.van), ("--tot", filters.tot)):
         if year is not None and not limits.eerste_jaar <= year <= limits.laatste_jaar:
-            problems.append(f"{flag} {year}: kies een jaar van {limits.eerste_jaar} tot en met "
-                            f"{limits.laatste_jaar}")  # fmt: skip
+            problems.append(
+                f"{flag} {year}: kies een jaar van {limits.eerste_jaar} tot en met {limits.laatste_jaar}"
+            )
     if filters.van is not None and filters.tot is not None and filters.van > filters.tot:
         problems.append(f"--van {filters.van} ligt na --tot {filters.tot}")
     if indicatoren and domeinen and not problems:
-        inside = {i for (i,) in con.execute(
-            "select indicator from indicatoren where list_contains($d, domein)", {"d": domeinen}
-        ).fetchall()}  # fmt: skip
+        inside = {
+            i
+            for (i,) in con.execute(
+                "select indicator from indicatoren where list_contains($d, domein)", {"d": domeinen}
+            ).fetchall()
+        }
         if not inside & set(indicatoren):
-            problems.append(f"geen van de indicatoren {', '.join(indicatoren)} hoort bij domein "
-                            f"{', '.join(domeinen)}; samen leveren ze niets op")  # fmt: skip
+            problems.append(
+                f"geen van de indicatoren {', '.join(indicatoren)} hoort bij domein "
+                f"{', '.join(domeinen)}; samen leveren ze niets op"
+            )
     if problems:
         raise UsageError("\n".join(problems))
     return Filters(tuple(gemeenten), tuple(indicatoren), tuple(domeinen), filters.van, filters.tot)
 
 
-def _known(con: duckdb.DuckDBPyConnection, what: str, values: list[str], sql: str,
-           problems: list[str], why: str) -> list[str]:  # fmt: skip
+def _known(
+    con: duckdb.DuckDBPyConnection, what: str, values: list[str], sql: str, problems: list[str], why: str
+) -> list[str]:
     """`values` without repeats; a problem with a hint for each one that is not a known code.
 
     `sql` gives (code, label) pairs; the hint names codes that look alike, or whose label holds
@@ -102,8 +119,11 @@ def _known(con: duckdb.DuckDBPyConnection, what: str, values: list[str], sql: st
         if v in labels:
             continue
         alike = [] if what == "gemeente" else difflib.get_close_matches(v, sorted(labels), n=3, cutoff=0.6)
-        named = sorted((str(label).lower() != v.lower(), c) for c, label in labels.items()
-                       if len(v) >= 3 and label and v.lower() in str(label).lower())  # exact first
+        named = sorted(
+            (str(label).lower() != v.lower(), c)
+            for c, label in labels.items()
+            if len(v) >= 3 and label and v.lower() in str(label).lower()
+        )  # exact first
         named = [c for _, c in named[:3]]
         hints = [f"{c} ({labels[c]})" for c in dict.fromkeys(named + alike)]
         hint = f" — bedoelt u {' of '.join(hints)}?" if hints else ""

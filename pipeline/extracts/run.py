@@ -56,8 +56,9 @@ def read(db: Path, filters: Filters) -> tuple[pa.Table, Release, Filters]:
     database is missing or is no monitor database, or a filter names something it does not know."""
     db = Path(db)
     if not db.is_file():
-        raise UsageError(f"de database {db} bestaat niet; bouw hem eerst met `make` of "
-                         "`python -m pipeline run`")  # fmt: skip
+        raise UsageError(
+            f"de database {db} bestaat niet; bouw hem eerst met `make` of `python -m pipeline run`"
+        )
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as e:
@@ -67,8 +68,10 @@ def read(db: Path, filters: Filters) -> tuple[pa.Table, Release, Filters]:
         table = figures(con, resolved)
         release = release_of(con)
     except duckdb.CatalogException as e:
-        raise UsageError(f"{db} is geen database van de monitor, of van een oudere versie; bouw hem "
-                         f"opnieuw met `make` ({e})") from e  # fmt: skip
+        raise UsageError(
+            f"{db} is geen database van de monitor, of van een oudere versie; bouw hem "
+            f"opnieuw met `make` ({e})"
+        ) from e
     finally:
         con.close()
     return table, release, resolved
@@ -110,19 +113,29 @@ def write_data(table: pa.Table, path: Path, fmt: str, release: Release, filters:
         write_csv(table, path, spec)
     elif fmt == "xlsx":
         suppressed = int(pc.sum(table.column("onderdrukt")).as_py() or 0)
-        write_xlsx(table, path, notes.sheet(release.synthetic, release.manifest_id, filters, table.num_rows,
-                   suppressed), notes.TITLE, warn=release.synthetic)  # fmt: skip
+        write_xlsx(
+            table,
+            path,
+            notes.sheet(release.synthetic, release.manifest_id, filters, table.num_rows, suppressed),
+            notes.TITLE,
+            warn=release.synthetic,
+        )
     else:
-        write_parquet(table, path, {
-            "manifest_id": release.manifest_id,
-            "synthetisch": "true" if release.synthetic else "false",
-            "titel": notes.TITLE,
-            "beschrijving": notes.description(release.synthetic),
-        })  # fmt: skip
+        write_parquet(
+            table,
+            path,
+            {
+                "manifest_id": release.manifest_id,
+                "synthetisch": "true" if release.synthetic else "false",
+                "titel": notes.TITLE,
+                "beschrijving": notes.description(release.synthetic),
+            },
+        )
 
 
-def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None,
-            taal: str = "nl") -> ExtractResult:  # fmt: skip
+def extract(
+    db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = None, taal: str = "nl"
+) -> ExtractResult:
     """Write the extract of `db` in format `fmt` to the folder `out`; `taal="en"`: datapackage.json's
     titles and descriptions in English."""
     started = time.perf_counter()
@@ -131,8 +144,10 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
     spec = FORMATS[fmt]
     table, release, resolved = read(db, filters or Filters())
     if fmt == "xlsx" and table.num_rows + 1 > XLSX_MAX_ROWS:
-        raise UsageError(f"{table.num_rows} rijen passen niet in één Excel-blad (hooguit "
-                         f"{XLSX_MAX_ROWS - 1}); kies csv-nl of parquet, of filter")  # fmt: skip
+        raise UsageError(
+            f"{table.num_rows} rijen passen niet in één Excel-blad (hooguit "
+            f"{XLSX_MAX_ROWS - 1}); kies csv-nl of parquet, of filter"
+        )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     data, descriptor = out / spec.filename, out / datapackage.FILENAME
@@ -141,8 +156,14 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
     try:
         write_data(table, temporary[0], fmt, release, resolved.describe())
         package = datapackage.descriptor(
-            spec, temporary[0].read_bytes(), release.synthetic, release.manifest_id, resolved.describe(),
-            release.enums, release.rules, taal,
+            spec,
+            temporary[0].read_bytes(),
+            release.synthetic,
+            release.manifest_id,
+            resolved.describe(),
+            release.enums,
+            release.rules,
+            taal,
         )
         temporary[1].write_bytes(datapackage.dumps(package))
         os.replace(temporary[0], data)
@@ -152,5 +173,6 @@ def extract(db: Path, out: Path, fmt: str = "csv-nl", filters: Filters | None = 
             t.unlink(missing_ok=True)
     for other in {f.filename for f in FORMATS.values()} - {spec.filename}:
         (out / other).unlink(missing_ok=True)
-    return ExtractResult(data, descriptor, table.num_rows, suppressed, release, resolved,
-                         time.perf_counter() - started)  # fmt: skip
+    return ExtractResult(
+        data, descriptor, table.num_rows, suppressed, release, resolved, time.perf_counter() - started
+    )

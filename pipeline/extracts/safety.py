@@ -32,5 +32,6 @@ def neutralise(text: str | None) -> str | None:
 def sql_neutralised(column: str) -> str:
     """The same as `neutralise`, as a DuckDB expression over a text column."""
     pattern = FORMULA_START.replace("'", "''")
-    return (f"case when regexp_matches({column}, '{pattern}') "
-            f"then '{PREFIX * 2}' || {column} else {column} end")  # fmt: skip
+    return (
+        f"case when regexp_matches({column}, '{pattern}') then '{PREFIX * 2}' || {column} else {column} end"
+    )

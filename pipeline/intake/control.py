@@ -14,12 +14,16 @@ import re
 
 # (first, last) code points of every range that is removed; \t \n \r are replaced by a space
 RANGES = (
-    (0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x9F),  # C0 (not the line breaks and tabs), DEL, C1
+    (0x00, 0x08),
+    (0x0E, 0x1F),
+    (0x7F, 0x9F),  # C0 (not the line breaks and tabs), DEL, C1
     (0x200B, 0x200F),  # zero-width space, joiners, left-to-right and right-to-left marks
     (0x202A, 0x202E),  # bidirectional embeddings and overrides
-    (0x2060, 0x2064), (0x2066, 0x206F),  # word joiner, invisible operators, isolates
-    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),  # byte order mark, interlinear annotation
-)  # fmt: skip
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),  # word joiner, invisible operators, isolates
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),  # byte order mark, interlinear annotation
+)
 SPACES = (0x09, 0x0A, 0x0B, 0x0C, 0x0D)  # tab, line feed, vertical tab, form feed, carriage return
 
 
@@ -48,8 +52,7 @@ def clean(text: str | None) -> str | None:
 
 def sql_clean(expression: str) -> str:
     """A DuckDB expression that cleans a VARCHAR as `clean` does."""
-    return (f"regexp_replace(regexp_replace({expression}, '{SQL_SPACES}', ' ', 'g'), "
-            f"'{SQL_PATTERN}', '', 'g')")  # fmt: skip
+    return f"regexp_replace(regexp_replace({expression}, '{SQL_SPACES}', ' ', 'g'), '{SQL_PATTERN}', '', 'g')"
 
 
 def terminal(text: str) -> str:

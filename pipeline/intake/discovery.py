@@ -106,16 +106,24 @@ def discover(deliveries_dir: Path, prefix: str = "leveringen") -> list[Found]:
             if code is None:
                 n = _count_files(path)
                 shown = personal.safe_name(name)
-                refuse(path, (name + "/",), f"de map {shown!r} is geen gemeentemap: de naam "
-                       f"moet precies GM en vier cijfers zijn, zoals GM0228; de {nl_number(n)} bestanden "
-                       "erin zijn niet gelezen")  # fmt: skip
+                refuse(
+                    path,
+                    (name + "/",),
+                    f"de map {shown!r} is geen gemeentemap: de naam "
+                    f"moet precies GM en vier cijfers zijn, zoals GM0228; de {nl_number(n)} bestanden "
+                    "erin zijn niet gelezen",
+                )
             else:
                 out += _folder(path, name, code, prefix)
         elif name.lower().endswith(DOC_SUFFIXES) and entry.is_file(follow_symlinks=False):
             continue  # documentation beside the deliveries (SYNTHETISCH.md, a README)
         else:
-            refuse(path, (name,), "het bestand staat niet in de map van een gemeente; zet het in "
-                   "leveringen/GMxxxx/ (GM en de vier cijfers van de CBS-code)")  # fmt: skip
+            refuse(
+                path,
+                (name,),
+                "het bestand staat niet in de map van een gemeente; zet het in "
+                "leveringen/GMxxxx/ (GM en de vier cijfers van de CBS-code)",
+            )
     return out
 
 

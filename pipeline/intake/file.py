@@ -47,8 +47,10 @@ def delivery_date(
     if leverdatum.year < first_year:
         raise Refused(f"de leverdatum in de bestandsnaam ligt vóór {first_year}; controleer het jaartal")
     if leverdatum > today + timedelta(days=limits_.leverdatum_marge_dagen):
-        raise Refused("de leverdatum in de bestandsnaam ligt in de toekomst; controleer het jaartal (een "
-                      "leverdatum in de toekomst zou elke latere correctie verdringen)")  # fmt: skip
+        raise Refused(
+            "de leverdatum in de bestandsnaam ligt in de toekomst; controleer het jaartal (een "
+            "leverdatum in de toekomst zou elke latere correctie verdringen)"
+        )
     return leverdatum, label
 
 
@@ -89,28 +91,34 @@ def _workbook(name: str, data: bytes, limits_: FileLimits, out: Examined) -> Non
     if findings:
         raise Refused(personal.describe(findings), kolom=findings[0].kolom, privacy=True)
     scan, values = sheets[chosen]
-    out.info = readers.inspect(PurePath(name), data, (scan.naam, values, scan.formules))  # type: ignore[arg-type]
+    out.info = readers.inspect(PurePath(name), data, (scan.naam, values, scan.formules))
     out.rows = readers.exact_rows(data, out.info)
     out.info.records = None
 
 
-def _scan_cells(values: list[list[object]], sheet: str | None, header_words: bool) -> list[Finding]:
+def _scan_cells(values: readers.Cells, sheet: str | None, header_words: bool) -> list[Finding]:
     """Personal data in a sheet's cells (and, for a sheet other than the delivery's, column names
     about persons among the short cells of its first rows)."""
     found = []
     for rij, record in enumerate(values, start=1):
         for k, value in enumerate(record):
+            text: str | None
             if type(value) is str:
                 text = value
-            elif type(value) in (int, float) and 1e8 <= abs(value) < 1e11:
+            elif (type(value) is int or type(value) is float) and 1e8 <= abs(value) < 1e11:
                 text = readers.xlsx_cell(value)  # a BSN or a phone number typed as a number
             else:
                 continue  # empty, a small number, a date, a yes/no value: no personal data
             if not text:
                 continue
             kind = personal.value_kind(text) if len(text) >= 6 else None
-            if kind is None and header_words and rij <= HEADER_SEARCH_ROWS and len(text) <= SHORT_CELL \
-                    and personal.is_person_column(text):  # fmt: skip
+            if (
+                kind is None
+                and header_words
+                and rij <= HEADER_SEARCH_ROWS
+                and len(text) <= SHORT_CELL
+                and personal.is_person_column(text)
+            ):
                 kind = "kolom"
             if kind:
                 found.append(Finding(kind, kolom=_column_letters(k + 1), rij=rij, werkblad=sheet))

@@ -19,8 +19,10 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from xml.parsers import expat
 
 from pipeline.config import FileLimits
@@ -81,13 +83,14 @@ def check_size(data: bytes, limits: FileLimits) -> None:
         raise over(f"het bestand is {nl_number(len(data))} bytes", limits.max_bytes, "max_bytes", " bytes")
 
 
-def check_cells(values: list[list[object]], sheet: str, limits: FileLimits) -> None:
+def check_cells(values: Sequence[Sequence[object]], sheet: str, limits: FileLimits) -> None:
     """No text in a sheet longer than one cell may be (the sheet is in memory, bounded by the
     workbook's unpacked size)."""
     longest = max((len(v) for row in values for v in row if type(v) is str), default=0)
     if longest > limits.max_tekens_cel:
-        raise over(f"werkblad {sheet!r}: een cel is langer", limits.max_tekens_cel, "max_tekens_cel",
-                   " tekens")  # fmt: skip
+        raise over(
+            f"werkblad {sheet!r}: een cel is langer", limits.max_tekens_cel, "max_tekens_cel", " tekens"
+        )
 
 
 def check_text(data: bytes, limits: FileLimits) -> None:
@@ -138,7 +141,12 @@ class _Stop(Exception):
     pass
 
 
-def _parse(stream: io.BufferedIOBase, start, end=None, text=None) -> None:  # noqa: ANN001
+def _parse(
+    stream: IO[bytes],
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None = None,
+    text: Callable[[str], None] | None = None,
+) -> None:
     """Stream an XML part through expat with namespace-qualified names; DTDs are refused (a
     workbook never has one; they carry entity bombs)."""
     parser = expat.ParserCreate(namespace_separator="|")
@@ -186,13 +194,20 @@ def open_xlsx(data: bytes, limits: FileLimits) -> Workbook:
         if info.file_size > RATIO_FROM and info.file_size > limits.max_verhouding * max(
             info.compress_size, 1
         ):
-            raise over(f"een onderdeel van de werkmap pakt uit tot {nl_number(info.file_size)} bytes uit "
-                       f"{nl_number(info.compress_size)} (een zipbom)", limits.max_verhouding,
-                       "max_verhouding",
-                       " keer")  # fmt: skip
+            raise over(
+                f"een onderdeel van de werkmap pakt uit tot {nl_number(info.file_size)} bytes uit "
+                f"{nl_number(info.compress_size)} (een zipbom)",
+                limits.max_verhouding,
+                "max_verhouding",
+                " keer",
+            )
     if total > limits.max_uitgepakt:
-        raise over(f"de werkmap pakt uit tot {nl_number(total)} bytes", limits.max_uitgepakt, "max_uitgepakt",
-                   " bytes")  # fmt: skip
+        raise over(
+            f"de werkmap pakt uit tot {nl_number(total)} bytes",
+            limits.max_uitgepakt,
+            "max_uitgepakt",
+            " bytes",
+        )
     names = {i.filename for i in infos}
     try:
         sheets = _sheet_list(zf, names, limits)
@@ -227,8 +242,13 @@ def _sheet_list(zf: zipfile.ZipFile, names: set[str], limits: FileLimits) -> lis
 
     def sheet(name: str, attrs: dict[str, str]) -> None:
         if _local(name) == (MAIN_NS, "sheet") or _local(name)[1] == "sheet":
-            found.append((attrs.get("name", ""), attrs.get("state", "visible") == "visible",
-                          attrs.get(f"{REL_NS}|id", "")))  # fmt: skip
+            found.append(
+                (
+                    attrs.get("name", ""),
+                    attrs.get("state", "visible") == "visible",
+                    attrs.get(f"{REL_NS}|id", ""),
+                )
+            )
             if len(found) > limits.max_werkbladen:
                 raise over("de werkmap heeft meer werkbladen", limits.max_werkbladen, "max_werkbladen")
 
@@ -245,8 +265,11 @@ def _sheet_list(zf: zipfile.ZipFile, names: set[str], limits: FileLimits) -> lis
 
         with zf.open("xl/_rels/workbook.xml.rels") as stream:
             _parse(stream, rel)
-    sheets = [SheetScan(n, visible, targets[rid]) for n, visible, rid in found
-              if rid in targets and targets[rid] in names]  # fmt: skip
+    sheets = [
+        SheetScan(n, visible, targets[rid])
+        for n, visible, rid in found
+        if rid in targets and targets[rid] in names
+    ]
     if not sheets:
         raise Refused("de Excel-werkmap heeft geen werkblad")
     return sheets
@@ -255,7 +278,7 @@ def _sheet_list(zf: zipfile.ZipFile, names: set[str], limits: FileLimits) -> lis
 PLAIN_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 
-def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits) -> None:
+def _scan_sheet(stream: IO[bytes], sheet: SheetScan, limits: FileLimits) -> None:
     """The used range and the formula cells of one sheet, streaming; refuses as soon as the range
     breaks a limit (a declared dimension too, before any cell). Only element starts are looked
     at: the texts are bounded by the part's size here and measured once read."""
@@ -265,15 +288,24 @@ def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits)
     def check_extent(row: int, col: int) -> None:
         # the Excel reader makes a grid from A1 to the last cell: that is what must fit
         if row > limits.max_rijen:
-            raise over(f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen",
-                       " rijen")  # fmt: skip
+            raise over(
+                f"{name} heeft rijen tot rij {nl_number(row)}", limits.max_rijen, "max_rijen", " rijen"
+            )
         if col > limits.max_kolommen:
-            raise over(f"{name} heeft kolommen tot kolom {nl_number(col)}", limits.max_kolommen,
-                       "max_kolommen", " kolommen")  # fmt: skip
+            raise over(
+                f"{name} heeft kolommen tot kolom {nl_number(col)}",
+                limits.max_kolommen,
+                "max_kolommen",
+                " kolommen",
+            )
         sheet.rijen, sheet.kolommen = max(sheet.rijen, row), max(sheet.kolommen, col)
         if sheet.rijen * sheet.kolommen > limits.max_cellen:
-            raise over(f"{name} beslaat {nl_number(sheet.rijen * sheet.kolommen)} cellen", limits.max_cellen,
-                       "max_cellen", " cellen")  # fmt: skip
+            raise over(
+                f"{name} beslaat {nl_number(sheet.rijen * sheet.kolommen)} cellen",
+                limits.max_cellen,
+                "max_cellen",
+                " cellen",
+            )
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         local = tag[tag.rfind("|") + 1 :]
@@ -282,8 +314,8 @@ def _scan_sheet(stream: io.BufferedIOBase, sheet: SheetScan, limits: FileLimits)
             m = PLAIN_REF.fullmatch(ref) if ref else None
             if m:
                 at[0], at[1] = int(m.group(2)), _column_number(m.group(1))
-            elif ref and cell_position(ref):
-                at[0], at[1] = cell_position(ref)  # type: ignore[misc]
+            elif ref and (position := cell_position(ref)):
+                at[0], at[1] = position
             else:
                 at[1] += 1
             if at[0] > sheet.rijen or at[1] > sheet.kolommen:

@@ -72,35 +72,54 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------------- column names
 
+
+def _word_block(text: str) -> list[str]:
+    """The words of a block of text: the word lists below, kept readable several to a line."""
+    return text.split()
+
+
 # Header tokens (after splitting on anything not a letter or digit) that identify persons.
-PERSON_TOKENS = frozenset({
-    "bsn", "burgerservicenummer", "sofinummer", "sofinr", "sofi", "persoonsnummer", "anummer",
-    "ssn", "citizen", "passport", "paspoort", "paspoortnummer", "dob", "tel", "gsm", "mobiel",
-    "mail", "adres", "address", "straat", "street",
-})  # fmt: skip
+PERSON_TOKENS = frozenset(
+    _word_block(
+        """
+        bsn burgerservicenummer sofinummer sofinr sofi persoonsnummer anummer ssn citizen passport
+        paspoort paspoortnummer dob tel gsm mobiel mail adres address straat street
+        """
+    )
+)
 # Parts that identify persons wherever they stand in a header, also inside a compound word
 # (`kindnaam`, `datumgeboren`, `leerlingnummer`): matched in the header with its separators removed.
-PERSON_PARTS = (
-    "bsn", "burgerservice", "sofinummer", "voornaam", "achternaam", "roepnaam", "voorletter",
-    "tussenvoegsel", "geslachtsnaam", "meisjesnaam", "familienaam", "geboren", "geboorte", "gebdat",
-    "birth", "firstname", "lastname", "surname", "fullname", "givenname", "familyname", "huisnummer",
-    "huisnr", "straatnaam", "woonadres", "postadres", "emailadres", "mailadres", "email", "telefoon",
-    "mobielnummer", "phone", "passport", "paspoort",
-)  # fmt: skip
+PERSON_PARTS = tuple(
+    _word_block(
+        """
+        bsn burgerservice sofinummer voornaam achternaam roepnaam voorletter tussenvoegsel geslachtsnaam
+        meisjesnaam familienaam geboren geboorte gebdat birth firstname lastname surname fullname
+        givenname familyname huisnummer huisnr straatnaam woonadres postadres emailadres mailadres email
+        telefoon mobielnummer phone passport paspoort
+        """
+    )
+)
 # One person per row: a column named after a single person, or that person's number or name.
-PERSON_NOUNS = (
-    "leerling", "kind", "persoon", "persoons", "client", "inwoner", "bewoner", "verdachte", "jongere",
-    "deelnemer", "patient", "student", "pupil", "child", "person", "resident", "suspect", "gezinslid",
-)  # fmt: skip
+PERSON_NOUNS = tuple(
+    _word_block(
+        """
+        leerling kind persoon persoons client inwoner bewoner verdachte jongere deelnemer patient
+        student pupil child person resident suspect gezinslid
+        """
+    )
+)
 PERSON_NOUN_SUFFIXES = ("", "id", "nummer", "nr", "code", "naam", "name", "dossier")
 # "naam"/"name" names a person, unless what stands beside it names something else.
 NAME_PARTS = ("naam", "namen", "name", "names")
-NOT_A_PERSON = frozenset({
-    "gemeente", "gemeentenaam", "municipality", "indicator", "bron", "organisatie", "school",
-    "instelling", "instellings", "wijk", "buurt", "bestand", "bestands", "file", "source", "team",
-    "regio", "provincie", "project", "traject", "doelgroep", "periode", "domein", "sheet", "werkblad",
-    "tabel", "table", "kolom", "column", "dataset", "organisation", "organization", "scholen",
-})  # fmt: skip
+NOT_A_PERSON = frozenset(
+    _word_block(
+        """
+        gemeente gemeentenaam municipality indicator bron organisatie school instelling instellings wijk
+        buurt bestand bestands file source team regio provincie project traject doelgroep periode domein
+        sheet werkblad tabel table kolom column dataset organisation organization scholen
+        """
+    )
+)
 
 
 # Letters that Unicode's confusables list itself confuses (I and l, 1 and l, 0 and O): the words are
@@ -269,8 +288,12 @@ def describe(findings: list[Finding], limit: int = 5) -> str:
         what = "een kolom over personen" if f.soort == "kolom" else f"een {f.soort}"
         parts.append(what + (" in " + ", ".join(where) if where else ""))
     more = f" en {len(findings) - limit} andere" if len(findings) > limit else ""
-    return ("het bestand bevat gegevens over personen: " + "; ".join(parts) + more
-            + "; lever alleen geaggregeerde cijfers")  # fmt: skip
+    return (
+        "het bestand bevat gegevens over personen: "
+        + "; ".join(parts)
+        + more
+        + "; lever alleen geaggregeerde cijfers"
+    )
 
 
 REDACTED = "[verwijderd]"
@@ -310,7 +333,9 @@ def shown_value(value: object) -> str:
 
 def sql_shown_value(expression: str) -> str:
     """A DuckDB expression with `shown_value`'s result for a VARCHAR expression."""
-    return (f"case when {expression} is null then '' "
-            f"when regexp_full_match({expression}, '{ECHO.pattern}') "
-            f"and length(regexp_replace({expression}, '[^0-9]', '', 'g')) <= {MAX_ECHO_DIGITS} "
-            f"then {expression} else '{NOT_SHOWN}' end")  # fmt: skip
+    return (
+        f"case when {expression} is null then '' "
+        f"when regexp_full_match({expression}, '{ECHO.pattern}') "
+        f"and length(regexp_replace({expression}, '[^0-9]', '', 'g')) <= {MAX_ECHO_DIGITS} "
+        f"then {expression} else '{NOT_SHOWN}' end"
+    )

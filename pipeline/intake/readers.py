@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import compress
-from pathlib import Path
+from pathlib import PurePath
+from typing import cast
 
 from pipeline.config import FileLimits, load_settings
 from pipeline.intake import Refused, control, personal
@@ -43,7 +44,7 @@ class Inspection:
     kolommen: list[str] = field(default_factory=list)  # normalised header names, in file order
     titelregels: list[str] = field(default_factory=list)  # text above the header
     fast: bool = False  # DuckDB can read it in bulk
-    records: list[tuple[int, list[object]]] | None = field(default=None, repr=False)  # xlsx rows
+    records: list[tuple[int, Sequence[object]]] | None = field(default=None, repr=False)  # xlsx rows
     formules: set[tuple[int, int]] = field(default_factory=set, repr=False)  # xlsx: (row, column)
     werkblad: str = ""  # xlsx: the delivery's sheet
 
@@ -133,7 +134,7 @@ def decode_head(data: bytes) -> tuple[str, str]:
     return decode(head[: cut + 1] if cut > 0 else head)
 
 
-def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
+def find_header(records: Iterable[Sequence[object]]) -> tuple[int, list[str]]:
     """(row number, normalised names) of the first row that holds every required column.
 
     Refuses the file with a reason naming the missing columns when no row does.
@@ -166,8 +167,6 @@ def find_header(records: Iterable[list[object]]) -> tuple[int, list[str]]:
     raise Refused("geen kopregel gevonden: de eerste rijen bevatten niet de kolommen " + ", ".join(REQUIRED))
 
 
-
-
 def csv_refusal(e: csv.Error) -> Refused:
     """Why the csv module could not read a file, for people (its own text names no value)."""
     if "field limit" in str(e):
@@ -179,8 +178,9 @@ def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
     # a cell longer than the limit refuses the file (grenzen.max_tekens_cel) as a csv.Error; the
     # limit is the csv module's global, which other libraries change: set it at every read
     csv.field_size_limit(load_settings().grenzen.max_tekens_cel)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
-                      doublequote=True, strict=False)  # fmt: skip
+    return csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False
+    )
 
 
 def _head(text: str, lines: int) -> str:
@@ -222,7 +222,7 @@ def _is_bulk_readable(data: bytes, kopregel: int) -> bool:
     return kopregel >= 1 and all(data.find(b, 0, end) < 0 for b in blank)
 
 
-def inspect(path: Path, data: bytes, sheet: Sheet | None = None) -> Inspection:
+def inspect(path: PurePath, data: bytes, sheet: Sheet | None = None) -> Inspection:
     """Look at a delivery once (`sheet`: the workbook's delivery sheet, when already read).
     Raises Refused when the file cannot be read as a table."""
     info = Inspection()
@@ -291,7 +291,7 @@ def _blank(value: object) -> bool:
 
 
 def _collect(
-    records: Iterable[tuple[int, list[object]]],
+    records: Iterable[tuple[int, Sequence[object]]],
     names: list[str],
     kopregel: int,
     cell: Callable[[object], str | None] | None,
@@ -304,7 +304,7 @@ def _collect(
     take = [names.index(c) if c in names else None for c in COLUMNS]
     known = [i for i in take if i is not None]
     extras = [i for i, n in enumerate(names) if n not in COLUMNS]
-    kept: list[list[str | None]] = []
+    kept: list[Sequence[str | None]] = []
     for rij, record in records:
         if rij <= kopregel or not record:
             continue
@@ -320,7 +320,8 @@ def _collect(
                 )
                 continue
             record = trimmed + [None] * (width - len(trimmed))
-        texts = record if cell is None else list(map(cell, record))
+        # cell None: the records are text already (csv_records), None for a padded cell
+        texts = cast("Sequence[str | None]", record) if cell is None else list(map(cell, record))
         if not "".join([t for i in known if (t := texts[i])]).strip():
             continue  # nothing in the known columns: no figure
         rows.rij.append(rij)
@@ -367,12 +368,11 @@ def xlsx_cell(value: object) -> str | None:
     return text if text.strip() else None
 
 
-Sheet = tuple[str, list[list[object]], set[tuple[int, int]]]  # title, cells from A1 on, formula cells
+Cells = Sequence[Sequence[object]]  # a sheet's cells, row by row, read only
+Sheet = tuple[str, Cells, set[tuple[int, int]]]  # title, cells from A1 on, formula cells
 
 
-def read_workbook(
-    data: bytes, limits: FileLimits | None = None
-) -> tuple[list[tuple[SheetScan, list[list[object]]]], int]:
+def read_workbook(data: bytes, limits: FileLimits | None = None) -> tuple[list[tuple[SheetScan, Cells]], int]:
     """Every worksheet of a workbook (hidden ones too) with its cells from A1 on (an empty cell is
     ""), and the index of the delivery's sheet: `levering`, else the first worksheet.
 
@@ -386,8 +386,9 @@ def read_workbook(
     book: Workbook = open_xlsx(data, grenzen)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(book.data))
-        sheets = [(scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False))
-                  for scan in book.sheets]  # fmt: skip
+        sheets: list[tuple[SheetScan, Cells]] = [
+            (scan, wb.get_sheet_by_name(scan.naam).to_python(skip_empty_area=False)) for scan in book.sheets
+        ]
     except PasswordError:
         raise Refused("de Excel-werkmap is beveiligd met een wachtwoord; lever haar zonder") from None
     except Exception as e:  # CalamineError, OSError, ValueError, …: a workbook it cannot read
@@ -405,7 +406,7 @@ def read_xlsx(data: bytes, limits: FileLimits | None = None) -> Sheet:
     return scan.naam, values, scan.formules
 
 
-def xlsx_table(data: bytes, sheet: Sheet | None = None) -> tuple[str, list[tuple[int, list[object]]]]:
+def xlsx_table(data: bytes, sheet: Sheet | None = None) -> tuple[str, list[tuple[int, Sequence[object]]]]:
     """(sheet title, rows numbered as Excel numbers them) of the delivery's sheet (`sheet`: when
     already read by `read_xlsx`)."""
     title, values, _ = sheet or read_xlsx(data)
@@ -417,10 +418,12 @@ def _xlsx_column(values: tuple[object, ...]) -> list[str | None]:
     columns deliveries have: text, and numbers (which calamine gives as float)."""
     kinds = set(map(type, values))
     if kinds <= {str}:
-        return [v if v.strip() else None for v in values]  # type: ignore[union-attr]
+        return [v if v.strip() else None for v in cast("tuple[str, ...]", values)]
     if kinds <= {str, float}:
-        return [(v if v.strip() else None) if type(v) is str  # type: ignore[union-attr]
-                else (str(int(v)) if v.is_integer() else repr(v)) for v in values]  # type: ignore[union-attr]  # fmt: skip
+        return [
+            (v if v.strip() else None) if isinstance(v, str) else (str(int(v)) if v.is_integer() else repr(v))
+            for v in cast("tuple[str | float, ...]", values)
+        ]
     return list(map(xlsx_cell, values))
 
 
@@ -460,8 +463,10 @@ def _mark_formulas(rows: Rows, info: Inspection) -> Rows:
         column = info.kolommen.index(c) + 1
         rijen = {r for r, k in info.formules if k == column}
         if rijen:
-            rows.values[c] = ["=" + (v or "") if rij in rijen else v
-                              for rij, v in zip(rows.rij, rows.values[c], strict=True)]  # fmt: skip
+            rows.values[c] = [
+                "=" + (v or "") if rij in rijen else v
+                for rij, v in zip(rows.rij, rows.values[c], strict=True)
+            ]
     return rows
 
 

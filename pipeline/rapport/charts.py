@@ -59,8 +59,9 @@ def dot_chart(rows: list[tuple[str, object, object, object, object]], width: int
     return "".join(parts)
 
 
-def effect_bar(effect: object, low: object, high: object, width: int = 90, height: int = 12) -> str:
-    """An effect as a dot with its interval, against a zero line (each row on its own scale)."""
+def effect_bar(effect: float, low: float, high: float, width: int = 90, height: int = 12) -> str:
+    """An effect as a dot with its interval, against a zero line (each row on its own scale); a
+    missing one (NaN) draws nothing."""
     if any(is_missing(v) for v in (effect, low, high)):
         return ""
     span = max(abs(float(low)), abs(float(high)), 1e-9)

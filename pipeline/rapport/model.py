@@ -9,6 +9,7 @@ so it cannot reach a report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -56,7 +57,7 @@ def indicators(con: duckdb.DuckDBPyConnection) -> list[Indicator]:
 
 def release(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """The build: its id, its date (the creation date of the PDF) and whether it is synthetic."""
-    build, made, synthetic = con.execute("select id, gemaakt, synthetisch from manifest").fetchone()
+    build, made, synthetic = con.execute("select id, gemaakt, synthetisch from manifest").fetchall()[0]
     return {"build": build, "gemaakt": made, "datum": str(made)[:10], "synthetisch": bool(synthetic)}
 
 
@@ -73,7 +74,9 @@ def _status(word: object, taal: str) -> str:
     return i18n.word(str(word), taal) if _present(word) else vocabulary.MISSING
 
 
-def _common(con: duckdb.DuckDBPyConnection, taal: str) -> dict[str, object]:
+def _common(con: duckdb.DuckDBPyConnection, taal: str) -> dict[str, Any]:
+    """The template context both reports share; its values are of every kind (Any: the reports
+    read `ctx["release"]["build"]` back)."""
     rel = release(con)
     r = rules(con)
     return {
@@ -255,7 +258,8 @@ def pilot(con: duckdb.DuckDBPyConnection, code: str, taal: str) -> dict[str, obj
     return ctx
 
 
-def _cell(waarde: object, periode: object, m: int, taal: str) -> str:
+def _cell(waarde: Any, periode: object, m: int, taal: str) -> str:
+    """`waarde` as a pandas row holds it: a number, or NaN/NA where it is suppressed."""
     if _present(waarde):
         return f"{i18n.value(waarde, m, taal)} ({periode})"
     if _present(periode):
@@ -263,8 +267,9 @@ def _cell(waarde: object, periode: object, m: int, taal: str) -> str:
     return vocabulary.MISSING
 
 
-def _finding(naam: str, ind: Indicator, v: object, taal: str) -> str:
-    """A sentence that states a change, only where the status says the change is real."""
+def _finding(naam: str, ind: Indicator, v: Any, taal: str) -> str:
+    """A sentence that states a change, only where the status says the change is real. `v` is a row
+    of publicatie_vergelijking (a pandas itertuples row: untyped)."""
     if v.status not in (
         vocabulary.VERBETERD,
         vocabulary.VERSLECHTERD,
@@ -465,7 +470,7 @@ def _gap_counts(con: duckdb.DuckDBPyConnection, inds: list[Indicator], taal: str
 
 def _quality(con: duckdb.DuckDBPyConnection, taal: str) -> dict[str, str]:
     lev = dict(con.execute("select status, count(*) from publicatie_leveringen group by 1").fetchall())
-    q = con.execute("select coalesce(sum(meldingen), 0) from publicatie_quarantaine").fetchone()[0]
+    q = con.execute("select coalesce(sum(meldingen), 0) from publicatie_quarantaine").fetchall()[0][0]
     c = _df(con, "select * from publicatie_controle").iloc[0]
     n = lambda x: i18n.number(int(x), 0, taal)  # noqa: E731
     vol = con.execute(

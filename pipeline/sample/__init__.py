@@ -79,14 +79,16 @@ class ScaleSpec:
 
 
 SPECS = {
-    "pilot": ScaleSpec((2010, 2024), 1.0, 0, ("utf8-komma", "excel-nl", "ansi", "xlsx"),
-                       (0.35, 0.35, 0.2, 0.1)),
-    "national": ScaleSpec((2010, 2024), 0.4, 0, ("utf8-komma", "excel-nl", "ansi", "xlsx"),
-                          (0.4, 0.4, 0.15, 0.05)),
+    "pilot": ScaleSpec(
+        (2010, 2024), 1.0, 0, ("utf8-komma", "excel-nl", "ansi", "xlsx"), (0.35, 0.35, 0.2, 0.1)
+    ),
+    "national": ScaleSpec(
+        (2010, 2024), 0.4, 0, ("utf8-komma", "excel-nl", "ansi", "xlsx"), (0.4, 0.4, 0.15, 0.05)
+    ),
     # UTF-8 only: the benchmark pairs the pipeline with DuckDB's bare read_csv of the same
     # files, and DuckDB reads no Windows-1252
     "stress": ScaleSpec((2000, 2024), 1.0, 40, ("utf8-komma", "excel-nl"), (0.5, 0.5), False),
-}  # fmt: skip
+}
 
 
 def default_reference_source() -> Path:
@@ -137,8 +139,9 @@ def generate(
         unknown = sorted(set(formats) - set(PROFILES))
         if unknown:
             raise ValueError(f"onbekend exportprofiel {', '.join(unknown)}; kies uit {', '.join(PROFILES)}")
-        spec = dataclasses.replace(spec, formats=tuple(formats), weights=tuple(formats.values()),
-                                   named_profiles=False)  # fmt: skip
+        spec = dataclasses.replace(
+            spec, formats=tuple(formats), weights=tuple(formats.values()), named_profiles=False
+        )
     source = Path(reference_source or default_reference_source())
     out = Path(out)
     _copy_reference(source, out / REFERENCE_DIR)

@@ -16,6 +16,7 @@ import os
 import random
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def _csv(*rows: str, header: str = HEADER) -> bytes:
     return ("\n".join([header, *rows]) + "\n").encode("utf-8")
 
 
-def _xlsx(sheets: list[tuple[str, list[list[object]], str]]) -> bytes:
+def _xlsx(sheets: list[tuple[str, Sequence[Sequence[object]], str]]) -> bytes:
     """A workbook of (title, rows, state) sheets."""
     wb = Workbook()
     wb.remove(wb.active)

@@ -100,9 +100,17 @@ EU_INFLOW_CITIES = ("GM0363", "GM0599", "GM0518")
 # About ten further non-pilots for the pilot-scale sample: large and middle-sized municipalities
 # spread over the country. Their Roma figures are synthetic like all others.
 EXTRA_COMPARISON = (
-    "GM0014", "GM0034", "GM0193", "GM0202", "GM0344",
-    "GM0758", "GM0772", "GM0828", "GM0935", "GM0983",
-)  # fmt: skip
+    "GM0014",
+    "GM0034",
+    "GM0193",
+    "GM0202",
+    "GM0344",
+    "GM0758",
+    "GM0772",
+    "GM0828",
+    "GM0935",
+    "GM0983",
+)
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,10 @@ def current_municipalities(reference_dir: Path) -> dict[str, str]:
 
 
 def municipalities(
-    reference_dir: Path, ref: Reference, codes: list[str], rng: np.random.Generator,
+    reference_dir: Path,
+    ref: Reference,
+    codes: list[str],
+    rng: np.random.Generator,
     roma_share: float,
 ) -> list[Municipality]:
     """The municipalities of a sample, with population, pilot start and a synthetic Roma group."""
@@ -250,7 +261,10 @@ def documented_facts(figures: list[Figure], rng: np.random.Generator) -> list[Fi
             teller = 0 if f.jaar >= 2016 else max(f.teller, int(rng.integers(3, 9)))
             f = Figure(f.gemeente_code, f.indicator, f.doelgroep, f.jaar, teller, f.noemer)
         if (f.gemeente_code, f.indicator, f.doelgroep, f.jaar) == (
-            "GM0995", "werkervaringstrajecten", "roma", 2016,
+            "GM0995",
+            "werkervaringstrajecten",
+            "roma",
+            2016,
         ):
             f = Figure(f.gemeente_code, f.indicator, f.doelgroep, f.jaar, 4, None)
         out.append(f)

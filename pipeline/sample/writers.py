@@ -14,8 +14,17 @@ from datetime import date, datetime
 
 from openpyxl import Workbook
 
-COLUMNS = ("gemeente_code", "periode", "indicator", "doelgroep", "teller", "noemer", "bron",
-           "peildatum", "opmerking")  # fmt: skip
+COLUMNS = (
+    "gemeente_code",
+    "periode",
+    "indicator",
+    "doelgroep",
+    "teller",
+    "noemer",
+    "bron",
+    "peildatum",
+    "opmerking",
+)
 
 
 @dataclass(frozen=True)
@@ -51,13 +60,13 @@ class Profile:
 
 PROFILES = {
     "utf8-komma": Profile("utf8-komma", "csv", "utf-8", ",", "\n", "lower", "gm", "-", "iso", False),
-    "excel-nl": Profile("excel-nl", "csv", "utf-8-sig", ";", "\r\n", "title", "digits4", "/", "nl",
-                        True),
+    "excel-nl": Profile("excel-nl", "csv", "utf-8-sig", ";", "\r\n", "title", "digits4", "/", "nl", True),
     "ansi": Profile("ansi", "csv", "cp1252", ";", "\r\n", "upper", "digits", "-", "nl", True),
     "xlsx": Profile("xlsx", "xlsx", "", "", "", "title", "gm", "-", "iso", False),
-    "xlsx-levering": Profile("xlsx-levering", "xlsx", "", "", "", "lower", "digits4", "/", "iso",
-                             False, sheet_first=False),
-}  # fmt: skip
+    "xlsx-levering": Profile(
+        "xlsx-levering", "xlsx", "", "", "", "lower", "digits4", "/", "iso", False, sheet_first=False
+    ),
+}
 
 
 def _header(profile: Profile, columns: tuple[str, ...]) -> list[str]:
@@ -117,17 +126,22 @@ def csv_bytes(profile: Profile, rows: list[Row], memo: dict[Row, str] | None = N
 
 def _line(profile: Profile, r: Row) -> str:
     values = [
-        _code(profile, r.gemeente_code), _periode(profile, r), r.indicator, r.doelgroep,
-        str(r.teller), "" if r.noemer is None else str(r.noemer), r.bron,
-        _datum(profile, r.peildatum), r.opmerking,
-    ]  # fmt: skip
+        _code(profile, r.gemeente_code),
+        _periode(profile, r),
+        r.indicator,
+        r.doelgroep,
+        str(r.teller),
+        "" if r.noemer is None else str(r.noemer),
+        r.bron,
+        _datum(profile, r.peildatum),
+        r.opmerking,
+    ]
     if profile.percentage:
         values.append(_percentage(r))
     return profile.delimiter.join(_quote(v, profile.delimiter) for v in values)
 
 
-def xlsx_bytes(profile: Profile, rows: list[Row], title: str, gemeente: str,
-               leverdatum: date) -> bytes:  # fmt: skip
+def xlsx_bytes(profile: Profile, rows: list[Row], title: str, gemeente: str, leverdatum: date) -> bytes:
     """An XLSX delivery with a few title lines above the header, as municipal spreadsheets have."""
     wb = Workbook()
     ws = wb.active
@@ -142,13 +156,19 @@ def xlsx_bytes(profile: Profile, rows: list[Row], title: str, gemeente: str,
     ws.append([])
     ws.append(_header(profile, COLUMNS))
     for r in rows:
-        ws.append([
-            _code(profile, r.gemeente_code),
-            _periode(profile, r) if r.schooljaar else r.jaar,
-            r.indicator, r.doelgroep, r.teller, r.noemer, r.bron,
-            datetime(r.peildatum.year, r.peildatum.month, r.peildatum.day) if r.peildatum else None,
-            r.opmerking or None,
-        ])  # fmt: skip
+        ws.append(
+            [
+                _code(profile, r.gemeente_code),
+                _periode(profile, r) if r.schooljaar else r.jaar,
+                r.indicator,
+                r.doelgroep,
+                r.teller,
+                r.noemer,
+                r.bron,
+                datetime(r.peildatum.year, r.peildatum.month, r.peildatum.day) if r.peildatum else None,
+                r.opmerking or None,
+            ]
+        )
     stamp = datetime(leverdatum.year, leverdatum.month, leverdatum.day, 12, 0, 0)
     wb.properties.creator = "Monitor Inclusie Roma (synthetische steekproef)"
     wb.properties.created = stamp

@@ -33,6 +33,7 @@ from pipeline.config import (
     MUNICIPALITY_REGISTER_FILE,
     POPULATION_FILE,
     REORGANISATION_FILE,
+    FileLimits,
 )
 from pipeline.intake import Refused, discovery, limits, readers
 from pipeline.intake.discovery import Found
@@ -105,30 +106,56 @@ def stage_reference(build: Build) -> None:
     """The catalogue, the pilot register and the CBS tables as staging tables."""
     ref, rule = build.ref, build.settings.nulmeting
     con = build.con
-    indicatoren = pd.DataFrame([{
-        "indicator": i.code, "domein": i.domein, "domein_naam": ref.domeinen.get(i.domein, i.domein),
-        "naam": i.naam, "definitie": i.definitie, "eenheid": i.eenheid,
-        "vermenigvuldiger": i.vermenigvuldiger, "periodetype": i.periodetype,
-        "richting": i.richting, "streefwaarde": i.streefwaarde, "bron": i.bron,
-        "noemer_omschrijving": i.noemer_omschrijving, "volgorde": i.volgorde,
-    } for i in ref.indicatoren])  # fmt: skip
+    indicatoren = pd.DataFrame(
+        [
+            {
+                "indicator": i.code,
+                "domein": i.domein,
+                "domein_naam": ref.domeinen.get(i.domein, i.domein),
+                "naam": i.naam,
+                "definitie": i.definitie,
+                "eenheid": i.eenheid,
+                "vermenigvuldiger": i.vermenigvuldiger,
+                "periodetype": i.periodetype,
+                "richting": i.richting,
+                "streefwaarde": i.streefwaarde,
+                "bron": i.bron,
+                "noemer_omschrijving": i.noemer_omschrijving,
+                "volgorde": i.volgorde,
+            }
+            for i in ref.indicatoren
+        ]
+    )
     indicatoren["streefwaarde"] = indicatoren["streefwaarde"].astype("float64")
 
     def letters(keys: str) -> str:
         return "; ".join(
             f"{ref.brieven[k].kamerstuk} ({ref.brieven[k].datum.strftime('%d-%m-%Y')})"
-            for k in (s.strip() for s in keys.split(",")) if k
-        )  # fmt: skip
+            for k in (s.strip() for s in keys.split(","))
+            if k
+        )
 
-    proeftuinen = pd.DataFrame([{
-        "naam": p.naam, "soort": p.soort, "gemeente_code": p.gemeente_code, "fase": p.fase,
-        "startjaar": p.startjaar, "startjaar_aanname": p.startjaar_aanname,
-        "startjaar_toelichting": p.startjaar_toelichting or None,
-        "nulmeting_jaar": rule.year(p.startjaar), "subsidie": p.subsidie,
-        "interventies": list(p.interventies),
-        **{f"bron_{k}": letters(p.bronnen.get(k, "")) or None
-           for k in ("deelname", "startjaar", "subsidie", "interventies")},
-    } for p in ref.proeftuinen])  # fmt: skip
+    proeftuinen = pd.DataFrame(
+        [
+            {
+                "naam": p.naam,
+                "soort": p.soort,
+                "gemeente_code": p.gemeente_code,
+                "fase": p.fase,
+                "startjaar": p.startjaar,
+                "startjaar_aanname": p.startjaar_aanname,
+                "startjaar_toelichting": p.startjaar_toelichting or None,
+                "nulmeting_jaar": rule.year(p.startjaar),
+                "subsidie": p.subsidie,
+                "interventies": list(p.interventies),
+                **{
+                    f"bron_{k}": letters(p.bronnen.get(k, "")) or None
+                    for k in ("deelname", "startjaar", "subsidie", "interventies")
+                },
+            }
+            for p in ref.proeftuinen
+        ]
+    )
     vergelijking = pd.DataFrame(
         [
             {
@@ -141,8 +168,11 @@ def stage_reference(build: Build) -> None:
         ],
         columns=["naam", "gemeente_code", "toelichting", "bron"],
     )
-    for name, frame in (("stg_indicatoren", indicatoren), ("stg_proeftuinen", proeftuinen),
-                        ("stg_vergelijking", vergelijking)):  # fmt: skip
+    for name, frame in (
+        ("stg_indicatoren", indicatoren),
+        ("stg_proeftuinen", proeftuinen),
+        ("stg_vergelijking", vergelijking),
+    ):
         con.register("_frame", frame)
         con.execute(f"create or replace table {name} as select * from _frame")
         con.unregister("_frame")
@@ -163,10 +193,12 @@ def stage_reorganisations(build: Build) -> None:
     `stg_indeling_laatste`, `stg_gemeente_jaar`, `stg_indeling_gebied`, `stg_bevolking_dichtst`."""
     con = build.con
     years = (build.settings.validatie.eerste_jaar, date.today().year)
-    digest = hashlib.sha256(b"".join(
-        (build.reference_dir / name).read_bytes()
-        for name in (MUNICIPALITY_REGISTER_FILE, REORGANISATION_FILE, POPULATION_FILE)
-    )).hexdigest()  # fmt: skip
+    digest = hashlib.sha256(
+        b"".join(
+            (build.reference_dir / name).read_bytes()
+            for name in (MUNICIPALITY_REGISTER_FILE, REORGANISATION_FILE, POPULATION_FILE)
+        )
+    ).hexdigest()
     frames = _reorganisation_frames(con, digest, years)
     for name, frame in frames.items():
         con.register("_frame", frame)
@@ -185,8 +217,9 @@ def _reorganisation_frames(con: duckdb.DuckDBPyConnection, digest: str, years: t
         changes = con.execute("select * from stg_herindelingen").df()
         r = herindeling.Reorganisations(register, changes)
         span = range(years[0], max(r.latest, years[1]) + 1)
-        history = pd.DataFrame([(c, r.history(c) or None) for c in sorted(r.names)],
-                               columns=["gemeente_code", "herindeling"])  # fmt: skip
+        history = pd.DataFrame(
+            [(c, r.history(c) or None) for c in sorted(r.names)], columns=["gemeente_code", "herindeling"]
+        )
         population = con.execute("select gemeente_code, jaar, bevolking from stg_bevolking").df()
         _FRAMES[key] = {
             "stg_indeling_laatste": herindeling.to_latest(r).merge(history, on="gemeente_code"),
@@ -205,8 +238,10 @@ def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
     # bulk rows keep the order DuckDB read them in: rowid − the file's first rowid is the row
     con.execute(f"create or replace table stg_bulk (filename varchar, {text_columns}, overig varchar[])")
     con.execute("create or replace table stg_bulk_eerste (filename varchar, eerste bigint)")
-    con.execute(f"create or replace table stg_exact (levering_id integer, rij integer, {text_columns}, "
-                "overig varchar[])")  # fmt: skip
+    con.execute(
+        f"create or replace table stg_exact (levering_id integer, rij integer, {text_columns}, "
+        "overig varchar[])"
+    )
     con.execute("create or replace table stg_leesproblemen (levering_id integer, rij integer, reden varchar)")
     files: list[DeliveryFile] = []
     exact: dict[str, list] = {c: [] for c in STAGING_COLUMNS}
@@ -280,17 +315,17 @@ READ_AHEAD_BYTES = 256 * 1024 * 1024  # … but no more bytes than this at once
 BULK_BATCH = 1000  # files of one dialect that DuckDB reads in one query
 
 
-def _load(item: Found, grenzen: object, first_year: int) -> Examined:
+def _load(item: Found, grenzen: FileLimits, first_year: int) -> Examined:
     """Read one file's bytes once (bounded) and examine exactly those bytes; never raises."""
     if item.reden:
         return Examined()
     try:
-        data = item.data if item.data is not None else limits.read_file(item.path, grenzen)  # type: ignore[arg-type]
+        data = item.data if item.data is not None else limits.read_file(item.path, grenzen)
     except Refused as e:
         return Examined(refusal=e)
     except Exception as e:  # no file may stop a build
         return Examined(refusal=Refused(f"het bestand kan niet worden gelezen ({type(e).__name__})"))
-    return examine(item.path.name, data, grenzen, first_year)  # type: ignore[arg-type]
+    return examine(item.path.name, data, grenzen, first_year)
 
 
 def _batches(found: list[Found], max_bytes: int) -> Iterator[list[Found]]:
@@ -311,16 +346,19 @@ def _batches(found: list[Found], max_bytes: int) -> Iterator[list[Found]]:
         yield batch
 
 
-def _examine_all(found: list[Found], grenzen: object, first_year: int) -> Iterator[tuple[Found, Examined]]:
+def _examine_all(
+    found: list[Found], grenzen: FileLimits, first_year: int
+) -> Iterator[tuple[Found, Examined]]:
     """(entry, what examining it gave) in order, a batch ahead on threads (reading, hashing and
     parsing workbooks release the GIL)."""
     with ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 1) + 1)) as pool:
-        for batch in _batches(found, grenzen.max_bytes):  # type: ignore[attr-defined]
+        for batch in _batches(found, grenzen.max_bytes):
             yield from zip(batch, pool.map(lambda item: _load(item, grenzen, first_year), batch), strict=True)
 
 
-def _append_exact(exact: dict[str, list], problems: list[tuple[int, int, str]],
-                  f: DeliveryFile, rows: readers.Rows) -> None:  # fmt: skip
+def _append_exact(
+    exact: dict[str, list], problems: list[tuple[int, int, str]], f: DeliveryFile, rows: readers.Rows
+) -> None:
     n = len(rows.rij)
     exact["levering_id"] += [f.levering_id] * n
     exact["rij"] += rows.rij
@@ -331,12 +369,14 @@ def _append_exact(exact: dict[str, list], problems: list[tuple[int, int, str]],
 
 
 def _insert_exact(build: Build, exact: dict[str, list], problems: list[tuple[int, int, str]]) -> None:
-    table = pa.table({
-        "levering_id": pa.array(exact["levering_id"], pa.int32()),
-        "rij": pa.array(exact["rij"], pa.int32()),
-        **{c: pa.array(exact[c], pa.string()) for c in COLUMNS},
-        "overig": pa.array(exact["overig"], pa.list_(pa.string())),
-    })  # fmt: skip
+    table = pa.table(
+        {
+            "levering_id": pa.array(exact["levering_id"], pa.int32()),
+            "rij": pa.array(exact["rij"], pa.int32()),
+            **{c: pa.array(exact[c], pa.string()) for c in COLUMNS},
+            "overig": pa.array(exact["overig"], pa.list_(pa.string())),
+        }
+    )
     build.con.register("_exact", table)
     build.con.execute("insert into stg_exact select * from _exact")
     build.con.unregister("_exact")
@@ -348,20 +388,51 @@ def _insert_exact(build: Build, exact: dict[str, list], problems: list[tuple[int
 
 
 def _register_files(build: Build, files: list[DeliveryFile]) -> None:
-    frame = pd.DataFrame([{
-        "levering_id": f.levering_id, "bestand": f.bestand, "map_code": f.found.map_code,
-        "leverdatum": f.examined.leverdatum, "label": f.examined.label or None,
-        "sha256": f.examined.sha256 or None, "grootte": f.examined.grootte if f.examined.sha256 else None,
-        "formaat": f.info.formaat or None, "codering": f.info.codering or None,
-        "scheidingsteken": f.info.scheidingsteken or None, "kopregel": f.info.kopregel or None,
-        "kolommen": [readers.shown_column(f.info.kolommen, k) for k in f.info.kolommen],
-        "leespad": f.leespad, "leesweg": f.leesweg, "status": f.status, "reden": f.reden,
-        "reden_kolom": f.reden_kolom, "rijen": f.rijen,
-    } for f in files], columns=[
-        "levering_id", "bestand", "map_code", "leverdatum", "label", "sha256", "grootte", "formaat",
-        "codering", "scheidingsteken", "kopregel", "kolommen", "leespad", "leesweg", "status",
-        "reden", "reden_kolom", "rijen",
-    ])  # fmt: skip
+    frame = pd.DataFrame(
+        [
+            {
+                "levering_id": f.levering_id,
+                "bestand": f.bestand,
+                "map_code": f.found.map_code,
+                "leverdatum": f.examined.leverdatum,
+                "label": f.examined.label or None,
+                "sha256": f.examined.sha256 or None,
+                "grootte": f.examined.grootte if f.examined.sha256 else None,
+                "formaat": f.info.formaat or None,
+                "codering": f.info.codering or None,
+                "scheidingsteken": f.info.scheidingsteken or None,
+                "kopregel": f.info.kopregel or None,
+                "kolommen": [readers.shown_column(f.info.kolommen, k) for k in f.info.kolommen],
+                "leespad": f.leespad,
+                "leesweg": f.leesweg,
+                "status": f.status,
+                "reden": f.reden,
+                "reden_kolom": f.reden_kolom,
+                "rijen": f.rijen,
+            }
+            for f in files
+        ],
+        columns=[
+            "levering_id",
+            "bestand",
+            "map_code",
+            "leverdatum",
+            "label",
+            "sha256",
+            "grootte",
+            "formaat",
+            "codering",
+            "scheidingsteken",
+            "kopregel",
+            "kolommen",
+            "leespad",
+            "leesweg",
+            "status",
+            "reden",
+            "reden_kolom",
+            "rijen",
+        ],
+    )
     frame["leverdatum"] = pd.to_datetime(frame["leverdatum"]).dt.date
     build.con.register("_files", frame)
     build.con.execute("""
@@ -432,18 +503,24 @@ class BulkReader:
         before = con.execute("select coalesce(max(rowid) + 1, 0) from stg_bulk").fetchall()[0][0]
         skipped: set[str] = set()
         try:
-            con.execute(f"insert into stg_bulk select filename, {select}, {overig} "
-                        f"from read_csv({paths}, {options})")  # fmt: skip
+            con.execute(
+                f"insert into stg_bulk select filename, {select}, {overig} from read_csv({paths}, {options})"
+            )
         except duckdb.Error:
             # a row DuckDB cannot read (ragged, broken quotes): read again, keeping the good
             # rows and learning which files had bad ones; those are read exactly
             con.execute(f"delete from stg_bulk where rowid >= {before}")
-            con.execute(f"insert into stg_bulk select filename, {select}, {overig} from read_csv("
-                        f"{paths}, {options}, store_rejects = true, rejects_table = 'rej_fouten', "
-                        "rejects_scan = 'rej_scans')")  # fmt: skip
-            skipped = {p for (p,) in con.execute(
-                "select distinct s.file_path from rej_fouten f join rej_scans s using (scan_id, file_id)"
-            ).fetchall()}  # fmt: skip
+            con.execute(
+                f"insert into stg_bulk select filename, {select}, {overig} from read_csv("
+                f"{paths}, {options}, store_rejects = true, rejects_table = 'rej_fouten', "
+                "rejects_scan = 'rej_scans')"
+            )
+            skipped = {
+                p
+                for (p,) in con.execute(
+                    "select distinct s.file_path from rej_fouten f join rej_scans s using (scan_id, file_id)"
+                ).fetchall()
+            }
             con.execute("drop table if exists rej_fouten; drop table if exists rej_scans")
         con.execute(f"""insert into stg_bulk_eerste select filename, min(rowid) from stg_bulk
                         where rowid >= {before} group by filename""")
@@ -456,12 +533,14 @@ class BulkReader:
 
 
 def _count_rows(build: Build, files: list[DeliveryFile]) -> None:
-    counts = dict(build.con.execute("""
+    counts = dict(
+        build.con.execute("""
         select levering_id, count(*) from (
             select levering_id from stg_leveringrijen
             union all select levering_id from stg_leesproblemen
         ) group by levering_id
-    """).fetchall())  # fmt: skip
+    """).fetchall()
+    )
     for f in files:
         f.rijen = int(counts.get(f.levering_id, 0))
         if f.status == ACCEPTED and f.rijen == 0:

@@ -16,6 +16,7 @@ reference tables (`gemeenten`, `indicatoren`, `proeftuinen`, `manifest`), nothin
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -46,15 +47,25 @@ def _groepen(build: Build) -> pd.DataFrame:
     lo_p, hi_p = poisson_interval(teller, alpha)
     with np.errstate(divide="ignore", invalid="ignore"):
         waarde = np.where(rate, teller / noemer * mult, teller)
-    out = pd.DataFrame({
-        "groep": g["groep"], "indicator": g["indicator"], "doelgroep": g["doelgroep"],
-        "jaar": g["jaar"].astype(int), "periode": g["periode"], "voorlopig": g["voorlopig"].astype(bool),
-        "n_gemeenten": g["n_gemeenten"].astype(int), "gemeenten": g["gemeenten"],
-        "teller": g["teller"].astype("Int64"), "noemer": g["noemer"].astype("Int64"),
-        "waarde": waarde,
-        "laag": np.where(rate, lo_w * mult, lo_p), "hoog": np.where(rate, hi_w * mult, hi_p),
-        "onderdrukt": g["onderdrukt"].astype(bool), "reden_onderdrukt": g["reden_onderdrukt"],
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "groep": g["groep"],
+            "indicator": g["indicator"],
+            "doelgroep": g["doelgroep"],
+            "jaar": g["jaar"].astype(int),
+            "periode": g["periode"],
+            "voorlopig": g["voorlopig"].astype(bool),
+            "n_gemeenten": g["n_gemeenten"].astype(int),
+            "gemeenten": g["gemeenten"],
+            "teller": g["teller"].astype("Int64"),
+            "noemer": g["noemer"].astype("Int64"),
+            "waarde": waarde,
+            "laag": np.where(rate, lo_w * mult, lo_p),
+            "hoog": np.where(rate, hi_w * mult, hi_p),
+            "onderdrukt": g["onderdrukt"].astype(bool),
+            "reden_onderdrukt": g["reden_onderdrukt"],
+        }
+    )
     hidden = out["onderdrukt"].to_numpy(bool)
     for c in ("teller", "noemer"):
         out.loc[hidden, c] = pd.NA
@@ -70,8 +81,11 @@ def _trechter(build: Build) -> pd.DataFrame:
     figures (`trechter`, suppressed ones included), rounded to two significant digits (at least
     one decimal), the spread between municipalities τ likewise, and the members it is taken over.
     The limits and where each point lies are computed from these rounded values only."""
-    withheld = {(i, d, int(j)) for g, i, d, j in build.con.execute("select * from pub_ingehouden").fetchall()
-                if g == FUNNEL}  # fmt: skip
+    withheld = {
+        (i, d, int(j))
+        for g, i, d, j in build.con.execute("select * from pub_ingehouden").fetchall()
+        if g == FUNNEL
+    }
     frame = build.con.execute(f"""
         with punten as (
             select indicator, doelgroep, jaar, count(*) as gepubliceerd
@@ -92,7 +106,7 @@ def _trechter(build: Build) -> pd.DataFrame:
         order by indicator, doelgroep, jaar desc
     """).df()
     keep = [r for r in frame.itertuples() if (r.indicator, r.doelgroep, int(r.jaar)) not in withheld]
-    rows = {}
+    rows: dict[tuple[str, str], Any] = {}  # a pandas row per indicator and doelgroep
     for r in keep:
         rows.setdefault((r.indicator, r.doelgroep), r)  # the latest year of each
     out = []
@@ -105,15 +119,34 @@ def _trechter(build: Build) -> pd.DataFrame:
             method = trechter.RANDOM_EFFECTS.format(
                 phi=nl_number(float(r.phi), 1), tau=nl_number(tau, decimals), eenheid=r.eenheid
             )
-        out.append({
-            "indicator": r.indicator, "doelgroep": r.doelgroep, "jaar": int(r.jaar),
-            "centrum": round(float(r.centrum_waarde), decimals), "decimalen": decimals,
-            "overspreiding": bool(r.overspreiding), "tau_waarde": tau,
-            "methode": method, "n_gemeenten": int(r.n_gemeenten), "gemeenten": list(r.gemeenten),
-            "vermenigvuldiger": mult,
-        })  # fmt: skip
-    columns = ["indicator", "doelgroep", "jaar", "centrum", "decimalen", "overspreiding", "tau_waarde",
-               "methode", "n_gemeenten", "gemeenten", "vermenigvuldiger"]  # fmt: skip
+        out.append(
+            {
+                "indicator": r.indicator,
+                "doelgroep": r.doelgroep,
+                "jaar": int(r.jaar),
+                "centrum": round(float(r.centrum_waarde), decimals),
+                "decimalen": decimals,
+                "overspreiding": bool(r.overspreiding),
+                "tau_waarde": tau,
+                "methode": method,
+                "n_gemeenten": int(r.n_gemeenten),
+                "gemeenten": list(r.gemeenten),
+                "vermenigvuldiger": mult,
+            }
+        )
+    columns = [
+        "indicator",
+        "doelgroep",
+        "jaar",
+        "centrum",
+        "decimalen",
+        "overspreiding",
+        "tau_waarde",
+        "methode",
+        "n_gemeenten",
+        "gemeenten",
+        "vermenigvuldiger",
+    ]
     return pd.DataFrame(out, columns=columns).drop(columns="vermenigvuldiger")
 
 
@@ -136,35 +169,57 @@ def _trechter_punten(build: Build) -> pd.DataFrame:
     against the limits (exact binomial tails, or random-effects limits under overdispersion)."""
     frames = []
     for c in _centre(build).itertuples():
-        p = build.con.execute(f"""
+        p = build.con.execute(
+            f"""
             select gemeente_code, gemeente_naam, groep = '{PROEFTUINEN}' as proeftuin, indicator,
                    doelgroep, jaar, periode, voorlopig, teller, noemer, waarde
             from {OUT}.publicatie_cijfers
             where indicator = ? and doelgroep = ? and jaar = ? and not onderdrukt and noemer > 0
               and in_totalen
             order by gemeente_code
-        """, [c.indicator, c.doelgroep, c.jaar]).df()  # fmt: skip
+        """,
+            [c.indicator, c.doelgroep, c.jaar],
+        ).df()
         mult = float(c.vermenigvuldiger)
         centre, tau2 = c.centrum / mult, (c.tau_waarde / mult) ** 2
         t, n = p["teller"].to_numpy(float), p["noemer"].to_numpy(float)
         low, high = _coverages(build)
         wide = trechter.ligging(t, n, centre, high, tau2)
         narrow = trechter.ligging(t, n, centre, low, tau2)
-        p["ligging"] = np.select([wide != 0, narrow != 0], [OUTSIDE.format(percent(high)),
-                                                            OUTSIDE.format(percent(low))],
-                                 default="binnen de grenzen")  # fmt: skip
+        p["ligging"] = np.select(
+            [wide != 0, narrow != 0],
+            [OUTSIDE.format(percent(high)), OUTSIDE.format(percent(low))],
+            default="binnen de grenzen",
+        )
         frames.append(p.assign(centrum=c.centrum))
-    columns = ["gemeente_code", "gemeente_naam", "proeftuin", "indicator", "doelgroep", "jaar", "periode",
-               "voorlopig", "teller", "noemer", "waarde", "ligging", "centrum"]  # fmt: skip
+    columns = [
+        "gemeente_code",
+        "gemeente_naam",
+        "proeftuin",
+        "indicator",
+        "doelgroep",
+        "jaar",
+        "periode",
+        "voorlopig",
+        "teller",
+        "noemer",
+        "waarde",
+        "ligging",
+        "centrum",
+    ]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 
 def _trechter_grenzen(build: Build) -> pd.DataFrame:
     """`publicatie_trechter_grenzen`: the limits along the noemer for each funnel, for the chart."""
-    points = build.con.execute(f"""
+    points = (
+        build.con.execute(f"""
         select indicator, doelgroep, min(noemer) as laag, max(noemer) as hoog
         from {OUT}.publicatie_trechter_punten group by all
-    """).df().set_index(["indicator", "doelgroep"])  # fmt: skip
+    """)
+        .df()
+        .set_index(["indicator", "doelgroep"])
+    )
     rows = []
     for c in _centre(build).itertuples():
         if (c.indicator, c.doelgroep) not in points.index:
@@ -172,16 +227,29 @@ def _trechter_grenzen(build: Build) -> pd.DataFrame:
         lo_n, hi_n = points.loc[(c.indicator, c.doelgroep)]
         grid = np.unique(np.round(np.geomspace(max(1.0, float(lo_n) / 2), float(hi_n) * 1.1, FUNNEL_GRID)))
         mult = float(c.vermenigvuldiger)
-        frame = pd.DataFrame({"indicator": c.indicator, "doelgroep": c.doelgroep, "jaar": int(c.jaar),
-                              "noemer": grid, "centrum": c.centrum})  # fmt: skip
+        frame = pd.DataFrame(
+            {
+                "indicator": c.indicator,
+                "doelgroep": c.doelgroep,
+                "jaar": int(c.jaar),
+                "noemer": grid,
+                "centrum": c.centrum,
+            }
+        )
         for cov in _coverages(build):
             lo, hi = trechter.grenzen(c.centrum / mult, grid, cov, (c.tau_waarde / mult) ** 2)
             tag = _tag(cov)
             frame[f"laag_{tag}"] = lo * mult
             frame[f"hoog_{tag}"] = hi * mult
         rows.append(frame)
-    columns = ["indicator", "doelgroep", "jaar", "noemer", "centrum",
-               *(f"{side}_{_tag(cov)}" for cov in _coverages(build) for side in ("laag", "hoog"))]
+    columns = [
+        "indicator",
+        "doelgroep",
+        "jaar",
+        "noemer",
+        "centrum",
+        *(f"{side}_{_tag(cov)}" for cov in _coverages(build) for side in ("laag", "hoog")),
+    ]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
 
 
@@ -210,13 +278,17 @@ def _teksten(build: Build) -> pd.DataFrame:
 
 
 def _audit_tabel(result: audit.AuditResult, state: disclosure.Protection, seconds: float) -> pd.DataFrame:
-    return pd.DataFrame([{
-        **result.summary(),
-        "extra_onderdrukt": len(state.cells),
-        "totalen_ingehouden": len(state.totals),
-        "rondes": state.rounds + 1,
-        "duur_s": round(seconds, 3),
-    }])  # fmt: skip
+    return pd.DataFrame(
+        [
+            {
+                **result.summary(),
+                "extra_onderdrukt": len(state.cells),
+                "totalen_ingehouden": len(state.totals),
+                "rondes": state.rounds + 1,
+                "duur_s": round(seconds, 3),
+            }
+        ]
+    )
 
 
 # The tables of this stage in run order are those of `pipeline/tables.py`; `pub_extra`,

@@ -69,9 +69,12 @@ def run(build: Build, summary: dict | None = None) -> dict:
 
 def table_counts(build: Build) -> dict[str, int]:
     """Rows per table of the new database."""
-    names = [n for (n,) in build.con.execute(
-        "select table_name from duckdb_tables() where database_name = ? order by table_name", [OUT]
-    ).fetchall()]  # fmt: skip
+    names = [
+        n
+        for (n,) in build.con.execute(
+            "select table_name from duckdb_tables() where database_name = ? order by table_name", [OUT]
+        ).fetchall()
+    ]
     return {n: build.con.execute(f'select count(*) from {OUT}."{n}"').fetchall()[0][0] for n in names}
 
 
@@ -84,19 +87,32 @@ def input_files(build: Build) -> list[dict]:
     rows = build.con.execute("""
         select bestand, sha256, grootte, status from stg_bestanden order by bestand
     """).fetchall()
-    out = [{"bestand": b, "soort": "levering", "sha256": s, "grootte": g, "status": st}
-           for b, s, g, st in rows]  # fmt: skip
+    out = [
+        {"bestand": b, "soort": "levering", "sha256": s, "grootte": g, "status": st} for b, s, g, st in rows
+    ]
     for name in REFERENCE_FILES:
         path = build.reference_dir / name
         if path.exists():
             data = path.read_bytes()
-            out.append({"bestand": f"{REFERENCE_DIR}/{name}", "soort": "referentie",
-                        "sha256": hashlib.sha256(data).hexdigest(), "grootte": len(data),
-                        "status": "gebruikt"})  # fmt: skip
+            out.append(
+                {
+                    "bestand": f"{REFERENCE_DIR}/{name}",
+                    "soort": "referentie",
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "grootte": len(data),
+                    "status": "gebruikt",
+                }
+            )
     settings = SETTINGS_PATH.read_bytes()
-    out.append({"bestand": "pipeline/settings.toml", "soort": "instellingen",
-                "sha256": hashlib.sha256(settings).hexdigest(), "grootte": len(settings),
-                "status": "gebruikt"})  # fmt: skip
+    out.append(
+        {
+            "bestand": "pipeline/settings.toml",
+            "soort": "instellingen",
+            "sha256": hashlib.sha256(settings).hexdigest(),
+            "grootte": len(settings),
+            "status": "gebruikt",
+        }
+    )
     return out
 
 
@@ -116,9 +132,11 @@ def make_manifest(build: Build, counts: dict[str, int]) -> dict:
     inputs with the same software has the same id."""
     files = input_files(build)
     v = versions()
-    ident = hashlib.sha256(json.dumps(
-        {"bestanden": [(f["bestand"], f["sha256"]) for f in files], "versies": v},
-        sort_keys=True).encode()).hexdigest()[:16]  # fmt: skip
+    ident = hashlib.sha256(
+        json.dumps(
+            {"bestanden": [(f["bestand"], f["sha256"]) for f in files], "versies": v}, sort_keys=True
+        ).encode()
+    ).hexdigest()[:16]
     status = dict(build.con.execute("select status, count(*) from stg_bestanden group by 1").fetchall())
     quarantined = build.con.execute(f"select count(*) from {OUT}.quarantaine").fetchall()[0][0]
     return {
@@ -141,15 +159,22 @@ def make_manifest(build: Build, counts: dict[str, int]) -> dict:
 
 def write_manifest_tables(build: Build, manifest: dict) -> None:
     con = build.con
-    head = pd.DataFrame([{
-        "id": manifest["id"], "gemaakt": manifest["gemaakt"], "duur_s": manifest["duur_s"],
-        "synthetisch": manifest["synthetisch"], "raw": manifest["raw"],
-        "versies": json.dumps(manifest["versies"], sort_keys=True),
-        "leveringen_geaccepteerd": manifest["leveringen"]["geaccepteerd"],
-        "leveringen_geweigerd": manifest["leveringen"]["geweigerd"],
-        "rijen_quarantaine": manifest["rijen_quarantaine"],
-        "stappen_s": json.dumps(manifest["stappen_s"], sort_keys=True),
-    }])  # fmt: skip
+    head = pd.DataFrame(
+        [
+            {
+                "id": manifest["id"],
+                "gemaakt": manifest["gemaakt"],
+                "duur_s": manifest["duur_s"],
+                "synthetisch": manifest["synthetisch"],
+                "raw": manifest["raw"],
+                "versies": json.dumps(manifest["versies"], sort_keys=True),
+                "leveringen_geaccepteerd": manifest["leveringen"]["geaccepteerd"],
+                "leveringen_geweigerd": manifest["leveringen"]["geweigerd"],
+                "rijen_quarantaine": manifest["rijen_quarantaine"],
+                "stappen_s": json.dumps(manifest["stappen_s"], sort_keys=True),
+            }
+        ]
+    )
     files = pd.DataFrame(manifest["invoer"])
     tables = pd.DataFrame(sorted(manifest["tabellen"].items()), columns=["tabel", "rijen"])
     for name, frame in (("manifest", head), ("manifest_invoer", files), ("manifest_tabellen", tables)):
@@ -176,6 +201,5 @@ def _fsync_dir(path: Path) -> None:
 
 def _write_json_atomically(path: Path, content: dict) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(content, indent=2, ensure_ascii=False, default=str) + "\n",
-                   encoding="utf-8")  # fmt: skip
+    tmp.write_text(json.dumps(content, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     os.replace(tmp, path)

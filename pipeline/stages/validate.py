@@ -8,9 +8,14 @@ file, row, column and a reason in Dutch. Rows that could not be read whole are t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pipeline import numbers, schemas, sqlfiles
 from pipeline.build import Build
 from pipeline.sqlcheck import row_messages_sql, unique_violations_sql, violations_sql
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 ROW_KEY = ["levering_id", "rij"]
 
@@ -19,7 +24,7 @@ class BrokenInvariant(RuntimeError):
     """A stage broke its own promise: a bug in the pipeline, not a problem in the data."""
 
 
-def check_invariants(build: Build, table: str, schema: object) -> None:
+def check_invariants(build: Build, table: str, schema: pa.DataFrameSchema) -> None:
     """Fail the build when `table` breaks `schema` (used for promises, not for data rules)."""
     found = build.con.execute(
         f"select kolom, regel, count(*) from ({violations_sql(table, schema, ROW_KEY)}) group by all"
@@ -32,8 +37,18 @@ def check_invariants(build: Build, table: str, schema: object) -> None:
 # What the later stages need of a typed row, kept narrow because it is stored for every row:
 # the raw text is only needed for the messages, free text (bron, opmerking) only for the rows in
 # force (int_leveringtekst), and the file's date and the catalogue are a join away.
-NARROW = ("levering_id", "rij", "gemeente_code", "periode", "jaar", "indicator", "doelgroep",
-          "teller", "noemer", "peildatum")  # fmt: skip
+NARROW = (
+    "levering_id",
+    "rij",
+    "gemeente_code",
+    "periode",
+    "jaar",
+    "indicator",
+    "doelgroep",
+    "teller",
+    "noemer",
+    "peildatum",
+)
 TYPING_PARAMS = {
     "code_pattern": schemas.CODE_PATTERN,
     "periode_pattern": schemas.PERIODE_PATTERN,

@@ -46,22 +46,25 @@ def test_build_says_which_build_is_served(client: FlaskClient, db: object) -> No
     assert len(body["invoer_sha256"]) == 64 and body["invoer_bestanden"] > 0
 
 
-@pytest.mark.parametrize(("query", "field"), [
-    ("gemeente=GM9998", "gemeente"),
-    ("indicator=bestaat_niet", "indicator"),
-    ("domein=onderwijs", "domein"),
-    ("doelgroep=kinderen", "doelgroep"),
-    ("van=1999", "van"),
-    ("van=twintig", "van"),
-    ("tot=3000", "tot"),
-    ("van=2020&tot=2018", "van"),
-    ("limit=0", "limit"),
-    ("limit=100000", "limit"),
-    ("offset=-1", "offset"),
-    ("format=xml", "format"),
-    ("gemeenten=GM0363", "gemeenten"),
-    ("van=2019&van=2020", "van"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("gemeente=GM9998", "gemeente"),
+        ("indicator=bestaat_niet", "indicator"),
+        ("domein=onderwijs", "domein"),
+        ("doelgroep=kinderen", "doelgroep"),
+        ("van=1999", "van"),
+        ("van=twintig", "van"),
+        ("tot=3000", "tot"),
+        ("van=2020&tot=2018", "van"),
+        ("limit=0", "limit"),
+        ("limit=100000", "limit"),
+        ("offset=-1", "offset"),
+        ("format=xml", "format"),
+        ("gemeenten=GM0363", "gemeenten"),
+        ("van=2019&van=2020", "van"),
+    ],
+)
 def test_a_wrong_parameter_is_a_400_naming_it(client: FlaskClient, query: str, field: str) -> None:
     body = problem(client, f"/api/v1/cijfers?{query}", 400)
     assert body["veld"] == field
@@ -79,8 +82,17 @@ def test_a_filter_the_resource_lacks_is_a_400(client: FlaskClient) -> None:
     assert body["veld"] == "gemeente"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/bestaat-niet", "/api/v1/cijfers/extra", "/api/v1/cijfers/datapackage.xml",
-                                  "/api/v1/build/x", "/api/v1/../../etc/passwd", "/api/v1/%00"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/bestaat-niet",
+        "/api/v1/cijfers/extra",
+        "/api/v1/cijfers/datapackage.xml",
+        "/api/v1/build/x",
+        "/api/v1/../../etc/passwd",
+        "/api/v1/%00",
+    ],
+)
 def test_an_unknown_path_is_a_404(client: FlaskClient, path: str) -> None:
     problem(client, path, 404)
 
@@ -144,9 +156,30 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=80)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(params=st.lists(st.tuples(st.sampled_from(["gemeente", "indicator", "domein", "doelgroep", "van", "tot",
-                                                   "limit", "offset", "format", "groep"]) | TEXT, TEXT), max_size=5),
-       resource=st.sampled_from(["cijfers", "groepen", "gemeenten", "kloof", "cijfers/datapackage.json"]))  # fmt: skip
+@given(
+    params=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "gemeente",
+                    "indicator",
+                    "domein",
+                    "doelgroep",
+                    "van",
+                    "tot",
+                    "limit",
+                    "offset",
+                    "format",
+                    "groep",
+                ]
+            )
+            | TEXT,
+            TEXT,
+        ),
+        max_size=5,
+    ),
+    resource=st.sampled_from(["cijfers", "groepen", "gemeenten", "kloof", "cijfers/datapackage.json"]),
+)
 def test_no_input_gives_a_server_error(
     client: FlaskClient, params: list[tuple[str, str]], resource: str
 ) -> None:
@@ -189,8 +222,11 @@ def test_a_new_build_is_picked_up_and_changes_the_etag(api_db: Path, tmp_path: P
 
 def test_answers_too_large_to_keep_are_made_again_alike(api_db: Path, client: FlaskClient) -> None:
     forgetful = serve(api_db, api.Limits(cache_bytes=0)).test_client()
-    for url in ("/api/v1/cijfers?gemeente=GM0363&limit=50", "/api/v1/cijfers?domein=wonen&format=csv-nl",
-                "/api/v1/groepen?format=parquet"):  # fmt: skip
+    for url in (
+        "/api/v1/cijfers?gemeente=GM0363&limit=50",
+        "/api/v1/cijfers?domein=wonen&format=csv-nl",
+        "/api/v1/groepen?format=parquet",
+    ):
         first, second = forgetful.get(url), forgetful.get(url)
         assert first.status_code == second.status_code == 200
         assert first.data == second.data == client.get(url).data

@@ -11,8 +11,15 @@ from hypothesis import strategies as st
 from dashboard.api.resources import RESOURCES
 from tests.api.conftest import all_pages
 
-DUCKDB_TYPES = {"s": {"VARCHAR"}, "i": {"BIGINT", "INTEGER", "HUGEINT"}, "n": {"DOUBLE"}, "b": {"BOOLEAN"},
-                "d": {"DATE"}, "s[]": {"VARCHAR[]"}, "n[]": {"DOUBLE[]"}}  # fmt: skip
+DUCKDB_TYPES = {
+    "s": {"VARCHAR"},
+    "i": {"BIGINT", "INTEGER", "HUGEINT"},
+    "n": {"DOUBLE"},
+    "b": {"BOOLEAN"},
+    "d": {"DATE"},
+    "s[]": {"VARCHAR[]"},
+    "n[]": {"DOUBLE[]"},
+}
 
 
 @pytest.mark.parametrize("resource", [r for r in RESOURCES if not r.figures], ids=lambda r: r.name)
@@ -26,15 +33,20 @@ def test_every_listed_column_is_in_the_build_with_its_type(
 
 
 def test_every_publication_table_is_served(db: duckdb.DuckDBPyConnection) -> None:
-    tables = {t for (t,) in db.execute(
-        "select table_name from information_schema.tables where table_name like 'publicatie_%'").fetchall()}  # fmt: skip
+    tables = {
+        t
+        for (t,) in db.execute(
+            "select table_name from information_schema.tables where table_name like 'publicatie_%'"
+        ).fetchall()
+    }
     served = {r.table for r in RESOURCES}
     assert tables <= served, f"niet geserveerd: {sorted(tables - served)}"
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
-def test_every_resource_answers_with_all_its_rows(client: FlaskClient, db: duckdb.DuckDBPyConnection,
-                                                  resource: object) -> None:  # fmt: skip
+def test_every_resource_answers_with_all_its_rows(
+    client: FlaskClient, db: duckdb.DuckDBPyConnection, resource: object
+) -> None:
     body = client.get(f"/api/v1/{resource.name}?limit=5").get_json()
     (n,) = db.execute(f"select count(*) from {resource.table}").fetchone()
     assert body["total"] == n
@@ -58,8 +70,9 @@ def choices(api_db: object) -> dict[str, list]:
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(data=st.data())
-def test_figures_equal_the_publication_table_for_random_filters(client: FlaskClient, db: duckdb.DuckDBPyConnection,
-                                                                choices: dict, data: st.DataObject) -> None:  # fmt: skip
+def test_figures_equal_the_publication_table_for_random_filters(
+    client: FlaskClient, db: duckdb.DuckDBPyConnection, choices: dict, data: st.DataObject
+) -> None:
     gemeenten = data.draw(st.lists(st.sampled_from(choices["gemeente"]), min_size=1, max_size=3, unique=True))
     indicator = data.draw(st.none() | st.sampled_from(choices["indicator"]))
     doelgroep = data.draw(st.none() | st.sampled_from(["roma", "totaal"]))
@@ -80,10 +93,23 @@ def test_figures_equal_the_publication_table_for_random_filters(client: FlaskCli
         where.append("jaar >= $v")
         params["v"] = van
     rows = all_pages(client, "/api/v1/cijfers?" + "&".join(query))
-    got = sorted((r["gemeente_code"], r["periode"], r["indicator"], r["doelgroep"], r["teller"], r["noemer"],
-                  r["onderdrukt"]) for r in rows)  # fmt: skip
-    want = db.execute(f"""select gemeente_code, periode, indicator, doelgroep, teller::bigint, noemer::bigint, onderdrukt
-                          from publicatie_cijfers where {' and '.join(where)}""", params).fetchall()  # fmt: skip
+    got = sorted(
+        (
+            r["gemeente_code"],
+            r["periode"],
+            r["indicator"],
+            r["doelgroep"],
+            r["teller"],
+            r["noemer"],
+            r["onderdrukt"],
+        )
+        for r in rows
+    )
+    want = db.execute(
+        f"""select gemeente_code, periode, indicator, doelgroep, teller::bigint, noemer::bigint, onderdrukt
+                          from publicatie_cijfers where {" and ".join(where)}""",
+        params,
+    ).fetchall()
     assert got == sorted(want)
     assert len({(r["gemeente_code"], r["periode"], r["indicator"], r["doelgroep"]) for r in rows}) == len(
         rows
@@ -95,8 +121,11 @@ def test_figures_equal_the_publication_table_for_random_filters(client: FlaskCli
 def test_other_tables_equal_their_publication_table_for_random_filters(
     client: FlaskClient, db: duckdb.DuckDBPyConnection, choices: dict, data: st.DataObject
 ) -> None:
-    resource = data.draw(st.sampled_from([r for r in RESOURCES if r.name in
-                                          ("vergelijking", "kloof", "groepen", "effecten", "kaart")]))  # fmt: skip
+    resource = data.draw(
+        st.sampled_from(
+            [r for r in RESOURCES if r.name in ("vergelijking", "kloof", "groepen", "effecten", "kaart")]
+        )
+    )
     indicator = data.draw(st.sampled_from(choices["indicator"]))
     rows = all_pages(client, f"/api/v1/{resource.name}?indicator={indicator}&limit=50")
     key = [c for c in resource.order]
@@ -107,8 +136,9 @@ def test_other_tables_equal_their_publication_table_for_random_filters(
     assert got == sorted(want)
     numbers = [c.name for c in resource.columns if c.type in ("i", "n")]
     got_numbers = sorted(tuple(r[k] for k in key + numbers) for r in rows)
-    want_numbers = db.execute(f"select {', '.join(key + numbers)} from {resource.table} where indicator = ?",
-                              [indicator]).fetchall()  # fmt: skip
+    want_numbers = db.execute(
+        f"select {', '.join(key + numbers)} from {resource.table} where indicator = ?", [indicator]
+    ).fetchall()
     assert got_numbers == sorted(tuple(_json_number(v) for v in row) for row in want_numbers)
 
 

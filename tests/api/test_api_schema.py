@@ -36,8 +36,13 @@ def test_document_lists_every_resource_with_its_filters_and_columns() -> None:
         assert list(row["properties"]) == list(r.names)
 
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
-          response_headers_conformance]  # fmt: skip
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+]
 
 
 def operations() -> list[str]:
@@ -55,8 +60,13 @@ def test_api_keeps_to_its_openapi_document(api_schema: schemathesis.BaseSchema, 
     operation = next(op.ok() for op in api_schema.get_all_operations() if op.ok().label == label)
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=6, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @settings(
+        max_examples=6,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case: schemathesis.Case) -> None:
         case.call_and_validate(checks=CHECKS)
 

@@ -47,8 +47,9 @@ def crafted_delivery() -> str:
     for indicator, doelgroep, periode, teller, noemer in rows:
         bron = FORMULA_BRON.get((indicator, doelgroep, periode), "Veiligheidshuis; politie")
         opmerking = SECRET if (indicator, doelgroep, periode) == ("bijstand", "roma", "2016") else ""
-        lines.append(";".join(["GM0228", periode, indicator, doelgroep, teller, noemer, _quote(bron), "",
-                               opmerking]))  # fmt: skip
+        lines.append(
+            ";".join(["GM0228", periode, indicator, doelgroep, teller, noemer, _quote(bron), "", opmerking])
+        )
     return csv_delivery(*lines)
 
 
@@ -76,7 +77,9 @@ def _all_formats(db: Path, out: Path) -> dict[str, ExtractResult]:
 
 
 @pytest.fixture(scope="session")
-def sample_extracts(sample_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ExtractResult]:
+def sample_extracts(
+    sample_db_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ExtractResult]:
     return _all_formats(sample_db_path, tmp_path_factory.mktemp("sample-extracts"))
 
 

@@ -43,9 +43,15 @@ def _read_frame(path: Path, fmt: str) -> pd.DataFrame:
     if fmt == "csv":
         return pd.read_csv(path, dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str})
     if fmt == "csv-nl":
-        return pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig",
-                           true_values=["ja"], false_values=["nee"],
-                           dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str})  # fmt: skip
+        return pd.read_csv(
+            path,
+            sep=";",
+            decimal=",",
+            encoding="utf-8-sig",
+            true_values=["ja"],
+            false_values=["nee"],
+            dtype={"periode": str, "nulmeting_periode": str, "laatste_periode": str},
+        )
     if fmt == "parquet":
         return pd.read_parquet(path)
     ws = load_workbook(path, read_only=True)[SHEET_FIGURES]
@@ -62,8 +68,13 @@ def _read_text_cells(path: Path, fmt: str) -> list[str]:
         import pyarrow.parquet as pq
 
         table = pq.read_table(path)
-        return [v for name in table.column_names if str(table.schema.field(name).type) == "string"
-                for v in table.column(name).to_pylist() if v is not None]  # fmt: skip
+        return [
+            v
+            for name in table.column_names
+            if str(table.schema.field(name).type) == "string"
+            for v in table.column(name).to_pylist()
+            if v is not None
+        ]
     wb = load_workbook(path)
     cells = []
     for ws in wb.worksheets:

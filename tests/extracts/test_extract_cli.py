@@ -23,12 +23,15 @@ def test_without_filters_everything(sample_db_path, sample_db, tmp_path):
     assert len(got) == sample_db.execute("select count(*) from waarnemingen").fetchall()[0][0]
 
 
-@pytest.mark.parametrize(("args", "column", "expected"), [
-    (["--gemeente", "GM0228", "--gemeente", "363"], "gemeente_code", {"GM0228", "GM0363"}),
-    (["--indicator", "bijstand"], "indicator", {"bijstand"}),
-    (["--domein", "wonen"], "domein", {"wonen"}),
-    (["--domein", "Veiligheid", "--indicator", "woninginbraak"], "indicator", {"woninginbraak"}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("args", "column", "expected"),
+    [
+        (["--gemeente", "GM0228", "--gemeente", "363"], "gemeente_code", {"GM0228", "GM0363"}),
+        (["--indicator", "bijstand"], "indicator", {"bijstand"}),
+        (["--domein", "wonen"], "domein", {"wonen"}),
+        (["--domein", "Veiligheid", "--indicator", "woninginbraak"], "indicator", {"woninginbraak"}),
+    ],
+)
 def test_filters_keep_exactly_what_they_name(sample_db_path, tmp_path, args, column, expected):
     assert _extract(sample_db_path, tmp_path, *args) == 0
     assert set(frame(tmp_path / FORMATS["csv"].filename, "csv")[column]) == expected
@@ -42,23 +45,31 @@ def test_van_and_tot_bound_jaar(sample_db_path, tmp_path):
 
 def test_a_domain_filter_keeps_every_indicator_of_the_domain(sample_db_path, sample_db, tmp_path):
     assert _extract(sample_db_path, tmp_path, "--domein", "verzuim") == 0
-    expected = {i for (i,) in sample_db.execute(
-        "select distinct indicator from waarnemingen where domein = 'verzuim'").fetchall()}  # fmt: skip
+    expected = {
+        i
+        for (i,) in sample_db.execute(
+            "select distinct indicator from waarnemingen where domein = 'verzuim'"
+        ).fetchall()
+    }
     assert set(frame(tmp_path / FORMATS["csv"].filename, "csv")["indicator"]) == expected
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--gemeente", "GM9999"], "gemeente 'GM9999' staat niet in de CBS-indeling"),
-    (["--gemeente", "Ede"], "bedoelt u GM0228 (Ede)"),
-    (["--indicator", "absolut_verzuim"], "bedoelt u absoluut_verzuim"),
-    (["--domein", "onderwijs"], "bedoelt u verzuim (Onderwijs (verzuim))?"),
-    (["--van", "1999"], "--van 1999: kies een jaar van 2000"),
-    (["--van", "2016", "--tot", "2012"], "--van 2016 ligt na --tot 2012"),
-    (["--domein", "wonen", "--indicator", "bijstand"], "hoort bij domein wonen"),
-    (["--gemeente", "'; drop table waarnemingen; --"], "staat niet in de CBS-indeling"),
-])  # fmt: skip
-def test_unknown_codes_and_bad_years_exit_2_with_a_dutch_message(sample_db_path, tmp_path, capsys,
-                                                                  args, message):  # fmt: skip
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--gemeente", "GM9999"], "gemeente 'GM9999' staat niet in de CBS-indeling"),
+        (["--gemeente", "Ede"], "bedoelt u GM0228 (Ede)"),
+        (["--indicator", "absolut_verzuim"], "bedoelt u absoluut_verzuim"),
+        (["--domein", "onderwijs"], "bedoelt u verzuim (Onderwijs (verzuim))?"),
+        (["--van", "1999"], "--van 1999: kies een jaar van 2000"),
+        (["--van", "2016", "--tot", "2012"], "--van 2016 ligt na --tot 2012"),
+        (["--domein", "wonen", "--indicator", "bijstand"], "hoort bij domein wonen"),
+        (["--gemeente", "'; drop table waarnemingen; --"], "staat niet in de CBS-indeling"),
+    ],
+)
+def test_unknown_codes_and_bad_years_exit_2_with_a_dutch_message(
+    sample_db_path, tmp_path, capsys, args, message
+):
     assert _extract(sample_db_path, tmp_path, *args) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / FORMATS["csv"].filename).exists()
@@ -99,14 +110,31 @@ def test_the_command_says_what_it_wrote_and_that_the_data_are_synthetic(sample_d
 
 
 def test_python_dash_m_pipeline_extract_is_the_command(sample_db_path, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--db", str(sample_db_path),
-                           "--out", str(tmp_path), "--indicator", "bijstand", "--stil"],
-                          cwd=PROJECT, capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "extract",
+            "--db",
+            str(sample_db_path),
+            "--out",
+            str(tmp_path),
+            "--indicator",
+            "bijstand",
+            "--stil",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "datapackage.json").exists()
 
 
 def test_make_extract_calls_the_cli():
-    done = subprocess.run(["make", "-n", "extract", "FORMAT=xlsx"], cwd=PROJECT, capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["make", "-n", "extract", "FORMAT=xlsx"], cwd=PROJECT, capture_output=True, text=True, check=False
+    )
     assert "-m pipeline extract" in done.stdout and "--format xlsx" in done.stdout

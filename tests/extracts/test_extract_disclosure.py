@@ -81,8 +81,15 @@ def test_suppression_does_not_depend_on_the_filters(sample_db_path, sample_extra
     from pipeline.extracts import Filters, extract
 
     full = frame(sample_extracts["parquet"].data, "parquet")
-    part = frame(extract(sample_db_path, tmp_path, "parquet",
-                         Filters(gemeenten=("GM0228",), domeinen=("veiligheid",), van=2016)).data, "parquet")  # fmt: skip
+    part = frame(
+        extract(
+            sample_db_path,
+            tmp_path,
+            "parquet",
+            Filters(gemeenten=("GM0228",), domeinen=("veiligheid",), van=2016),
+        ).data,
+        "parquet",
+    )
     key = ["gemeente_code", "periode", "indicator", "doelgroep"]
     same = full.merge(part[key], on=key).sort_values(key).reset_index(drop=True)
     assert len(same) == len(part) > 0

@@ -26,8 +26,15 @@ def test_a_download_of_a_view_is_the_csv_nl_extract_of_that_view(sample_db_path,
 
 
 def _read(data: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"periode": str},
-                       true_values=["ja"], false_values=["nee"])  # fmt: skip
+    return pd.read_csv(
+        io.BytesIO(data),
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype={"periode": str},
+        true_values=["ja"],
+        false_values=["nee"],
+    )
 
 
 def test_a_subset_of_the_rows_keeps_its_suppression(crafted_con):
@@ -46,13 +53,14 @@ def test_a_frame_with_extra_columns_loses_them_and_its_text_is_made_safe(crafted
     raw = crafted_con.execute("""
         select periode, doelgroep, opmerking
         from waarnemingen where gemeente_code = 'GM0228' and indicator = 'bijstand'
-    """).df()  # fmt: skip
+    """).df()
     extra = figures.merge(raw, on=["periode", "doelgroep"])
     assert extra["opmerking"].eq(SECRET).any()
     text = csv_nl_bytes(extra).decode("utf-8-sig")
     assert SECRET not in text and "opmerking" not in text.splitlines()[0]
-    assert all(not cell.startswith(("=", "+", "-", "@")) for line in text.splitlines()
-               for cell in line.split(";"))  # fmt: skip
+    assert all(
+        not cell.startswith(("=", "+", "-", "@")) for line in text.splitlines() for cell in line.split(";")
+    )
 
 
 def test_a_frame_without_the_extract_columns_is_refused(crafted_con):

@@ -36,14 +36,17 @@ def test_english_codebook_same_data_valid_package(sample_build, sample_extracts,
     assert [f["name"] for f in en_fields] == [f["name"] for f in nl_fields]
     for f_nl, f_en in zip(nl_fields, en_fields, strict=True):
         assert (f_en["title"], f_en["description"], f_en["unit"]) == en.COLUMNS[f_en["name"]]
-        assert {k: v for k, v in f_en.items() if k not in ("title", "description", "unit")} == \
-               {k: v for k, v in f_nl.items() if k not in ("title", "description", "unit")}
+        assert {k: v for k, v in f_en.items() if k not in ("title", "description", "unit")} == {
+            k: v for k, v in f_nl.items() if k not in ("title", "description", "unit")
+        }
     valid, errors = _validate(result.descriptor)
     assert valid, errors
 
 
 def test_extract_cli_takes_a_language(sample_build, tmp_path):
-    assert main(["extract", "--db", str(sample_build[1]), "--out", str(tmp_path), "--taal", "en", "--stil"]) == 0
+    assert (
+        main(["extract", "--db", str(sample_build[1]), "--out", str(tmp_path), "--taal", "en", "--stil"]) == 0
+    )
     assert json.loads((tmp_path / "datapackage.json").read_bytes())["title"].startswith(en.TITLE)
     with pytest.raises(SystemExit) as e:
         main(["extract", "--db", str(sample_build[1]), "--out", str(tmp_path), "--taal", "de"])

@@ -33,8 +33,10 @@ def test_every_format_reads_back_to_the_same_figures(sample_extracts, fmt):
             assert ((a.astype(float) - b.astype(float)).abs().fillna(0) < 1e-9).all(), c.name
             assert (a.isna() == b.isna()).all(), c.name
         else:
-            assert a.astype(object).where(a.notna(), None).tolist() == \
-                b.astype(object).where(b.notna(), None).tolist(), c.name  # fmt: skip
+            assert (
+                a.astype(object).where(a.notna(), None).tolist()
+                == b.astype(object).where(b.notna(), None).tolist()
+            ), c.name
 
 
 @pytest.mark.parametrize("fmt", ALL)
@@ -118,13 +120,22 @@ def test_a_rebuild_of_the_same_deliveries_gives_the_same_extract(make_raw, tmp_p
     from pipeline.run import run
     from tests.conftest import csv_delivery, quiet
 
-    raw = make_raw({"GM0228/2017-01-01_x.csv": csv_delivery("GM0228;2016;bijstand;roma;30;100;x;;",
-                                                            "GM0228;2010;bijstand;roma;3;100;x;;")})  # fmt: skip
+    raw = make_raw(
+        {
+            "GM0228/2017-01-01_x.csv": csv_delivery(
+                "GM0228;2016;bijstand;roma;30;100;x;;", "GM0228;2010;bijstand;roma;3;100;x;;"
+            )
+        }
+    )
     outputs = []
     for n in (1, 2):
         run(raw, tmp_path / f"build{n}", quiet())
-        outputs.append({fmt: extract(tmp_path / f"build{n}" / "monitor.duckdb", tmp_path / f"x{n}" / fmt, fmt)
-                        for fmt in ALL})  # fmt: skip
+        outputs.append(
+            {
+                fmt: extract(tmp_path / f"build{n}" / "monitor.duckdb", tmp_path / f"x{n}" / fmt, fmt)
+                for fmt in ALL
+            }
+        )
     for fmt in ALL:
         assert outputs[0][fmt].data.read_bytes() == outputs[1][fmt].data.read_bytes(), fmt
         assert outputs[0][fmt].descriptor.read_bytes() == outputs[1][fmt].descriptor.read_bytes(), fmt

@@ -27,11 +27,17 @@ def test_neutralising_twice_changes_nothing_more():
     assert neutralise(None) is None
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from(list("=+-@ \t\r\nab1'")), max_size=6), min_size=1,
-                max_size=30))  # fmt: skip
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("=+-@ \t\r\nab1'")), max_size=6), min_size=1, max_size=30)
+)
 def test_sql_and_python_forms_agree(texts):
     con = duckdb.connect()
-    got = [v for (v,) in con.execute(
-        f"select {sql_neutralised('t')} from (select unnest($texts::varchar[]) as t, "
-        "generate_subscripts($texts::varchar[], 1) as i) order by i", {"texts": texts}).fetchall()]  # fmt: skip
+    got = [
+        v
+        for (v,) in con.execute(
+            f"select {sql_neutralised('t')} from (select unnest($texts::varchar[]) as t, "
+            "generate_subscripts($texts::varchar[], 1) as i) order by i",
+            {"texts": texts},
+        ).fetchall()
+    ]
     assert got == [neutralise(t) for t in texts]
