@@ -12,7 +12,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard import components, figures, fmt, ids, urlstate
+from dashboard import components, figures, fmt, ids, taal, urlstate
 from dashboard.data import monitor
 from pipeline.vocabulary import DOELGROEPEN
 
@@ -22,8 +22,8 @@ dash.register_page(
 )
 
 
-def layout(_sync: object = None, **_params: object) -> object:
-    return urlstate.layout_or_keep(PATH, {}, _sync, page)
+def layout(_sync: object = None, **params: object) -> object:
+    return taal.checked(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page))
 
 
 def page() -> html.Div:
