@@ -752,7 +752,7 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
     """Delivered figures per municipality and year, as a share of what is expected (the number in
     each cell while there are not too many cells, on hover always)."""
     if grid.empty:
-        return empty("Er zijn nog geen leveringen verwerkt.")
+        return empty(tr("d_geen_leveringen_verwerkt"))
     table = grid.pivot_table(index="gemeente_naam", columns="jaar", values="cijfers", aggfunc="sum")
     share = table / expected
     text = [[fmt.number(v) if not fmt.is_missing(v) else "" for v in row] for row in table.to_numpy()]
@@ -768,8 +768,8 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
         "zmax": 1,
         "xgap": 2,
         "ygap": 2,
-        "colorbar": {"title": _title("deel van<br>verwacht"), "tickformat": ".0%"},
-        "hovertemplate": "%{y}, %{x}: %{text} van " + str(expected) + " cijfers<extra></extra>",
+        "colorbar": {"title": _title(tr("d_deel_verwacht")), "tickformat": ".0%"},
+        "hovertemplate": tr("d_volledigheid_hover", verwacht=expected) + "<extra></extra>",
     }
     fig = plot.figure([heatmap], {
         "yaxis": {"autorange": "reversed", "automargin": True},

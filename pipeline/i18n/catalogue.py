@@ -326,11 +326,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_wissel": {"nl": "English", "en": "Nederlands"},
     "ui_alleen_kader": {
         "nl": "",
-        "en": "In English so far: the overview, the theme pages, the municipality pages, the map, the menu "
-        "and "
-        "the progress reports (PDF). Still in Dutch: the pages Data quality, About, Check a delivery and "
-        "API, "
-        "the indicators' definitions, the registers' texts and the CSV downloads.",
+        "en": "In English so far: the overview, the theme pages, the municipality pages, the map, data "
+        "quality, the menu and the progress reports (PDF). Still in Dutch: the pages About, Check a delivery "
+        "and API, the indicators' definitions, the registers' texts, the reasons for refusing a file and the "
+        "CSV downloads.",
     },
     # ------------------------------------------------------------ the dashboard's pages (?taal=en)
     "d_schatting": {
@@ -511,8 +510,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_voortgang_hover": {
         "nl": "<b>{naam}</b>: kloof {van} → {naar} punt ({jaar_van}–{jaar_naar})<br>{procent}% van de weg "
         "naar een kloof die {doel} is; {status}",
-        "en": "<b>{naam}</b>: gap {van} → {naar} points ({jaar_van}–{jaar_naar})<br>{procent}% of the way "
-        "to a gap that is {doel}; {status}",
+        "en": "<b>{naam}</b>: gap {van} → {naar} points ({jaar_van}–{jaar_naar})<br>{procent}% of the way to "
+        "a gap that is {doel}; {status}",
     },
     "d_doel_kloof": {"nl": "doel: kloof {doel}", "en": "target: gap {doel}"},
     "d_voortgang_as": {
@@ -527,12 +526,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_overzicht_titel": {"nl": "Hebben de proeftuinen gewerkt?", "en": "Did the pilot municipalities work?"},
     "d_overzicht_uitleg": {
         "nl": "Hoe staat elke proeftuin ervoor ten opzichte van zijn nulmeting (het laatste jaar vóór de "
-        "start), en veranderden de proeftuinen meer dan gemeenten zonder proeftuin? Elke status "
-        "heeft een kleur én een teken: ▲ verbeterd, ● gelijk gebleven, ▼ verslechterd, "
-        "? te weinig gegevens.",
+        "start), en veranderden de proeftuinen meer dan gemeenten zonder proeftuin? Elke status heeft een "
+        "kleur én een teken: ▲ verbeterd, ● gelijk gebleven, ▼ verslechterd, ? te weinig gegevens.",
         "en": "How does each pilot municipality stand against its baseline (the last year before the start), "
-        "and did the pilots change more than municipalities without a pilot? Every status has a colour "
-        "and a sign: ▲ improved, ● unchanged, ▼ worsened, ? insufficient data.",
+        "and did the pilots change more than municipalities without a pilot? Every status has a colour and "
+        "a sign: ▲ improved, ● unchanged, ▼ worsened, ? insufficient data.",
     },
     "d_build_van": {"nl": "Gegevens van de build van {datum}. ", "en": "Data of the build of {datum}. "},
     "d_hoe_volledig": {"nl": "Hoe volledig zijn de leveringen?", "en": "How complete are the deliveries?"},
@@ -559,10 +557,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Each pilot municipality against its own baseline",
     },
     "d_elke_proeftuin_vraag": {
-        "nl": " (doelgroep {doelgroep}): op welke indicatoren is het laatste cijfer aantoonbaar beter "
-        "of slechter dan bij de nulmeting?",
-        "en": " (target group {doelgroep}): on which indicators is the latest figure demonstrably better "
-        "or worse than at the baseline?",
+        "nl": " (doelgroep {doelgroep}): op welke indicatoren is het laatste cijfer aantoonbaar beter of "
+        "slechter dan bij de nulmeting?",
+        "en": " (target group {doelgroep}): on which indicators is the latest figure demonstrably better or "
+        "worse than at the baseline?",
     },
     "d_k_proeftuin": {"nl": "Proeftuin", "en": "Pilot municipality"},
     "d_k_verbeterd_op": {"nl": "▲ Verbeterd op", "en": "▲ Improved on"},
@@ -573,10 +571,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Table: {beter} and {slechter} per pilot municipality",
     },
     "d_overige_uitleg": {
-        "nl": "Overige: gelijk gebleven, gestegen of gedaald (indicatoren zonder goede richting), te "
-        "weinig gegevens of onderdrukt (kleine aantallen).",
-        "en": "Other: unchanged, risen or fallen (indicators without a good direction), insufficient data "
-        "or suppressed (small numbers).",
+        "nl": "Overige: gelijk gebleven, gestegen of gedaald (indicatoren zonder goede richting), te weinig "
+        "gegevens of onderdrukt (kleine aantallen).",
+        "en": "Other: unchanged, risen or fallen (indicators without a good direction), insufficient data or "
+        "suppressed (small numbers).",
     },
     "d_geen_cijfers_voor": {
         "nl": "Geen cijfers voor {doelgroep}: {lijst}.",
@@ -595,8 +593,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{laatste_periode} {laatste}; {status}",
     },
     "d_tapijt_bijschrift": {
-        "nl": "Laatste waarde en status per indicator en proeftuin (doelgroep {doelgroep}); "
-        "wijs een cel aan voor nulmeting en laatste periode.",
+        "nl": "Laatste waarde en status per indicator en proeftuin (doelgroep {doelgroep}); wijs een cel aan "
+        "voor nulmeting en laatste periode.",
         "en": "Latest value and status per indicator and pilot municipality (target group {doelgroep}); "
         "point at a cell for the baseline and the latest period.",
     },
@@ -611,11 +609,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "het interval, dan is er geen aantoonbaar effect. Cijfers per 100 staan op één as in procentpunten, "
         "cijfers per 1.000 inwoners op een tweede. ",
         "en": "Target group {doelgroep}. Per indicator how much more (or less) the pilot municipalities "
-        "changed "
-        "since their start than municipalities that were not a pilot (dot), with the 95% interval (line); if "
-        "0 lies in the interval, there is no demonstrable effect. Figures per 100 share one axis in "
-        "percentage "
-        "points, figures per 1,000 residents a second. ",
+        "changed since their start than municipalities that were not a pilot (dot), with the 95% interval "
+        "(line); if 0 lies in the interval, there is no demonstrable effect. Figures per 100 share one axis "
+        "in percentage points, figures per 1,000 residents a second. ",
     },
     "d_effecten_verloop": {
         "nl": "Op de themapagina's staat het verloop per jaar sinds de start. ",
@@ -632,12 +628,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_trends_bijschrift": {
         "nl": "Per indicator de proeftuinen samen (blauw, ●) en de andere gemeenten samen (grijs), doelgroep "
-        "{doelgroep}: teller en noemer opgeteld per jaar. Een × onderaan betekent dat het groepstotaal "
-        "is onderdrukt. Laatste jaar met beide cijfers: ",
+        "{doelgroep}: teller en noemer opgeteld per jaar. Een × onderaan betekent dat het groepstotaal is "
+        "onderdrukt. Laatste jaar met beide cijfers: ",
         "en": "Per indicator the pilot municipalities together (blue, ●) and the other municipalities "
-        "together "
-        "(grey), target group {doelgroep}: numerator and denominator summed per year. A × at the foot means "
-        "that the group total is suppressed. Latest year with both figures: ",
+        "together (grey), target group {doelgroep}: numerator and denominator summed per year. A × at the "
+        "foot means that the group total is suppressed. Latest year with both figures: ",
     },
     "d_trends_slot": {
         "nl": " De cijfers per gemeente staan op de themapagina's.",
@@ -646,9 +641,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_trends": {"nl": "Trends", "en": "Trends"},
     # /thema/<domein>
     "d_thema_intro": {
-        "nl": "Kies een indicator en een doelgroep. De grafieken tonen elke proeftuin tegen zijn "
-        "nulmeting, de proeftuinen samen tegen de andere gemeenten, en de kloof tussen roma "
-        "en de hele bevolking.",
+        "nl": "Kies een indicator en een doelgroep. De grafieken tonen elke proeftuin tegen zijn nulmeting, "
+        "de proeftuinen samen tegen de andere gemeenten, en de kloof tussen roma en de hele bevolking.",
         "en": "Choose an indicator and a target group. The charts show each pilot municipality against its "
         "baseline, the pilot municipalities together against the other municipalities, and the gap between "
         "Roma and the whole population.",
@@ -694,14 +688,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_trend_bijschrift": {
         "nl": "Elke proeftuin (blauw) tegen alle andere gemeenten met cijfers (grijs). Gestippeld: het "
-        "startjaar; "
-        "gestreept: de nulmeting{oranje}. Status van de proeftuinen ten opzichte van hun nulmeting: "
-        "{status}. ",
+        "startjaar; gestreept: de nulmeting{oranje}. Status van de proeftuinen ten opzichte van hun "
+        "nulmeting: {status}. ",
         "en": "Each pilot municipality (blue) against all other municipalities with figures (grey). Dotted: "
-        "the "
-        "start year; dashed: the baseline{oranje}. Status of the pilot municipalities against their "
-        "baseline: "
-        "{status}. ",
+        "the start year; dashed: the baseline{oranje}. Status of the pilot municipalities against their "
+        "baseline: {status}. ",
     },
     "d_oranje_streefwaarde": {"nl": "; oranje: de streefwaarde", "en": "; orange: the target value"},
     "d_n_onderdrukt": {
@@ -719,16 +710,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_trend_per_proeftuin": {"nl": "Trend per proeftuin", "en": "Trend per pilot municipality"},
     "d_groepen_bijschrift": {
         "nl": "Teller en noemer van alle proeftuinen samen tegen die van alle andere gemeenten samen, per "
-        "jaar, met "
-        "een 95%-interval (band). Een groepstotaal waaruit een onderdrukt cijfer terug te rekenen zou zijn, "
-        "wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een "
-        "beschrijving, "
-        "geen effectmeting.",
+        "jaar, met een 95%-interval (band). Een groepstotaal waaruit een onderdrukt cijfer terug te rekenen "
+        "zou zijn, wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een "
+        "beschrijving, geen effectmeting.",
         "en": "Numerator and denominator of all pilot municipalities together against those of all other "
         "municipalities together, per year, with a 95% interval (band). A group total from which a "
-        "suppressed "
-        "figure could be worked out is not shown (× at the foot). Which group started in which year differs: "
-        "this is a description, not a measurement of effect.",
+        "suppressed figure could be worked out is not shown (× at the foot). Which group started in which "
+        "year differs: this is a description, not a measurement of effect.",
     },
     "d_groepen": {
         "nl": "Proeftuinen samen tegen de andere gemeenten",
@@ -762,23 +750,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_effect_bijschrift": {
         "nl": "Doelgroep {doelgroep}: hoeveel meer (of minder) de proeftuinen sinds hun start veranderden "
-        "dan "
-        "gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn). ",
+        "dan gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn). ",
         "en": "Target group {doelgroep}: how much more (or less) the pilot municipalities changed since "
-        "their start "
-        "than municipalities that were not a pilot (dot), with the 95% interval (line). ",
+        "their start than municipalities that were not a pilot (dot), with the 95% interval (line). ",
     },
     "d_verloop_bijschrift": {
         "nl": "Het effect per jaar sinds de start, elk jaar tegen de nulmeting (open rondje, 0 per "
-        "definitie). "
-        "Grijs: de jaren vóór de start; liggen die rond 0, dan gingen proeftuinen en vergelijking gelijk op "
-        "en is de vergelijking geloofwaardig. Oranje gestreept: de start. Jaren met te weinig proeftuinen "
-        "ontbreken.",
+        "definitie). Grijs: de jaren vóór de start; liggen die rond 0, dan gingen proeftuinen en "
+        "vergelijking gelijk op en is de vergelijking geloofwaardig. Oranje gestreept: de start. Jaren met "
+        "te weinig proeftuinen ontbreken.",
         "en": "The effect by year since the start, each year against the baseline (open circle, 0 by "
-        "definition). "
-        "Grey: the years before the start; if they lie around 0, the pilots and the comparison moved in step "
-        "and the comparison is credible. Orange dashed: the start. Years with too few pilot municipalities "
-        "are missing.",
+        "definition). Grey: the years before the start; if they lie around 0, the pilots and the comparison "
+        "moved in step and the comparison is credible. Orange dashed: the start. Years with too few pilot "
+        "municipalities are missing.",
     },
     "d_effect_tegenover": {
         "nl": "Effect tegenover gemeenten die geen proeftuin waren",
@@ -804,13 +788,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_voortgang_bijschrift": {
         "nl": "Per proeftuin hoe ver de kloof tussen roma en de hele bevolking sinds de nulmeting op weg is "
-        "naar "
-        "het doel van het EU-kader voor Roma 2020–2030: een kloof die {procent}% kleiner is "
-        "(100% = doel bereikt, 0% = als bij de nulmeting, negatief = groter geworden). ",
+        "naar het doel van het EU-kader voor Roma 2020–2030: een kloof die {procent}% kleiner is (100% = "
+        "doel bereikt, 0% = als bij de nulmeting, negatief = groter geworden). ",
         "en": "Per pilot municipality how far the gap between Roma and the whole population has come since "
-        "the "
-        "baseline towards the target of the EU Roma strategic framework 2020–2030: a gap that is {procent}% "
-        "smaller (100% = target reached, 0% = as at the baseline, negative = grown larger). ",
+        "the baseline towards the target of the EU Roma strategic framework 2020–2030: a gap that is "
+        "{procent}% smaller (100% = target reached, 0% = as at the baseline, negative = grown larger). ",
     },
     "d_voortgang_onderdrukt_een": {
         "nl": "Bij {proeftuinen} is een roma-cijfer onderdrukt; zijn kloof wordt niet getoond.",
@@ -834,13 +816,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_trechter_bijschrift": {
         "nl": "{periode}, doelgroep {doelgroep}: elke gemeente (proeftuinen blauw) tegen de grootte van haar "
         "noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het cijfer van alle gemeenten "
-        "samen "
-        "({centrum}, onderdrukte cijfers inbegrepen) is een verschil goed te verklaren door toeval; een "
-        "kleine "
-        "gemeente is dus niet snel een uitschieter. ",
+        "samen ({centrum}, onderdrukte cijfers inbegrepen) is een verschil goed te verklaren door toeval; "
+        "een kleine gemeente is dus niet snel een uitschieter. ",
         "en": "{periode}, target group {doelgroep}: each municipality (pilot municipalities blue) against "
-        "the size "
-        "of its denominator. Within the funnel (95% dotted, 99.8% dashed) around the figure of all "
+        "the size of its denominator. Within the funnel (95% dotted, 99.8% dashed) around the figure of all "
         "municipalities together ({centrum}, suppressed figures included) a difference is well explained by "
         "chance; so a small municipality is not quickly an outlier. ",
     },
@@ -887,8 +866,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_rol_proeftuin": {
         "nl": "proeftuin van het programma Aanpak uitbuiting Roma kinderen",
         "en": "pilot municipality of the programme against the exploitation of Roma children (Aanpak "
-        "uitbuiting "
-        "Roma kinderen)",
+        "uitbuiting Roma kinderen)",
     },
     "d_rol_genoemd": {
         "nl": "genoemd in de Kamerbrieven, geen proeftuin (vergelijkingsgemeente)",
@@ -946,14 +924,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_alle_indicatoren": {"nl": "Alle indicatoren", "en": "All indicators"},
     "d_spine_bijschrift": {
         "nl": "Doelgroep {doelgroep}: per indicator het laatste cijfer van alle gemeenten (lichtgrijs van "
-        "slechtste "
-        "tot beste, donkerder de middelste helft, streepje de mediaan) en deze gemeente (rondje in de kleur "
-        "van "
-        "haar status). Rechts is beter. Geplaatst: {n} van {totaal} indicatoren.",
+        "slechtste tot beste, donkerder de middelste helft, streepje de mediaan) en deze gemeente (rondje "
+        "in de kleur van haar status). Rechts is beter. Geplaatst: {n} van {totaal} indicatoren.",
         "en": "Target group {doelgroep}: per indicator the latest figure of all municipalities (light grey "
-        "from "
-        "worst to best, darker the middle half, a stroke the median) and this municipality (a circle in the "
-        "colour of its status). Right is better. Placed: {n} of {totaal} indicators.",
+        "from worst to best, darker the middle half, a stroke the median) and this municipality (a circle "
+        "in the colour of its status). Right is better. Placed: {n} of {totaal} indicators.",
     },
     "d_nulmeting_en_laatste": {"nl": "Nulmeting en laatste cijfer", "en": "Baseline and latest figure"},
     "d_geen_cijfers_gemeente": {
@@ -972,8 +947,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{n} bestanden, waarvan {geweigerd} geweigerd. Een latere levering vervangt een eerdere voor "
         "hetzelfde cijfer; de vervangen rijen blijven bewaard.",
         "en": "{n} files, of which {geweigerd} refused. A later delivery replaces an earlier one for the "
-        "same "
-        "figure; the replaced rows are kept.",
+        "same figure; the replaced rows are kept.",
     },
     "d_toon_leveringen": {"nl": "Toon alle leveringen", "en": "Show all deliveries"},
     "d_k_bestand": {"nl": "Bestand", "en": "File"},
@@ -1015,20 +989,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_kaart_bijschrift": {
         "nl": "{indicator} ({eenheid}), doelgroep {doelgroep}, {maat}: {n} van de {totaal} gemeenten van "
-        "2024 "
-        "hebben een cijfer",
-        "en": "{indicator} ({eenheid}), target group {doelgroep}, {maat}: {n} of the {totaal} "
-        "municipalities of "
-        "2024 have a figure",
+        "2024 hebben een cijfer",
+        "en": "{indicator} ({eenheid}), target group {doelgroep}, {maat}: {n} of the {totaal} municipalities "
+        "of 2024 have a figure",
     },
     "d_kaart_onderdrukt": {"nl": ", bij {n} is het onderdrukt", "en": ", for {n} it is suppressed"},
     "d_kaart_slot": {
         "nl": ". {legenda} * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. De tabel hieronder geeft "
-        "dezelfde "
-        "cijfers.",
+        "dezelfde cijfers.",
         "en": ". {legenda} * = provisional figure (CBS). Boundaries: CBS/PDOK 2024. The table below gives "
-        "the same "
-        "figures.",
+        "the same figures.",
     },
     "d_niet_op_kaart": {
         "nl": " Niet op de kaart (opgeheven gemeenten): {n}.",
@@ -1051,15 +1021,122 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "d_methode_random": {
         "nl": "grenzen verbreed voor overspreiding: de gemeenten verschillen meer dan toeval toelaat (φ = "
-        "{phi}); "
-        "random-effects-grenzen met spreiding tussen gemeenten τ = {tau} {eenheid} (Spiegelhalter 2005)",
-        "en": "limits widened for overdispersion: the municipalities differ more than chance allows (φ = "
-        "{phi}); "
-        "random-effects limits with a spread between municipalities of τ = {tau} {eenheid} (Spiegelhalter "
+        "{phi}); random-effects-grenzen met spreiding tussen gemeenten τ = {tau} {eenheid} (Spiegelhalter "
         "2005)",
+        "en": "limits widened for overdispersion: the municipalities differ more than chance allows (φ = "
+        "{phi}); random-effects limits with a spread between municipalities of τ = {tau} {eenheid} "
+        "(Spiegelhalter 2005)",
     },
     "d_methode_geen": {
         "nl": "geen grenzen: het gemiddelde van alle gemeenten is {centrum}, elke afwijking valt op",
         "en": "no limits: the mean of all municipalities is {centrum}, every deviation stands out",
     },
+    # /datakwaliteit
+    "d_geen_leveringen_verwerkt": {
+        "nl": "Er zijn nog geen leveringen verwerkt.",
+        "en": "No deliveries have been processed yet.",
+    },
+    "d_deel_verwacht": {"nl": "deel van<br>verwacht", "en": "share of<br>expected"},
+    "d_volledigheid_hover": {
+        "nl": "%{{y}}, %{{x}}: %{{text}} van {verwacht} cijfers",
+        "en": "%{{y}}, %{{x}}: %{{text}} of {verwacht} figures",
+    },
+    "d_dk_titel": {"nl": "Datakwaliteit", "en": "Data quality"},
+    "d_dk_intro": {
+        "nl": "Wat is er geleverd, wat is geweigerd of in quarantaine gezet, en van welke build komen de "
+        "cijfers?",
+        "en": "What was delivered, what was refused or put in quarantine, and which build do the figures "
+        "come from?",
+    },
+    "d_volledigheid_bijschrift": {
+        "nl": "Aantal geldige cijfers per gemeente en jaar; verwacht worden er {verwacht} ({indicatoren} "
+        "indicatoren × {doelgroepen} doelgroepen). Gemeenten met leveringen per jaar: {per_jaar}.",
+        "en": "Number of valid figures per municipality and year; {verwacht} are expected ({indicatoren} "
+        "indicators × {doelgroepen} target groups). Municipalities with deliveries per year: {per_jaar}.",
+    },
+    "d_volledigheid": {"nl": "Volledigheid", "en": "Completeness"},
+    "d_geweigerd_intro": {
+        "nl": "{n} leveringen, waarvan {geweigerd} geweigerd. Een geweigerd bestand wordt helemaal niet "
+        "gebruikt; van een bestand met gegevens over personen wordt geen enkele waarde bewaard.",
+        "en": "{n} deliveries, of which {geweigerd} refused. A refused file is not used at all; of a file "
+        "with data about persons not a single value is kept.",
+    },
+    "d_geweigerde_bestanden": {"nl": "Geweigerde bestanden", "en": "Refused files"},
+    "d_quarantaine_intro": {
+        "nl": "{n} rijen in quarantaine. Per rij staan hier bestand, rijnummer, kolom en de regel die niet "
+        "klopte; de waarden zelf tonen we niet, omdat een reden de geleverde aantallen noemt en kleine "
+        "aantallen van de doelgroep roma niet gepubliceerd mogen worden. De gemeente ziet de volledige "
+        "reden met `python -m pipeline check` op haar eigen bestand.",
+        "en": "{n} rows in quarantine. Per row this shows file, row number, column and the rule that did not "
+        "hold; we do not show the values themselves, because a reason names the delivered counts and small "
+        "counts of the Roma target group may not be published. The municipality sees the full reason (in "
+        "Dutch) with `python -m pipeline check` on its own file.",
+    },
+    "d_k_regel": {"nl": "Regel", "en": "Rule"},
+    "d_k_kolom": {"nl": "Kolom", "en": "Column"},
+    "d_per_regel": {"nl": "Per regel", "en": "Per rule"},
+    "d_toon_quarantaine": {"nl": "Toon alle rijen in quarantaine", "en": "Show all rows in quarantine"},
+    "d_k_rij": {"nl": "Rij", "en": "Row"},
+    "d_k_meldingen": {"nl": "Meldingen", "en": "Findings"},
+    "d_controle": {"nl": "Controle op onthulling", "en": "Disclosure audit"},
+    "d_geen_controle": {"nl": "Deze build heeft geen controle.", "en": "This build has no audit."},
+    "d_uitkomst": {"nl": "Uitkomst", "en": "Outcome"},
+    "d_geslaagd": {"nl": "geslaagd", "en": "passed"},
+    "d_niet_geslaagd": {
+        "nl": "niet geslaagd: er is niets gepubliceerd",
+        "en": "not passed: nothing has been published",
+    },
+    "d_gecontroleerd": {
+        "nl": "Onderdrukte roma-aantallen gecontroleerd",
+        "en": "Suppressed Roma counts checked",
+    },
+    "d_kleinste_aantal": {
+        "nl": "Kleinste aantal mogelijke waarden",
+        "en": "Smallest number of possible values",
+    },
+    "d_minstens": {"nl": "{smalst} (minstens {min})", "en": "{smalst} (at least {min})"},
+    "d_extra_onderdrukt": {"nl": "Extra onderdrukt (secundair)", "en": "Further suppressed (secondary)"},
+    "d_totalen_niet_getoond": {
+        "nl": "Totalen over gemeenten niet getoond",
+        "en": "Totals over municipalities not shown",
+    },
+    "d_rondes": {"nl": "Rondes", "en": "Rounds"},
+    "d_controle_uitleg": {
+        "nl": "Bij elke build rekent de monitor uit wat iemand met alles wat gepubliceerd is — cijfers per "
+        "gemeente, totalen over gemeenten, totaal naast roma, complementen, de reden van onderdrukking — "
+        "nog kan afleiden over elk onderdrukt roma-aantal (lineaire programmering, zoals τ-ARGUS). Elk "
+        "aantal moet op genoeg waarden kunnen uitkomen; waar dat niet zo is, wordt extra onderdrukt.",
+        "en": "With every build the monitor works out what someone with everything that is published — "
+        "figures per municipality, totals over municipalities, the whole population beside Roma, "
+        "complements, the reason for suppression — can still infer about each suppressed Roma count (linear "
+        "programming, as τ-ARGUS does). Each count must be able to take enough values; where it cannot, "
+        "more is suppressed.",
+    },
+    "d_build": {"nl": "Build", "en": "Build"},
+    "d_gemaakt": {"nl": "Gemaakt", "en": "Made"},
+    "d_gegevens": {"nl": "Gegevens", "en": "Data"},
+    "d_synthetische_steekproef": {"nl": "synthetische steekproef", "en": "synthetic sample"},
+    "d_echte_leveringen": {"nl": "echte leveringen", "en": "real deliveries"},
+    "d_leveringen_telling": {
+        "nl": "{geaccepteerd} geaccepteerd, {geweigerd} geweigerd",
+        "en": "{geaccepteerd} accepted, {geweigerd} refused",
+    },
+    "d_rijen_quarantaine": {"nl": "Rijen in quarantaine", "en": "Rows in quarantine"},
+    "d_versies": {"nl": "Versies", "en": "Versions"},
+    "d_de_build": {"nl": "De build", "en": "The build"},
+    "d_k_tabel": {"nl": "Tabel", "en": "Table"},
+    "d_rijen_per_tabel": {"nl": "Rijen per tabel", "en": "Rows per table"},
+    "d_k_soort": {"nl": "Soort", "en": "Kind"},
+    "d_k_bestanden": {"nl": "Bestanden", "en": "Files"},
+    "d_k_bytes": {"nl": "Bytes", "en": "Bytes"},
+    "d_invoer": {
+        "nl": "Invoer (elk bestand met zijn sha256: manifest.json en de tabel manifest_invoer)",
+        "en": "Input (each file with its sha256: manifest.json and the table manifest_invoer)",
+    },
+    "d_invoer_instellingen": {"nl": "instellingen", "en": "settings"},
+    "d_invoer_levering": {"nl": "levering", "en": "delivery"},
+    "d_invoer_referentie": {"nl": "referentie", "en": "reference data"},
+    "d_invoer_gebruikt": {"nl": "gebruikt", "en": "used"},
+    "d_invoer_geaccepteerd": {"nl": "geaccepteerd", "en": "accepted"},
+    "d_invoer_geweigerd": {"nl": "geweigerd", "en": "refused"},
 }

@@ -1,5 +1,5 @@
 """The analyst pages in English (issue 17): with `?taal=en` the overview, the theme pages, a
-municipality's page and the map are built in English on the server — headings, controls, tables,
+municipality's page, the map and data quality are built in English on the server — headings, controls, tables,
 statuses, captions, figures and numbers — and their links keep the language. Called as functions."""
 
 from __future__ import annotations
@@ -149,6 +149,13 @@ def test_the_map_is_english(app, names):
             _assert_english(
                 kaart.update(indicator, doelgroep, maat, SEARCH), f"/kaart {indicator} {maat}", names
             )
+
+
+def test_data_quality_is_english(app, names):
+    from dashboard.pages import datakwaliteit
+
+    texts = _assert_english(datakwaliteit.layout(taal="en"), "/datakwaliteit", names)
+    assert "Data quality" in texts and "Disclosure audit" in texts
 
 
 def test_figures_have_english_titles_and_number_format(app):
