@@ -20,6 +20,15 @@ DOELGROEP_OPTIONS = [
     {"label": "roma", "value": "roma"},
     {"label": "totaal (hele bevolking)", "value": "totaal"},
 ]
+
+
+def doelgroep_options() -> list[dict]:
+    """The doelgroep choices in the page's language."""
+    if taal.current() == "nl":
+        return DOELGROEP_OPTIONS
+    return [{"label": taal.word(o["value"]), "value": o["value"]} for o in DOELGROEP_OPTIONS]
+
+
 DOMEIN_PATHS = ("verzuim", "arbeid", "wonen", "veiligheid")
 
 
@@ -54,7 +63,14 @@ def _nav() -> dbc.Nav:
     ]
     return dbc.Nav(
         [
-            dbc.NavItem(dbc.NavLink(taal.text(key), href=href, active="exact" if href == "/" else "partial"))
+            dbc.NavItem(
+                dbc.NavLink(
+                    taal.text(key),
+                    href=href,
+                    active="exact" if href == "/" else "partial",
+                    id=taal.nav_id(key),
+                )
+            )
             for key, href in links
         ],
         className="hoofdmenu",
@@ -100,9 +116,13 @@ def shell() -> html.Div:
                     [
                         *footer_build,
                         taal.text("ui_bron"),
-                        dcc.Link(taal.text("ui_over"), href="/over"),
+                        dcc.Link(taal.text("ui_over"), href="/over", id=taal.link_id("over")),
                         " · ",
-                        dcc.Link(taal.text("ui_nav_datakwaliteit"), href="/datakwaliteit"),
+                        dcc.Link(
+                            taal.text("ui_nav_datakwaliteit"),
+                            href="/datakwaliteit",
+                            id=taal.link_id("datakwaliteit"),
+                        ),
                     ],
                     className="container-xxl",
                 ),
@@ -114,18 +134,18 @@ def shell() -> html.Div:
 
 
 def not_found(message: str) -> html.Div:
-    """A friendly page for an address that names nothing we know."""
+    """A friendly page for an address that names nothing we know (the reason stays Dutch)."""
     return html.Div(
         [
             urlstate.page_key(None),
-            html.H1("Niet gevonden"),
-            html.P(message),
+            html.H1(taal.tr("d_niet_gevonden")),
+            html.P(message, lang="nl") if taal.current() == "en" else html.P(message),
             html.P(
                 [
-                    "Ga naar het ",
-                    dcc.Link("overzicht", href="/"),
-                    ", kies een thema in het menu, of lees ",
-                    dcc.Link("over deze monitor", href="/over"),
+                    taal.tr("d_ga_naar"),
+                    dcc.Link(taal.tr("d_overzicht_link"), href=taal.href("/")),
+                    taal.tr("d_kies_thema"),
+                    dcc.Link(taal.tr("d_over_link"), href=taal.href("/over")),
                     ".",
                 ]
             ),
@@ -188,7 +208,7 @@ def section(
 
 def suppressed() -> html.Span:
     """The word 'onderdrukt' in a cell, with the rule on hover (and for screen readers)."""
-    return html.Span("onderdrukt", title=fmt.suppression_note(), className="onderdrukt")
+    return html.Span(fmt.suppressed_word(), title=fmt.suppression_note(), className="onderdrukt")
 
 
 def status_badge(status: str) -> html.Span:
@@ -204,8 +224,16 @@ def status_badge(status: str) -> html.Span:
 def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
     """The legend of status colours."""
     return html.Ul(
-        [html.Li(status_badge(s)) for s in statuses], className="legenda", **{"aria-label": "Legenda"}
+        [html.Li(status_badge(s)) for s in statuses],
+        className="legenda",
+        **{"aria-label": taal.tr("d_legenda")},
     )
+
+
+def comparison_header(first: str, second: str) -> list[str]:
+    """The columns of a table of baseline against latest figure, after the two that name the row."""
+    return [first, second, *(taal.tr(k) for k in ("k_nulmeting", "d_k_waarde", "k_laatste", "d_k_waarde",
+                                                  "d_k_verschil", "k_status"))]  # fmt: skip
 
 
 def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:
@@ -217,9 +245,7 @@ def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:
 def scroll_region(child: object, label: str) -> html.Div:
     """A box that scrolls sideways when its content is wider than the screen (a table on a phone):
     a labelled region that takes keyboard focus, so that it can be scrolled without a mouse."""
-    return html.Div(
-        child, className="table-responsive", role="region", tabIndex="0", **{"aria-label": label}
-    )
+    return html.Div(child, className="table-responsive", role="region", tabIndex="0", **{"aria-label": label})
 
 
 def table(
@@ -259,7 +285,7 @@ def table(
             className="table table-sm tabel",
             **attrs,
         ),
-        label or caption or "Tabel: " + ", ".join(str(h) for h in header),
+        label or caption or taal.tr("d_tabel") + ", ".join(str(h) for h in header),
     )
 
 

@@ -12,12 +12,15 @@ Conventions for every figure:
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
 
 from dashboard import fmt, plot, summaries, theme
 from dashboard.plot import Figure
+from dashboard.taal import current, tr, word
+from pipeline.i18n.catalogue import UNITS
 
 SUPPRESSED_MARK = "×"
 HEIGHT_PANEL = 210
@@ -35,7 +38,7 @@ def base_layout(fig: Figure, height: int, **extra: object) -> Figure:
     """The house style: fonts, Dutch separators, white background, compact margins."""
     settings: dict = {
         "height": height,
-        "separators": ",.",
+        "separators": ",." if current() == "nl" else ".,",
         "font": {"family": theme.FONT, "size": 13, "color": theme.INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
@@ -64,7 +67,7 @@ def empty(message: str, height: int = 220) -> Figure:
 def _short_unit(indicator: pd.Series) -> str:
     """The unit of an indicator for a small axis: "per 100", "per 1.000" or "aantal"."""
     mult = int(indicator["vermenigvuldiger"])
-    return "aantal" if mult == 1 else f"per {fmt.number(mult)}"
+    return tr("d_aantal") if mult == 1 else f"per {fmt.number(mult)}"
 
 
 def _title(text: str) -> dict:
@@ -80,7 +83,7 @@ def values(series: pd.Series) -> list:
 def suppressed_marks(years: list[int], label: str) -> list[tuple[int, str]]:
     """For each suppressed year: where its × goes and what its hover says."""
     text = fmt.suppression_note()
-    return [(year, f"{label} {year}: onderdrukt. {text}") for year in years]
+    return [(year, f"{label} {year}: {fmt.suppressed_word()}. {text}") for year in years]
 
 
 def suppressed_trace(marks: list[tuple[int, str]], panel: int = 1) -> list[dict]:
@@ -93,7 +96,8 @@ def suppressed_trace(marks: list[tuple[int, str]], panel: int = 1) -> list[dict]
         "type": "scatter", "mode": "text", "x": [year for year, _ in marks], "y": [0] * len(marks),
         "text": [SUPPRESSED_MARK] * len(marks), "textposition": "top center",
         "textfont": {"size": 15, "color": theme.TOTAAL}, "hovertext": [hover for _, hover in marks],
-        "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"}, "name": "onderdrukt", "showlegend": False,
+        "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"}, "name": fmt.suppressed_word(),
+        "showlegend": False,
     }, panel)]  # fmt: skip
 
 
@@ -115,9 +119,9 @@ def _hover(
 ) -> str:
     text = f"<b>{name}</b><br>{fmt.period(periode, voorlopig)}: {fmt.value(waarde, vermenigvuldiger)}"
     if vermenigvuldiger != 1 and not fmt.is_missing(noemer):
-        text += f"<br>{fmt.number(teller)} van {fmt.number(noemer)}"
+        text += f"<br>{fmt.share(teller, noemer)}"
     if voorlopig is True or (not fmt.is_missing(voorlopig) and bool(voorlopig)):
-        text += "<br>* voorlopig cijfer (CBS)"
+        text += "<br>" + tr("d_voorlopig_hover")
     return text
 
 
@@ -169,7 +173,7 @@ def context_band(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _year_axis_title(indicator: pd.Series) -> str:
-    return "schooljaar (eerste jaar)" if indicator["periodetype"] == "schooljaar" else "jaar"
+    return tr("d_as_schooljaar") if indicator["periodetype"] == "schooljaar" else tr("d_as_jaar")
 
 
 # ---------------------------------------------------------------------- overview
@@ -182,7 +186,8 @@ def status_bars(counts: pd.DataFrame, names: dict[str, str], statuses: tuple[str
     for status in statuses:
         if status not in counts.columns or counts[status].sum() == 0:
             continue
-        label, fill, _ = theme.STATUS[status]
+        _, fill, _ = theme.STATUS[status]
+        label = theme.label(status)
         pattern = (
             {"shape": "/", "fgcolor": theme.GREY, "solidity": 0.25} if status == theme.ONDERDRUKT else None
         )
@@ -198,7 +203,7 @@ def status_bars(counts: pd.DataFrame, names: dict[str, str], statuses: tuple[str
     fig = plot.figure(data, {
         "barmode": "stack", "showlegend": False,
         "yaxis": {"autorange": "reversed", "automargin": True},
-        "xaxis": {"title": _title("aantal proeftuinen"), "dtick": 1},
+        "xaxis": {"title": _title(tr("d_aantal_proeftuinen")), "dtick": 1},
     })  # fmt: skip
     return base_layout(fig, 60 + 34 * len(labels), margin={"l": 8, "r": 8, "t": 8, "b": 40})
 
@@ -207,7 +212,7 @@ def group_trends(groups: pd.DataFrame, catalogue: pd.DataFrame, columns: int = 4
     """Small multiples: per indicator the pilots together against the other municipalities."""
     codes = [c for c in catalogue["indicator"] if c in set(groups["indicator"])]
     if not codes:
-        return empty("Geen cijfers voor deze doelgroep.")
+        return empty(tr("d_geen_cijfers_doelgroep"))
     names = dict(zip(catalogue["indicator"], catalogue["naam"], strict=True))
     units = dict(zip(catalogue["indicator"], catalogue["eenheid"], strict=True))
     mults = dict(zip(catalogue["indicator"], catalogue["vermenigvuldiger"], strict=True))
@@ -223,11 +228,12 @@ def group_trends(groups: pd.DataFrame, catalogue: pd.DataFrame, columns: int = 4
         marks: list[tuple[int, str]] = []
         for groep, color in ((summaries.OTHERS, theme.GREY), (summaries.PILOTS, theme.BLUE)):
             part = g.loc[g["groep"] == groep]
-            line = _line(part, groep, int(mults[code]), line={"color": color, "width": 2}, legendgroup=groep,
+            line = _line(part, fmt.group(groep), int(mults[code]), line={"color": color, "width": 2},
+                         legendgroup=groep,
                          showlegend=i == 1)  # fmt: skip
             fig["data"].append(plot.on(line, i))
             marks += suppressed_marks(part.loc[part["onderdrukt"], "jaar"].astype(int).tolist(),
-                                      f"{groep}, {names[code]}")  # fmt: skip
+                                      f"{fmt.group(groep)}, {names[code]}")  # fmt: skip
         fig["data"] += suppressed_trace(marks, i)
     plot.update_axes(fig, "x", tickformat="d", nticks=4)
     plot.update_axes(fig, "y", rangemode="tozero")
@@ -242,7 +248,8 @@ def _context_traces(series: pd.DataFrame, panel: int, show_legend: bool) -> list
     style = {"hoverinfo": "skip", "legendgroup": "andere"}
     if series["gemeente_code"].nunique() <= MAX_CONTEXT_LINES:
         bx, by = _background(series)
-        return [plot.on({"type": "scatter", "x": bx, "y": by, "mode": "lines", "name": "andere gemeenten",
+        return [plot.on({"type": "scatter", "x": bx, "y": by, "mode": "lines",
+                         "name": tr("d_andere_gemeenten"),
                          "line": {"color": theme.LIGHT, "width": 1}, "showlegend": show_legend, **style},
                         panel)]  # fmt: skip
     band = context_band(series)
@@ -252,9 +259,10 @@ def _context_traces(series: pd.DataFrame, panel: int, show_legend: bool) -> list
     return [
         plot.on({"type": "scatter", "x": x + x[::-1], "y": high + low[::-1], "mode": "lines",
                  "fill": "toself", "fillcolor": "rgba(140,140,140,0.16)", "line": {"width": 0},
-                 "name": f"andere gemeenten ({lo_pct}–{hi_pct}% van de waarden)", "showlegend": show_legend,
+                 "name": tr("d_andere_gemeenten_band", lo=lo_pct, hi=hi_pct), "showlegend": show_legend,
                  **style}, panel),
-        plot.on({"type": "scatter", "x": x, "y": mid, "mode": "lines", "name": "andere gemeenten (mediaan)",
+        plot.on({"type": "scatter", "x": x, "y": mid, "mode": "lines",
+                 "name": tr("d_andere_gemeenten_mediaan"),
                  "line": {"color": theme.GREY, "width": 1}, "showlegend": show_legend, **style}, panel),
     ]  # fmt: skip
 
@@ -272,7 +280,7 @@ def trend_panels(
     pilots = gemeenten.loc[gemeenten["proeftuin"]].sort_values("gemeente_naam")
     pilots = pilots.loc[pilots["gemeente_code"].isin(series["gemeente_code"])]
     if pilots.empty:
-        return empty("Geen cijfers van proeftuinen voor deze keuze.")
+        return empty(tr("d_geen_cijfers_proeftuinen"))
     mult = int(indicator["vermenigvuldiger"])
     rows = math.ceil(len(pilots) / columns)
     titles = [f"{p.gemeente_naam} (start {p.startjaar})" for p in pilots.itertuples()]
@@ -302,20 +310,20 @@ def trend_panels(
             fig["data"].append(plot.on({
                 "type": "scatter", "x": [int(b["nulmeting_jaar"]), end],
                 "y": [float(b["nulmeting_waarde"])] * 2, "mode": "lines",
-                "line": {"dash": "dash", "color": theme.SKY, "width": 1.5}, "name": "nulmeting",
+                "line": {"dash": "dash", "color": theme.SKY, "width": 1.5}, "name": word("nulmeting"),
                 "legendgroup": "nulmeting", "showlegend": False, "hoverinfo": "text",
-                "hovertext": f"Nulmeting {p.gemeente_naam} ({b['nulmeting_periode']}): "
-                             f"{fmt.value(b['nulmeting_waarde'], mult)}",
+                "hovertext": tr("d_nulmeting_hover", naam=p.gemeente_naam, periode=b["nulmeting_periode"],
+                                waarde=fmt.value(b["nulmeting_waarde"], mult)),
             }, i))  # fmt: skip
         if not fmt.is_missing(indicator["streefwaarde"]):
             lines.append(plot.hline(float(indicator["streefwaarde"]), i, color=theme.ORANGE, width=1.5))
     # Legend entries for the line styles that are drawn per panel.
     for name, style in (
-        ("proeftuin", {"color": theme.BLUE, "width": 2.5}),
-        ("nulmeting", {"color": theme.SKY, "dash": "dash"}),
-        ("startjaar", {"color": theme.INK, "dash": "dot", "width": 1}),
+        (word("proeftuin"), {"color": theme.BLUE, "width": 2.5}),
+        (word("nulmeting"), {"color": theme.SKY, "dash": "dash"}),
+        (tr("d_startjaar"), {"color": theme.INK, "dash": "dot", "width": 1}),
         *(
-            (("streefwaarde", {"color": theme.ORANGE}),)
+            ((tr("d_streefwaarde"), {"color": theme.ORANGE}),)
             if not fmt.is_missing(indicator["streefwaarde"])
             else ()
         ),
@@ -337,7 +345,7 @@ def trend_panels(
 def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
     """Pilots as a group against the other municipalities per year, with a 95% interval band."""
     if groups.empty:
-        return empty("Geen cijfers voor deze keuze.")
+        return empty(tr("d_geen_cijfers_keuze"))
     mult = int(indicator["vermenigvuldiger"])
     fig = plot.figure()
     notes: list[dict] = []  # only the label of the target line
@@ -354,22 +362,23 @@ def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
                             "fillcolor": fill, "line": {"width": 0}, "hoverinfo": "skip",
                             "showlegend": False})  # fmt: skip
         texts = [
-            f"<b>{groep}</b> ({fmt.municipalities(n)})<br>{fmt.period(p, v)}: {fmt.value(w, mult)}"
-            f"<br>95%-interval: {fmt.interval(a, b, mult)}"
+            f"<b>{fmt.group(groep)}</b> ({fmt.municipalities(n)})<br>{fmt.period(p, v)}: {fmt.value(w, mult)}"
+            f"<br>{tr('d_interval95')}: {fmt.interval(a, b, mult)}"
             for p, v, w, a, b, n in zip(
                 g["periode"], g["voorlopig"], g["waarde"], g["laag"], g["hoog"], g["n_gemeenten"], strict=True
             )
         ]
         fig["data"].append({"type": "scatter", "x": x, "y": values(g["waarde"]), "mode": "lines+markers",
-                            "name": groep, "line": {"color": color, "width": 2.5}, "hovertext": texts,
+                            "name": fmt.group(groep), "line": {"color": color, "width": 2.5},
+                            "hovertext": texts,
                             "hoverinfo": "text"})  # fmt: skip
         hidden = g.loc[g["onderdrukt"], "jaar"].astype(int).tolist()
-        fig["data"] += suppressed_trace(suppressed_marks(hidden, groep))
+        fig["data"] += suppressed_trace(suppressed_marks(hidden, fmt.group(groep)))
     shapes = []
     if not fmt.is_missing(indicator["streefwaarde"]):
         target = float(indicator["streefwaarde"])
         shapes.append(plot.hline(target, color=theme.ORANGE))
-        notes.append(_hline_note(target, "streefwaarde"))
+        notes.append(_hline_note(target, tr("d_streefwaarde")))
     plot.add(fig, notes, shapes)
     fig["layout"]["xaxis"] = {"tickformat": "d", "title": _title(_year_axis_title(indicator))}
     fig["layout"]["yaxis"] = {"title": _title(indicator["eenheid"]), "rangemode": "tozero"}
@@ -379,7 +388,7 @@ def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
 def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     """Dumbbell: per municipality the latest roma value beside the totaal value."""
     if latest_gap.empty:
-        return empty("Geen cijfers voor roma én totaal bij deze indicator.")
+        return empty(tr("d_geen_cijfers_kloof"))
     mult = int(indicator["vermenigvuldiger"])
     g = latest_gap.sort_values(["proeftuin", "gemeente_naam"], ascending=[False, True])
     names = [f"{n}{' ●' if p else ''}" for n, p in zip(g["gemeente_naam"], g["proeftuin"], strict=True)]
@@ -393,15 +402,16 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     data = [
         {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": theme.LIGHT, "width": 3},
          "hoverinfo": "skip", "showlegend": False},
-        {"type": "scatter", "x": values(g["waarde_totaal"]), "y": names, "mode": "markers", "name": "totaal",
+        {"type": "scatter", "x": values(g["waarde_totaal"]), "y": names, "mode": "markers",
+         "name": word("totaal"),
          "marker": {"color": theme.TOTAAL, "size": 10, "symbol": "square"}, "hoverinfo": "text",
-         "hovertext": [f"<b>{n}</b> totaal {fmt.period(p)}: {fmt.value(v, mult)}"
+         "hovertext": [f"<b>{n}</b> {word('totaal')} {fmt.period(p)}: {fmt.value(v, mult)}"
                        for n, p, v in zip(g["gemeente_naam"], g["periode"], g["waarde_totaal"],
                                           strict=True)]},
         {"type": "scatter", "x": values(shown["waarde_roma"]), "y": shown_names, "mode": "markers",
-         "name": "roma", "marker": {"color": theme.BLUE, "size": 11}, "hoverinfo": "text",
-         "hovertext": [f"<b>{n}</b> roma {fmt.period(p)}: {fmt.value(v, mult)}"
-                       f"<br>kloof: {fmt.points(k, mult)}"
+         "name": word("roma"), "marker": {"color": theme.BLUE, "size": 11}, "hoverinfo": "text",
+         "hovertext": [f"<b>{n}</b> {word('roma')} {fmt.period(p)}: {fmt.value(v, mult)}"
+                       f"<br>{word('kloof')}: {fmt.points(k, mult)}"
                        for n, p, v, k in zip(shown["gemeente_naam"], shown["periode"], shown["waarde_roma"],
                                              shown["kloof"], strict=True)]},
     ]  # fmt: skip
@@ -417,11 +427,12 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
         data.append({
             "type": "scatter", "mode": "text", "x": [0.0 if near else far for near in left],
             "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
-            "text": ["roma onderdrukt"] * len(hidden),
+            "text": [tr("d_roma_onderdrukt")] * len(hidden),
             "textposition": ["middle right" if near else "middle left" for near in left],
-            "textfont": {"color": theme.TOTAAL, "size": 11}, "name": "roma onderdrukt", "showlegend": False,
+            "textfont": {"color": theme.TOTAAL, "size": 11}, "name": tr("d_roma_onderdrukt"),
+            "showlegend": False,
             "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"},
-            "hovertext": [f"{n} roma {p}: onderdrukt. {explanation}"
+            "hovertext": [f"{n} {word('roma')} {p}: {fmt.suppressed_word()}. {explanation}"
                           for n, p in zip(hidden["gemeente_naam"], hidden["periode"], strict=True)],
         })  # fmt: skip
     fig = plot.figure(data, {
@@ -429,6 +440,63 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
         "xaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
     })  # fmt: skip
     return base_layout(fig, 70 + 26 * len(g))
+
+
+def ligging(text: object) -> str:
+    """A funnel point's position as the build published it ("buiten 95%-grenzen"), in the page's language."""
+    if current() == "nl" or not isinstance(text, str):
+        return str(text)
+    if text.startswith("buiten ") and text.endswith("%-grenzen"):
+        dutch = text.removeprefix("buiten ").removesuffix("%-grenzen")
+        return tr(
+            "d_buiten_grenzen", procent=fmt.number(float(dutch.replace(",", ".")), dutch.count(",") and 1)
+        )
+    return tr("d_binnen_grenzen") if text == "binnen de grenzen" else text
+
+
+# The funnel's method as the build states it (pipeline/trechter.py), read back to say it in English.
+_METHODS = (
+    (re.compile(r"binomiale grenzen rond het gemiddelde van alle gemeenten \(Spiegelhalter 2005\)"),
+     "d_methode_binomiaal"),
+    (re.compile(r"binomiale grenzen: met (?P<n>\d+) gemeenten is overspreiding niet te schatten"),
+     "d_methode_te_weinig"),
+    (re.compile(r"grenzen verbreed voor overspreiding: de gemeenten verschillen meer dan toeval toelaat "
+                r"\(φ = (?P<phi>[\d.,]+)\); random-effects-grenzen met spreiding tussen gemeenten "
+                r"τ = (?P<tau>[\d.,]+) (?P<eenheid>.*) \(Spiegelhalter 2005\)"), "d_methode_random"),
+    (re.compile(r"geen grenzen: het gemiddelde van alle gemeenten is (?P<centrum>[\d.,]+), "
+                r"elke afwijking valt op"),
+     "d_methode_geen"),
+)  # fmt: skip
+
+
+def _dutch_number(text: str, decimals: int = 1) -> str:
+    """A number as the build wrote it in Dutch ("2,7"), in the page's format."""
+    return fmt.number(float(text.replace(".", "").replace(",", ".")), decimals)
+
+
+def method(text: object) -> str:
+    """The funnel's method (`publicatie_trechter.methode`) in the page's language; unknown text as it is."""
+    if current() == "nl" or not isinstance(text, str):
+        return str(text)
+    for pattern, key in _METHODS:
+        found = pattern.fullmatch(text)
+        if found:
+            values = found.groupdict()
+            for name in ("phi", "centrum"):
+                if name in values:
+                    values[name] = _dutch_number(values[name], 1)
+            if "tau" in values:
+                values["tau"] = _dutch_number(values["tau"], 2)
+                values["eenheid"] = UNITS.get(values["eenheid"], values["eenheid"])
+            return tr(key, **values)
+    return text
+
+
+def _denominator(indicator: pd.Series) -> str:
+    """What the denominator counts: the catalogue's description, or in English the unit without "per 100"."""
+    if current() == "nl":
+        return str(indicator["noemer_omschrijving"])
+    return re.sub(r"^per [\d,]+ ", "", str(indicator["eenheid"]))
 
 
 def log_ticks(low: float, high: float, most: int = 7) -> dict:
@@ -448,24 +516,22 @@ def log_ticks(low: float, high: float, most: int = 7) -> dict:
     return {"tickvals": ticks, "ticktext": [fmt.number(t, 0 if t >= 1 else 2) for t in ticks]}
 
 
-def funnel_chart(
-    points: pd.DataFrame, limits: pd.DataFrame, centre: float, indicator: pd.Series
-) -> Figure:
+def funnel_chart(points: pd.DataFrame, limits: pd.DataFrame, centre: float, indicator: pd.Series) -> Figure:
     """Each municipality's value against its noemer, with 95% and 99,8% control limits."""
     if points.empty or limits.empty:
-        return empty("Geen gepubliceerde cijfers met een noemer voor dit jaar.")
+        return empty(tr("d_geen_cijfers_trechter"))
     mult = int(indicator["vermenigvuldiger"])
     data = []
     n = limits["noemer"].astype(float).tolist()
-    for tag, dash, label in (("99_8", "dash", "99,8%-grenzen"), ("95", "dot", "95%-grenzen")):
+    for tag, dash, label in (("99_8", "dash", tr("d_grenzen_998")), ("95", "dot", tr("d_grenzen_95"))):
         for side in ("laag", "hoog"):
             data.append({"type": "scatter", "x": n, "y": values(limits[f"{side}_{tag}"]), "mode": "lines",
                          "name": label, "line": {"color": theme.TOTAAL, "dash": dash, "width": 1.2},
                          "legendgroup": label, "showlegend": side == "laag",
                          "hoverinfo": "skip"})  # fmt: skip
     for is_pilot, color, name, size in (
-        (False, theme.GREY, "andere gemeenten", 8),
-        (True, theme.BLUE, "proeftuinen", 11),
+        (False, theme.GREY, tr("d_andere_gemeenten"), 8),
+        (True, theme.BLUE, word(summaries.PILOTS), 11),
     ):
         p = points.loc[points["proeftuin"] == is_pilot]
         if p.empty:
@@ -476,8 +542,8 @@ def funnel_chart(
             "marker": {"color": color, "size": size, "line": {"color": "white", "width": 1}},
             "hoverinfo": "text",
             "hovertext": [
-                f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.number(t)} van "
-                f"{fmt.number(nn)}<br>{lig}"
+                f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.share(t, nn)}"
+                f"<br>{ligging(lig)}"
                 for g, per, v, w, t, nn, lig in zip(p["gemeente_naam"], p["periode"], p["voorlopig"],
                                                     p["waarde"], p["teller"], p["noemer"], p["ligging"],
                                                     strict=True)
@@ -485,8 +551,8 @@ def funnel_chart(
         })  # fmt: skip
     fig = plot.figure(data, {
         "shapes": [plot.hline(centre, color=theme.INK, width=1)],
-        "annotations": [_hline_note(centre, f"alle gemeenten samen: {fmt.value(centre, mult)}")],
-        "xaxis": {"title": _title(f"noemer ({indicator['noemer_omschrijving']}, logaritmische schaal)"),
+        "annotations": [_hline_note(centre, tr("d_alle_gemeenten_samen", waarde=fmt.value(centre, mult)))],
+        "xaxis": {"title": _title(tr("d_noemer_as", omschrijving=_denominator(indicator))),
                   "type": "log", **log_ticks(min(n), max(n))},
         "yaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
     })  # fmt: skip
@@ -506,15 +572,15 @@ def profile_panels(
     """Every indicator of one municipality as a small chart: roma and totaal over the years."""
     codes = [c for c in catalogue["indicator"] if c in set(profile["indicator"])]
     if not codes:
-        return empty("Deze gemeente heeft (nog) geen cijfers in de monitor.")
+        return empty(tr("d_gemeente_geen_cijfers"))
     cat = catalogue.set_index("indicator")
     titles = []
     for code in codes:
         v = vergelijking.loc[(vergelijking["indicator"] == code) & (vergelijking["doelgroep"] == "roma")]
         if v.empty:
             v = vergelijking.loc[vergelijking["indicator"] == code]
-        status = theme.label(v.iloc[0]["status"]) if not v.empty else "geen vergelijking"
-        doelgroep = v.iloc[0]["doelgroep"] if not v.empty else ""
+        status = theme.label(v.iloc[0]["status"]) if not v.empty else tr("d_geen_vergelijking")
+        doelgroep = word(v.iloc[0]["doelgroep"]) if not v.empty else ""
         titles.append(f"{cat.loc[code, 'naam']}<br><span style='font-size:11px'>{doelgroep}: {status}</span>")
     rows = math.ceil(len(codes) / columns)
     layout = plot.subplots(rows, columns, titles, horizontal_spacing=0.07, vertical_spacing=0.55 / rows)
@@ -529,11 +595,12 @@ def profile_panels(
             part = profile.loc[(profile["indicator"] == code) & (profile["doelgroep"] == doelgroep)]
             if part.empty:
                 continue
-            line = _line(part, doelgroep, mult, line={"color": color, "width": 2}, legendgroup=doelgroep,
+            line = _line(part, word(doelgroep), mult, line={"color": color, "width": 2},
+                         legendgroup=doelgroep,
                          showlegend=i == 1)  # fmt: skip
             fig["data"].append(plot.on(line, i))
             hidden = part.loc[part["onderdrukt"], "jaar"].astype(int).tolist()
-            marks += suppressed_marks(hidden, f"{cat.loc[code, 'naam']}, {doelgroep}")
+            marks += suppressed_marks(hidden, f"{cat.loc[code, 'naam']}, {word(doelgroep)}")
         fig["data"] += suppressed_trace(marks, i)
         if not fmt.is_missing(gemeente["nulmeting_jaar"]):
             baseline = int(gemeente["nulmeting_jaar"])
@@ -562,27 +629,29 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
     ]
     data = [
         {"type": "bar", "y": names, "x": [1.0] * len(ranged), "base": 0, "orientation": "h",
-         "marker": {"color": "#eeeeee"}, "name": "alle gemeenten (laagste tot hoogste)", "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: {fmt.municipalities(r.n)}, van {fmt.value(r.min, r.vermenigvuldiger)} "
-                       f"tot {fmt.value(r.max, r.vermenigvuldiger)}" for r in ranged.itertuples()]},
+         "marker": {"color": "#eeeeee"}, "name": tr("d_spine_alle"), "hoverinfo": "text",
+         "hovertext": [tr("d_spine_bereik", naam=r.naam, n=fmt.municipalities(r.n),
+                          laag=fmt.value(r.min, r.vermenigvuldiger),
+                          hoog=fmt.value(r.max, r.vermenigvuldiger))
+                       for r in ranged.itertuples()]},
         {"type": "bar", "y": names, "x": [h - low for h, low in zip(hi, lo, strict=True)], "base": lo,
-         "orientation": "h", "marker": {"color": "#bfbfbf"}, "name": "middelste helft", "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: middelste helft {fmt.value(r.q1, r.vermenigvuldiger)} – "
+         "orientation": "h", "marker": {"color": "#bfbfbf"}, "name": tr("d_spine_helft"), "hoverinfo": "text",
+         "hovertext": [f"{r.naam}: {tr('d_spine_helft')} {fmt.value(r.q1, r.vermenigvuldiger)} – "
                        f"{fmt.value(r.q3, r.vermenigvuldiger)}" for r in ranged.itertuples()]},
         {"type": "scatter", "y": names, "x": values(ranged["s_mediaan"]) if "s_mediaan" in ranged else [],
-         "mode": "markers", "name": "mediaan",
+         "mode": "markers", "name": tr("d_mediaan"),
          "marker": {"symbol": "line-ns-open", "size": 16, "color": theme.INK, "line": {"width": 2}},
          "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: mediaan {fmt.value(r.mediaan, r.vermenigvuldiger)}"
+         "hovertext": [f"{r.naam}: {tr('d_mediaan')} {fmt.value(r.mediaan, r.vermenigvuldiger)}"
                        for r in ranged.itertuples()]},
         {"type": "scatter", "y": own["naam"].tolist(),
          "x": values(own["s_waarde"]) if "s_waarde" in own else [],
-         "mode": "markers", "name": "deze gemeente",
+         "mode": "markers", "name": tr("d_deze_gemeente"),
          "marker": {"size": 13, "color": colors, "line": {"color": theme.INK, "width": 1.5}},
          "hoverinfo": "text",
          "hovertext": [f"<b>{r.naam}</b> {fmt.period(r.periode, r.voorlopig)}: "
                        f"{fmt.value(r.waarde, r.vermenigvuldiger)}"
-                       f"<br>status: {theme.label(statuses.get(r.indicator, ''))}"
+                       f"<br>{tr('d_status_klein')}: {theme.label(statuses.get(r.indicator, ''))}"
                        for r in own.itertuples()]},
     ]  # fmt: skip
     explanation = fmt.suppression_note()
@@ -590,14 +659,15 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
     for r in s.itertuples():
         note = None
         if r.onderdrukt:
-            note, hover = "onderdrukt", f"{r.naam}: onderdrukt. {explanation}"
+            note = fmt.suppressed_word()
+            hover = f"{r.naam}: {note}. {explanation}"
         elif not r.bereik:
             note, hover = (
-                "te weinig gemeenten",
-                f"{r.naam}: minder dan {summaries.SPINE_MIN_GEMEENTEN} gemeenten met een cijfer",
+                tr("d_te_weinig_gemeenten"),
+                tr("d_minder_dan_gemeenten", naam=r.naam, n=summaries.SPINE_MIN_GEMEENTEN),
             )
         elif fmt.is_missing(r.waarde):
-            note, hover = "geen cijfer", f"{r.naam}: geen cijfer voor deze gemeente"
+            note, hover = tr("d_geen_cijfer"), tr("d_geen_cijfer_gemeente", naam=r.naam)
         if note:
             notes.append({"x": 0.5, "y": r.naam, "xref": "x", "yref": "y", "text": note, "showarrow": False,
                           "hovertext": hover, "font": {"size": 11, "color": theme.TOTAAL}})  # fmt: skip
@@ -605,7 +675,7 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
         "barmode": "overlay", "annotations": notes,
         "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
                   "automargin": True},
-        "xaxis": {"range": [-0.02, 1.02], "tickvals": [0, 1], "ticktext": ["slechter", "beter"],
+        "xaxis": {"range": [-0.02, 1.02], "tickvals": [0, 1], "ticktext": [tr("d_slechter"), tr("d_beter")],
                   "showgrid": False},
     })  # fmt: skip
     return base_layout(fig, 80 + 30 * len(labels), margin={"l": 8, "r": 16, "t": 40, "b": 40})
@@ -645,14 +715,14 @@ def choropleth(
     data += [
         {"type": "scatter", "x": [c for ring in provinces["x"] for c in ring],
          "y": [c for ring in provinces["y"] for c in ring], "mode": "lines",
-         "line": {"color": "#6b6b6b", "width": 1}, "hoverinfo": "skip", "name": "provinciegrens",
+         "line": {"color": "#6b6b6b", "width": 1}, "hoverinfo": "skip", "name": tr("d_provinciegrens"),
          "showlegend": False},
         {"type": "scatter", "x": [c for ring in pil["x"] for c in ring],
          "y": [c for ring in pil["y"] for c in ring],
          "mode": "lines", "line": {"color": theme.INK, "width": 2.5}, "hoverinfo": "skip",
-         "name": "proeftuin (omlijnd)"},
+         "name": tr("d_proeftuin_omlijnd")},
         {"type": "scatter", "x": merged["cx"].tolist(), "y": merged["cy"].tolist(), "mode": "markers",
-         "name": "gemeenten", "showlegend": False, "marker": {"size": 7, "color": "rgba(0,0,0,0)"},
+         "name": tr("d_gemeenten"), "showlegend": False, "marker": {"size": 7, "color": "rgba(0,0,0,0)"},
          "hoverinfo": "text", "hovertext": [hover.get(c, "") for c in merged["gemeente_code"]],
          "customdata": merged["gemeente_code"].tolist()},
     ]  # fmt: skip
@@ -664,8 +734,13 @@ def choropleth(
         fig,
         720,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={"orientation": "v", "x": 0.0, "y": 1.0, "yanchor": "top",
-                "bgcolor": "rgba(255,255,255,0.85)"},
+        legend={
+            "orientation": "v",
+            "x": 0.0,
+            "y": 1.0,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
         dragmode="pan",
     )
 
@@ -677,7 +752,7 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
     """Delivered figures per municipality and year, as a share of what is expected (the number in
     each cell while there are not too many cells, on hover always)."""
     if grid.empty:
-        return empty("Er zijn nog geen leveringen verwerkt.")
+        return empty(tr("d_geen_leveringen_verwerkt"))
     table = grid.pivot_table(index="gemeente_naam", columns="jaar", values="cijfers", aggfunc="sum")
     share = table / expected
     text = [[fmt.number(v) if not fmt.is_missing(v) else "" for v in row] for row in table.to_numpy()]
@@ -693,8 +768,8 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
         "zmax": 1,
         "xgap": 2,
         "ygap": 2,
-        "colorbar": {"title": _title("deel van<br>verwacht"), "tickformat": ".0%"},
-        "hovertemplate": "%{y}, %{x}: %{text} van " + str(expected) + " cijfers<extra></extra>",
+        "colorbar": {"title": _title(tr("d_deel_verwacht")), "tickformat": ".0%"},
+        "hovertemplate": tr("d_volledigheid_hover", verwacht=expected) + "<extra></extra>",
     }
     fig = plot.figure([heatmap], {
         "yaxis": {"autorange": "reversed", "automargin": True},

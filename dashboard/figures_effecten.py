@@ -22,8 +22,11 @@ import pandas as pd
 
 from dashboard import fmt, plot, theme
 from dashboard.plot import Figure
+from dashboard.taal import current, tr, word
 from dashboard.theme import BLUE, FONT, GREEN, GREY, INK, LIGHT, ORANGE
+from pipeline.i18n.catalogue import UNITS
 from pipeline.vocabulary import (
+    ENGLISH,
     GEDAALD,
     GEEN_ACHTERSTAND,
     GEHALVEERD,
@@ -55,18 +58,51 @@ ROW_HEIGHT = 100  # px per indicator: its title, the dot and line, the ticks
 GAP_HEIGHT = 62  # px between indicators
 PROGRESS_AXIS = "voortgang naar het doel (0% = als bij de nulmeting)"
 PROGRESS_SHOWN = (-100.0, 200.0)  # bars are drawn within this range (%); hover gives the true value
+# The labels above that are no word of the vocabulary: their key in the message catalogue.
+LABEL_KEYS = {"gestegen t.o.v. vergelijking": "d_label_gestegen",
+              "gedaald t.o.v. vergelijking": "d_label_gedaald",
+              "kloof gehalveerd": "d_label_gehalveerd", "kloof kleiner": "d_label_kleiner",
+              "geen aantoonbare verandering": "d_label_geen_verandering", "kloof groter": "d_label_groter",
+              "geen achterstand bij de nulmeting": "d_label_geen_achterstand",
+              "onderdrukt (kleine aantallen)": "d_label_onderdrukt"}  # fmt: skip
+
+
+def _label(dutch: str) -> str:
+    if current() == "nl":
+        return dutch
+    if dutch in ENGLISH:
+        return word(dutch)
+    return tr(LABEL_KEYS[dutch]) if dutch in LABEL_KEYS else dutch
+
+
+def effect_label(status: str) -> str:
+    """A status of an effect against non-pilots in words, in the page's language."""
+    return _label(EFFECT_LABELS.get(status, status))
+
+
+def gap_label(status: str) -> str:
+    """A status of the gap's progress in words, in the page's language."""
+    return _label(GAP_LABELS.get(status, status))
+
+
+def _scale(schaal: str) -> str:
+    """An effect's scale as published ("per 1.000 inwoners") in the page's language."""
+    return schaal if current() == "nl" else UNITS.get(schaal, schaal)
 
 
 def _n(x: object, decimals: int = 1) -> str:
     """Dutch number with a real minus sign; '–' when missing."""
     if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x):
         return "–"
+    if current() == "en":
+        return fmt.number(x, decimals)
     return nl_number(float(x), decimals).replace("-", "−")
 
 
 def _layout(fig: Figure, height: int, **extra: object) -> Figure:
     """The house style of dashboard/figures.py: Dutch separators, white, compact."""
-    settings = {"height": height, "separators": ",.", "paper_bgcolor": "white", "plot_bgcolor": "white",
+    settings = {"height": height, "separators": ",." if current() == "nl" else ".,", "paper_bgcolor": "white",
+                "plot_bgcolor": "white",
                 "font": {"family": FONT, "size": 13, "color": INK}, "showlegend": False,
                 "margin": {"l": 16, "r": 16, "t": 40, "b": 40}}  # fmt: skip
     fig["layout"] = plot.merge(fig["layout"], settings | extra)
@@ -89,14 +125,14 @@ def _unit(ind: pd.Series) -> str:
     """How the effect is expressed: points on a rate, or a count."""
     mult = int(ind.get("vermenigvuldiger", 1))
     if mult == 1:
-        return "aantal"
-    return f"punt per {nl_number(mult)}"
+        return tr("d_aantal")
+    return tr("d_punt_per", per=fmt.number(mult))
 
 
 def _pretrend_warning(row: pd.Series) -> str:
     low, high = row.get("voortrend_laag"), row.get("voortrend_hoog")
     if pd.notna(low) and pd.notna(high) and (low > 0 or high < 0):
-        return "<br>Let op: vóór de start bewogen proeftuinen en vergelijking niet gelijk op."
+        return "<br>" + tr("d_voortrend_let_op")
     return ""
 
 
@@ -111,11 +147,11 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         rows = rows[rows["domein"] == domein]
     rows = rows.sort_values("volgorde").reset_index(drop=True)
     if rows.empty:
-        return _empty("Geen effecten voor deze selectie")
+        return _empty(tr("d_geen_effecten_selectie"))
     height = 90 + ROW_HEIGHT * len(rows)
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
     if "schaal" in rows.columns:  # counts are estimated per 1.000 inhabitants (pipeline.effecten.op_schaal)
-        units = [s if u == "aantal" and isinstance(s, str) and s else u
+        units = [_scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
                  for u, s in zip(units, rows["schaal"], strict=True)]  # fmt: skip
     titles = [f"<b>{n}</b> ({u})" for n, u in zip(rows["naam"], units, strict=True)]
     gap = 0 if len(rows) == 1 else GAP_HEIGHT / (height - 90)
@@ -128,18 +164,18 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         shapes.append(plot.vline(0, r, color=GREY, width=1))
         plot.update_axes(fig, "y", r, visible=False, range=[-1, 1])
         if row["te_klein"] or pd.isna(row["ci_laag"]):
-            reason = row.get("reden") or "onvoldoende gegevens"
-            notes.append({"text": f"onvoldoende gegevens: {reason}", "x": 0, "y": 0,
+            reason = row.get("reden") or word(ONVOLDOENDE)
+            notes.append({"text": f"{word(ONVOLDOENDE)}: {reason}", "x": 0, "y": 0,
                           "xref": f"{plot.ref('x', r)} domain", "yref": plot.ref("y", r), "xanchor": "left",
                           "showarrow": False, "font": {"color": GREY, "size": 12}})  # fmt: skip
             plot.update_axes(fig, "x", r, visible=False)
             continue
         unit = units[k]
         status = row["status"]
-        hover = (f"<b>{row['naam']}</b><br>effect {_n(row['effect'])} {unit} "
-                 f"(95%-interval {_n(row['ci_laag'])} tot {_n(row['ci_hoog'])})<br>"
-                 f"{EFFECT_LABELS.get(status, status)}; {fmt.pilots(row['n_proeftuinen'])}, "
-                 f"{row['n_vergelijking']} vergelijkingsgemeenten{_pretrend_warning(row)}")  # fmt: skip
+        hover = tr("d_effect_hover", naam=row["naam"], effect=_n(row["effect"]), eenheid=unit,
+                   laag=_n(row["ci_laag"]), hoog=_n(row["ci_hoog"]), oordeel=effect_label(status),
+                   proeftuinen=fmt.pilots(row["n_proeftuinen"]), n=row["n_vergelijking"],
+                   let_op=_pretrend_warning(row))  # fmt: skip
         fig["data"].append(plot.on({
             "type": "scatter", "x": [float(row["effect"])], "y": [0], "mode": "markers", "name": row["naam"],
             "marker": {"size": 12, "color": EFFECT_COLOURS.get(status, BLUE),
@@ -153,18 +189,19 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "x", r, range=[-float(span), float(span)], showgrid=False, zeroline=False,
                          ticks="outside", tickcolor=LIGHT)  # fmt: skip
     plot.add(fig, notes, shapes)
-    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
+    title = tr("d_effect_titel", doelgroep=word(doelgroep))
     return _layout(fig, height, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 16, "t": 70, "b": 20})  # fmt: skip
 
 
 def _scale_group(unit: str) -> str:
     """The common axis an effect is drawn on: rates per 100 in percentage points, else its unit."""
-    if unit == "punt per 100":
-        return "effect in procentpunten"
-    if unit.startswith("punt per "):
-        return "effect in punten " + unit.removeprefix("punt ")
-    return f"effect in aantal {unit}"
+    if unit == tr("d_punt_per", per=fmt.number(100)):
+        return tr("d_effect_pp")
+    points = tr("d_punt_per", per="")
+    if unit.startswith(points):
+        return tr("d_effect_punten", per=unit.removeprefix(points))
+    return tr("d_effect_aantal", eenheid=unit)
 
 
 def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: str = "roma") -> Figure:
@@ -178,10 +215,10 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
     )
     rows = rows.sort_values("volgorde").reset_index(drop=True)
     if rows.empty:
-        return _empty("Geen effecten voor deze doelgroep")
+        return _empty(tr("d_geen_effecten_doelgroep"))
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
     scales = rows["schaal"] if "schaal" in rows.columns else pd.Series([None] * len(rows))
-    units = [s if u == "aantal" and isinstance(s, str) and s else u
+    units = [_scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
              for u, s in zip(units, scales, strict=True)]  # fmt: skip
     rows["groep"] = [_scale_group(u) for u in units]
     rows["eenheid"] = units
@@ -206,17 +243,17 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         spans = []
         for _, row in part.iterrows():
             if row["te_klein"] or pd.isna(row["ci_laag"]):
-                reason = row.get("reden") or "te weinig gemeenten met cijfers"
-                notes.append({"text": f"onvoldoende gegevens: {reason}", "x": 0, "y": row["naam"],
+                reason = row.get("reden") or tr("d_te_weinig_gemeenten_cijfers")
+                notes.append({"text": f"{word(ONVOLDOENDE)}: {reason}", "x": 0, "y": row["naam"],
                               "xref": plot.ref("x", g), "yref": plot.ref("y", g), "xanchor": "left",
                               "showarrow": False, "font": {"color": INK, "size": 12}})  # fmt: skip
                 continue
             status = row["status"]
-            verdict = row.get("oordeel") or EFFECT_LABELS.get(status, status)
-            hover = (f"<b>{row['naam']}</b><br>effect {_n(row['effect'])} {row['eenheid']} "
-                     f"(95%-interval {_n(row['ci_laag'])} tot {_n(row['ci_hoog'])})<br>"
-                     f"{verdict}; {fmt.pilots(row['n_proeftuinen'])}, "
-                     f"{row['n_vergelijking']} vergelijkingsgemeenten{_pretrend_warning(row)}")  # fmt: skip
+            verdict = _label(row["oordeel"]) if row.get("oordeel") else effect_label(status)
+            hover = tr("d_effect_hover", naam=row["naam"], effect=_n(row["effect"]), eenheid=row["eenheid"],
+                       laag=_n(row["ci_laag"]), hoog=_n(row["ci_hoog"]), oordeel=verdict,
+                       proeftuinen=fmt.pilots(row["n_proeftuinen"]), n=row["n_vergelijking"],
+                       let_op=_pretrend_warning(row))  # fmt: skip
             fig["data"].append(plot.on({
                 "type": "scatter", "x": [float(row["effect"])], "y": [row["naam"]], "mode": "markers",
                 "name": row["naam"],
@@ -234,7 +271,7 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "y", g, type="category", categoryorder="array", categoryarray=names[::-1],
                          range=[-0.6, len(names) - 0.4], automargin=True, ticks="")  # fmt: skip
     plot.add(fig, notes, shapes)
-    title = f"Effect t.o.v. andere gemeenten ({doelgroep}),<br>met 95%-interval"
+    title = tr("d_effect_titel", doelgroep=word(doelgroep))
     return _layout(fig, plot_px + 120, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 24, "t": 50, "b": 50})  # fmt: skip
 
@@ -246,14 +283,15 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
     g = g.sort_values("jaren_sinds_start")
     shown = g[~g["te_klein"].astype(bool) & (g["periode"] != "referentie") & g["ci_laag"].notna()]
     if shown.empty:
-        return _empty("Te weinig gegevens voor een verloop per jaar sinds de start")
-    unit = "aantal" if vermenigvuldiger == 1 else f"punt per {nl_number(vermenigvuldiger)}"
+        return _empty(tr("d_geen_verloop"))
+    unit = _unit(pd.Series({"vermenigvuldiger": vermenigvuldiger}))
     fig = plot.figure()
-    for periode, colour, label in (("voor", GREY, "vóór de start"), ("na", BLUE, "na de start")):
+    for periode, colour, label in (("voor", GREY, tr("d_voor_start")), ("na", BLUE, tr("d_na_start"))):
         part = shown[shown["periode"] == periode]
         if part.empty:
             continue
-        hover = [f"{_years(e)}: {_n(v)} {unit} (95%-interval {_n(lo)} tot {_n(hi)}); {fmt.pilots(n)}"
+        hover = [tr("d_verloop_hover", jaren=_years(e), effect=_n(v), eenheid=unit, laag=_n(lo), hoog=_n(hi),
+                    proeftuinen=fmt.pilots(n))
                  for e, v, lo, hi, n in zip(part["jaren_sinds_start"], part["effect"], part["ci_laag"],
                                             part["ci_hoog"], part["n_proeftuinen"], strict=True)]  # fmt: skip
         fig["data"].append({
@@ -268,21 +306,22 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
         })  # fmt: skip
     if not g[g["periode"] == "referentie"].empty:
         fig["data"].append({"type": "scatter", "x": [-1], "y": [0], "mode": "markers",
-                            "name": "nulmeting (referentie)",
+                            "name": tr("d_nulmeting_referentie"),
                             "marker": {"size": 9, "color": "white", "line": {"color": INK, "width": 1.5}},
-                            "hovertext": ["1 jaar vóór de start: de nulmeting, referentie (0)"],
+                            "hovertext": [tr("d_nulmeting_referentie_hover")],
                             "hoverinfo": "text"})  # fmt: skip
     plot.add(
         fig,
-        [{"x": -0.5, "y": 1, "xref": "x", "yref": "paper", "text": "start proeftuin", "showarrow": False,
+        [{"x": -0.5, "y": 1, "xref": "x", "yref": "paper", "text": tr("d_start_proeftuin"),
+          "showarrow": False,
           "xanchor": "left", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
         [plot.hline(0, color=GREY, width=1), plot.vline(-0.5, color=ORANGE, width=2, dash="dash")],
     )  # fmt: skip
-    fig["layout"]["xaxis"] = {"title": {"text": "jaren sinds de start"}, "dtick": 2, "showgrid": False,
+    fig["layout"]["xaxis"] = {"title": {"text": tr("d_jaren_sinds_start")}, "dtick": 2, "showgrid": False,
                               "ticks": "outside", "tickcolor": LIGHT}  # fmt: skip
-    fig["layout"]["yaxis"] = {"title": {"text": f"effect ({unit})"}, "gridcolor": "#eeeeee",
+    fig["layout"]["yaxis"] = {"title": {"text": tr("d_effect_as", eenheid=unit)}, "gridcolor": "#eeeeee",
                               "zeroline": False}  # fmt: skip
-    title = f"{naam or indicator}: effect per jaar sinds de start<br>({doelgroep}), met 95%-interval"
+    title = tr("d_verloop_titel", naam=naam or indicator, doelgroep=word(doelgroep))
     return _layout(fig, 400, showlegend=True, title={"text": title, "font": {"size": 14}},
                    margin={"l": 16, "r": 16, "t": 64, "b": 40},
                    legend={"orientation": "h", "yanchor": "top", "y": -0.32, "x": 0})  # fmt: skip
@@ -291,8 +330,8 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
 def _years(e: int) -> str:
     e = int(e)
     if e < 0:
-        return f"{-e} jaar vóór de start"
-    return "startjaar" if e == 0 else f"{e} jaar na de start"
+        return tr("d_jaar_voor", n=-e)
+    return tr("d_startjaar_klein") if e == 0 else tr("d_jaar_na", n=e)
 
 
 def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, indicator: str,
@@ -304,16 +343,20 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
     k = kloof_published[kloof_published["indicator"] == indicator]
     k = k.drop(columns="gemeente_naam", errors="ignore").merge(names, on="gemeente_code")
     if k.empty:
-        return _empty("Geen kloof voor deze indicator in de proeftuinen")
+        return _empty(tr("d_geen_kloof"))
     k = k.sort_values("gemeente_naam", ascending=False).reset_index(drop=True)
-    target = "gehalveerd" if doel_fractie == 0.5 else f"{nl_number(doel_fractie * 100)}% kleiner"
+    target = (
+        word(GEHALVEERD)
+        if doel_fractie == 0.5
+        else tr("d_procent_kleiner", procent=_n(doel_fractie * 100, 0))
+    )
     fig = plot.figure()
     drawn = k[~k["onderdrukt"] & k["voortgang"].notna()]
     for status, part in drawn.groupby("status", sort=False):
         pct = part["voortgang"].astype(float) * 100
-        label = GAP_LABELS.get(status, status)
-        hover = [f"<b>{n}</b>: kloof {_n(a)} → {_n(b)} punt ({int(j0)}–{int(j1)})<br>"
-                 f"{_n(p, 0)}% van de weg naar een kloof die {target} is; {label}"
+        label = gap_label(status)
+        hover = [tr("d_voortgang_hover", naam=n, van=_n(a), naar=_n(b), jaar_van=int(j0), jaar_naar=int(j1),
+                    procent=_n(p, 0), doel=target, status=label)
                  for n, a, b, j0, j1, p in zip(part["gemeente_naam"], part["nulmeting_kloof"],
                                                part["laatste_kloof"], part["nulmeting_jaar"],
                                                part["laatste_jaar"], pct, strict=True)]  # fmt: skip
@@ -324,22 +367,23 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
         })  # fmt: skip
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
-        hover = fmt.suppression_note() if row["onderdrukt"] else GAP_LABELS.get(status, status)
+        hover = fmt.suppression_note() if row["onderdrukt"] else gap_label(status)
         fig["data"].append({"type": "scatter", "x": [0], "y": [row["gemeente_naam"]], "mode": "text",
-                            "text": [GAP_LABELS.get(status, status)], "textposition": "middle right",
+                            "text": [gap_label(status)], "textposition": "middle right",
                             "textfont": {"color": GREY, "size": 12}, "hovertext": [hover],
                             "hoverinfo": "text", "showlegend": False})  # fmt: skip
     plot.add(
         fig,
-        [{"x": 100, "y": 1, "xref": "x", "yref": "paper", "text": f"doel: kloof {target}", "showarrow": False,
+        [{"x": 100, "y": 1, "xref": "x", "yref": "paper", "text": tr("d_doel_kloof", doel=target),
+          "showarrow": False,
           "xanchor": "center", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
         [plot.vline(0, color=GREY, width=1), plot.vline(100, color=ORANGE, width=2, dash="dash")],
     )  # fmt: skip
     fig["layout"]["xaxis"] = {"range": [PROGRESS_SHOWN[0] - 5, PROGRESS_SHOWN[1] + 5], "ticksuffix": "%",
-                              "showgrid": False, "title": {"text": PROGRESS_AXIS}}  # fmt: skip
+                              "showgrid": False, "title": {"text": tr("d_voortgang_as")}}  # fmt: skip
     fig["layout"]["yaxis"] = {"type": "category", "categoryorder": "array",
                               "categoryarray": k["gemeente_naam"].tolist()}  # fmt: skip
-    title = f"{naam or indicator}: kloof roma − totaal,<br>op weg naar een kloof die {target} is"
+    title = tr("d_voortgang_titel", naam=naam or indicator, doel=target)
     return _layout(fig, 100 + 34 * len(k), showlegend=True, barmode="overlay",
                    title={"text": title, "font": {"size": 14}}, margin={"l": 16, "r": 24, "t": 64, "b": 56},
                    legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})  # fmt: skip

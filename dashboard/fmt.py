@@ -1,11 +1,15 @@
-"""Dutch number and date format for everything the dashboard shows: `12,5%`, `1.234`, `3,4 per 1.000`."""
+"""Number and date format for everything the dashboard shows, in the page's language: `12,5%`,
+`1.234`, `3,4 per 1.000` in Dutch (pipeline.vocabulary.nl_number), `12.5%`, `1,234` in English
+(pipeline.i18n.number)."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
 
-from pipeline.vocabulary import nl_number
+from dashboard import taal
+from pipeline import i18n
+from pipeline.vocabulary import OVERIGE, PROEFTUINEN, nl_number
 
 MISSING = "–"
 SUPPRESSED = "onderdrukt"
@@ -39,6 +43,8 @@ def number(x: object, decimals: int = 0) -> str:
     """1234.5 → '1.234,5'; missing → '–'."""
     if is_missing(x):
         return MISSING
+    if taal.current() == "en":
+        return i18n.number(float(x), decimals, "en")  # type: ignore[arg-type]
     text = nl_number(float(x), decimals)  # type: ignore[arg-type]
     return "0" if text in ("-0", "-0,0", "-0,00") and decimals == 0 else text.replace("-", "−")
 
@@ -48,6 +54,8 @@ def value(x: object, vermenigvuldiger: int, signed: bool = False) -> str:
     if is_missing(x):
         return MISSING
     v = float(x)  # type: ignore[arg-type]
+    if taal.current() == "en":
+        return i18n.value(v, vermenigvuldiger, "en", signed)
     sign = "+" if signed and v > 0 else ""
     if vermenigvuldiger == 100:
         return f"{sign}{number(v, 1)}%"
@@ -63,6 +71,8 @@ def points(x: object, vermenigvuldiger: int) -> str:
     if is_missing(x):
         return MISSING
     v = float(x)  # type: ignore[arg-type]
+    if taal.current() == "en":
+        return i18n.difference(v, vermenigvuldiger, "en")
     sign = "+" if v > 0 else ""
     if vermenigvuldiger == 100:
         return f"{sign}{number(v, 1)} procentpunt"
@@ -76,18 +86,23 @@ def interval(low: object, high: object, vermenigvuldiger: int) -> str:
     lo = value(low, vermenigvuldiger)
     hi = value(high, vermenigvuldiger)
     suffix = "%" if vermenigvuldiger == 100 else ""
-    return f"{lo.removesuffix(suffix)} tot {hi}"
+    return f"{lo.removesuffix(suffix)} {taal.tr('tot')} {hi}"
 
 
 def estimate(effect: object, low: object, high: object, vermenigvuldiger: int) -> str:
     """An effect with its interval, never without: '−8,9 procentpunt (95%-interval −12,0 tot −5,9)'."""
     if is_missing(effect) or is_missing(low) or is_missing(high):
         return MISSING
+    if taal.current() == "en":
+        unit = {100: " " + taal.tr("procentpunt"), 1: ""}.get(
+            vermenigvuldiger, f" per {number(vermenigvuldiger)}"
+        )
+        sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
+        return taal.tr("d_schatting", effect=f"{sign}{number(effect, 1)}{unit}", laag=number(low, 1),
+                       hoog=number(high, 1))  # fmt: skip
     unit = {100: " procentpunt", 1: ""}.get(vermenigvuldiger, f" per {number(vermenigvuldiger)}")
     sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
-    return (
-        f"{sign}{number(effect, 1)}{unit} (95%-interval {number(low, 1)} tot {number(high, 1)})"
-    )
+    return f"{sign}{number(effect, 1)}{unit} (95%-interval {number(low, 1)} tot {number(high, 1)})"
 
 
 def period(periode: object, voorlopig: object = False) -> str:
@@ -99,13 +114,16 @@ def period(periode: object, voorlopig: object = False) -> str:
 
 
 def date(moment: datetime) -> str:
-    """23 november 2026, 12:16."""
+    """23 november 2026, 12:16 (23 November 2026, 12:16 in English)."""
+    if taal.current() == "en":
+        month = taal.tr("d_maanden").split()[moment.month - 1]
+        return f"{moment.day} {month} {moment.year}, {moment:%H:%M}"
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
 
 
 def share(part: int, whole: int) -> str:
     """'3 van 9'."""
-    return f"{number(part)} van {number(whole)}"
+    return f"{number(part)} {taal.tr('van')} {number(whole)}"
 
 
 def suppression_note() -> str:
@@ -113,6 +131,14 @@ def suppression_note() -> str:
     without a database (a figure drawn in a test) only the first sentence."""
     from dashboard.data import DatabaseMissing, monitor
 
+    if taal.current() == "en":
+        try:
+            m = monitor()
+            return taal.tr("onderdrukt_uitleg", min_noemer=int(m.regel("onthulling.min_noemer")),
+                           teller_min=int(m.regel("onthulling.teller_min")),
+                           teller_max=int(m.regel("onthulling.teller_max")))  # fmt: skip
+        except (DatabaseMissing, KeyError):
+            return taal.tr("d_onderdrukt_kort")
     try:
         return monitor().explanation()
     except (DatabaseMissing, KeyError):
@@ -125,10 +151,20 @@ def count(n: int, singular: str, plural: str) -> str:
 
 
 def pilots(n: object) -> str:
-    """"1 proeftuin", "9 proeftuinen"."""
-    return count(int(n), "proeftuin", "proeftuinen")
+    """ "1 proeftuin", "9 proeftuinen"."""
+    return count(int(n), taal.word("proeftuin"), taal.word(PROEFTUINEN))
 
 
 def municipalities(n: object) -> str:
-    """"1 gemeente", "12 gemeenten"."""
-    return count(int(n), "gemeente", "gemeenten")
+    """ "1 gemeente", "12 gemeenten"."""
+    return count(int(n), taal.word("gemeente"), taal.tr("d_gemeenten"))
+
+
+def suppressed_word() -> str:
+    """The word for a suppressed figure in a cell or a hover text."""
+    return taal.word(SUPPRESSED)
+
+
+def group(groep: str) -> str:
+    """proeftuinen / overige gemeenten (the groups of the pooled figures) in the page's language."""
+    return taal.word(groep) if groep in (PROEFTUINEN, OVERIGE) else groep

@@ -9,7 +9,16 @@ label in words. A suppressed cell is striped, so that it never looks like a stat
 
 from __future__ import annotations
 
-from pipeline.vocabulary import GEDAALD, GELIJK, GESTEGEN, ONDERDRUKT, ONVOLDOENDE, VERBETERD, VERSLECHTERD
+from pipeline.vocabulary import (
+    ENGLISH,
+    GEDAALD,
+    GELIJK,
+    GESTEGEN,
+    ONDERDRUKT,
+    ONVOLDOENDE,
+    VERBETERD,
+    VERSLECHTERD,
+)
 
 # status → (label, fill, text colour); text colours chosen for a contrast of at least 4.5:1.
 STATUS = {
@@ -57,5 +66,8 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 
 
 def label(status: str) -> str:
-    """The Dutch label of a status."""
-    return STATUS.get(status, (status, "", ""))[0]
+    """The label of a status in the page's language (pipeline/vocabulary.py's fixed English)."""
+    from dashboard import taal  # the page's language (taal imports nothing of theme)
+
+    dutch = STATUS.get(status, (status, "", ""))[0]
+    return taal.word(dutch) if taal.current() == "en" and dutch in ENGLISH else dutch

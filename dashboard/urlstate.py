@@ -66,12 +66,15 @@ def unchanged(path: str, state: dict[str, str], sync: object) -> bool:
     return isinstance(sync, str) and sync == key(path, state)
 
 
-def layout_or_keep(path: str, state: dict[str, str], sync: object, build: Callable[[], object]) -> object:
+def layout_or_keep(
+    path: str, state: dict[str, str], sync: object, build: Callable[[], object], taal: str = "nl"
+) -> object:
     """`no_update` when the page is already showing this view, else the layout from `build()`
-    (remembered per build: an address always shows the same page until the next build)."""
+    (remembered per build and language: an address always shows the same page until the next build).
+    The language (`?taal=`) is not part of `state`: the filters keep it in the address themselves."""
     if unchanged(path, state, sync):
         return no_update
-    return monitor().memo("pagina", (key(path, state),), build)
+    return monitor().memo("pagina", (key(path, state),) if taal == "nl" else (key(path, state), taal), build)
 
 
 def register_filters(component_ids: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ import dash
 from dash import dcc, html
 from flask import has_request_context, request
 
-from dashboard import components, urlstate
+from dashboard import components, taal, urlstate
 from dashboard.api import Limits, problems
 from dashboard.api.resources import RESOURCES
 
@@ -30,8 +30,8 @@ ERRORS = {
 }
 
 
-def layout(_sync: object = None, **_params: object) -> object:
-    return urlstate.layout_or_keep(PATH, {}, _sync, page)
+def layout(_sync: object = None, **params: object) -> object:
+    return taal.checked(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page))
 
 
 def base_url() -> str:

@@ -26,7 +26,7 @@ import dash_bootstrap_components as dbc
 import duckdb
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, ids, upload, urlstate
+from dashboard import components, ids, taal, upload, urlstate
 from dashboard.data import DatabaseMissing, monitor
 from pipeline import monitorcheck, sjabloon
 from pipeline.build import resolve_reference_dir, sweep_dead
@@ -51,8 +51,8 @@ dash.register_page(
 )
 
 
-def layout(_sync: object = None, **_params: object) -> object:
-    return urlstate.layout_or_keep(PATH, {}, _sync, page)
+def layout(_sync: object = None, **params: object) -> object:
+    return taal.checked(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page))
 
 
 def page() -> html.Div:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard import components, figures, fmt, ids, urlstate
+from dashboard import components, figures, fmt, ids, taal, urlstate
 from dashboard.data import monitor
+from dashboard.taal import tr
+from pipeline.i18n.catalogue import MESSAGES
 from pipeline.vocabulary import DOELGROEPEN
 
 PATH = "/datakwaliteit"
@@ -22,19 +24,15 @@ dash.register_page(
 )
 
 
-def layout(_sync: object = None, **_params: object) -> object:
-    return urlstate.layout_or_keep(PATH, {}, _sync, page)
+def layout(_sync: object = None, **params: object) -> object:
+    return taal.render(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page, taal.current()))
 
 
 def page() -> html.Div:
     return html.Div(
         [
             urlstate.page_key(PATH, {}),
-            *components.page_header(
-                "Datakwaliteit",
-                "Wat is er geleverd, wat is geweigerd of in quarantaine gezet, en van welke build "
-                "komen de cijfers?",
-            ),
+            *components.page_header(tr("d_dk_titel"), tr("d_dk_intro")),
             completeness_section(),
             refused_section(),
             quarantine_section(),
@@ -51,57 +49,54 @@ def completeness_section() -> html.Section:
     expected = delivered * len(DOELGROEPEN)
     fig = figures.completeness_chart(grid, expected)
     per_year = grid.groupby("jaar")["gemeente_code"].nunique()
-    caption = (
-        f"Aantal geldige cijfers per gemeente en jaar; verwacht worden er {fmt.number(expected)} "
-        f"({fmt.number(delivered)} indicatoren × {len(DOELGROEPEN)} doelgroepen). Gemeenten met "
-        "leveringen per jaar: " + ", ".join(f"{y}: {fmt.number(n)}" for y, n in per_year.items()) + "."
+    caption = tr(
+        "d_volledigheid_bijschrift",
+        verwacht=fmt.number(expected),
+        indicatoren=fmt.number(delivered),
+        doelgroepen=len(DOELGROEPEN),
+        per_jaar=", ".join(f"{y}: {fmt.number(n)}" for y, n in per_year.items()),
     )
-    return components.section("Volledigheid", [components.figure(ids.GRAPH_COMPLETENESS, fig, caption)])
+    return components.section(tr("d_volledigheid"), [components.figure(ids.GRAPH_COMPLETENESS, fig, caption)])
 
 
 def refused_section() -> html.Section:
     lev = monitor().leveringen()
     refused = lev.loc[lev["status"] == "geweigerd"]
-    intro = (
-        f"{fmt.number(len(lev))} leveringen, waarvan {fmt.number(len(refused))} geweigerd. Een "
-        "geweigerd bestand "
-        "wordt helemaal niet gebruikt; van een bestand met gegevens over personen wordt geen enkele "
-        "waarde bewaard."
-    )
+    intro = tr("d_geweigerd_intro", n=fmt.number(len(lev)), geweigerd=fmt.number(len(refused)))
     if refused.empty:
-        return components.section("Geweigerde bestanden", [html.P(intro)])
+        return components.section(tr("d_geweigerde_bestanden"), [html.P(intro)])
     rows = [
         [
             r.gemeente_naam or r.gemeente_code or "–",
             r.bestand,
             fmt.period(str(r.leverdatum)[:10]),
-            r.reden or "–",
+            _dutch(r.reden) if r.reden else "–",
         ]
         for r in refused.itertuples()
     ]
     return components.section(
-        "Geweigerde bestanden",
+        tr("d_geweigerde_bestanden"),
         [
             html.P(intro),
             components.table(
-                ["Gemeente", "Bestand", "Leverdatum", "Reden"], rows, table_id="tabel-geweigerd"
+                [tr("d_k_gemeente"), tr("d_k_bestand"), tr("d_k_leverdatum"), tr("k_reden")],
+                rows,
+                table_id="tabel-geweigerd",
             ),
         ],
     )
 
 
+def _dutch(text: str) -> object:
+    """A reason the pipeline wrote for a municipal officer, in Dutch: marked so on an English page."""
+    return text if taal.current() == "nl" else html.Span(text, lang="nl")
+
+
 def quarantine_section() -> html.Section:
     q = monitor().quarantaine()
-    intro = (
-        f"{fmt.number(len(q))} rijen in quarantaine. Per rij staan hier bestand, rijnummer, kolom en "
-        "de regel die "
-        "niet klopte; de waarden zelf tonen we niet, omdat een reden de geleverde aantallen noemt en "
-        "kleine aantallen "
-        "van de doelgroep roma niet gepubliceerd mogen worden. De gemeente ziet de volledige reden met "
-        "`python -m pipeline check` op haar eigen bestand."
-    )
+    intro = tr("d_quarantaine_intro", n=fmt.number(len(q)))
     if q.empty:
-        return components.section("Quarantaine", [html.P(intro)])
+        return components.section(tr("d_k_quarantaine"), [html.P(intro)])
     per_rule = (
         q.groupby(["regel", "kolom"]).size().reset_index(name="rijen").sort_values("rijen", ascending=False)
     )
@@ -117,20 +112,27 @@ def quarantine_section() -> html.Section:
         for r in q.itertuples()
     ]
     return components.section(
-        "Quarantaine",
+        tr("d_k_quarantaine"),
         [
             html.P(intro),
             components.table(
-                ["Regel", "Kolom", "Rijen"],
+                [tr("d_k_regel"), tr("d_k_kolom"), tr("d_k_rijen")],
                 [[r.regel, r.kolom, fmt.number(r.rijen)] for r in per_rule.itertuples()],
                 numeric=(2,),
-                caption="Per regel",
+                caption=tr("d_per_regel"),
             ),
             html.Details(
                 [
-                    html.Summary("Toon alle rijen in quarantaine"),
+                    html.Summary(tr("d_toon_quarantaine")),
                     components.table(
-                        ["Gemeente", "Bestand", "Rij", "Kolom", "Regel", "Meldingen"],
+                        [
+                            tr("d_k_gemeente"),
+                            tr("d_k_bestand"),
+                            tr("d_k_rij"),
+                            tr("d_k_kolom"),
+                            tr("d_k_regel"),
+                            tr("d_k_meldingen"),
+                        ],
                         rows,
                         table_id="tabel-quarantaine",
                         numeric=(2, 5),
@@ -145,27 +147,21 @@ def audit_section() -> html.Section:
     """What the disclosure audit of this build found (publicatie_controle)."""
     c = monitor().controle()
     if c is None:
-        return components.section("Controle op onthulling", [html.P("Deze build heeft geen controle.")])
+        return components.section(tr("d_controle"), [html.P(tr("d_geen_controle"))])
     narrowest = "–" if fmt.is_missing(c["smalste_bereik"]) else fmt.number(c["smalste_bereik"])
     least = fmt.number(c["min_mogelijke_waarden"])
     facts = [
-        ("Uitkomst", "geslaagd" if c["geslaagd"] else "niet geslaagd: er is niets gepubliceerd"),
-        ("Onderdrukte roma-aantallen gecontroleerd", fmt.number(c["onderdrukte_aantallen"])),
-        ("Kleinste aantal mogelijke waarden", f"{narrowest} (minstens {least})"),
-        ("Extra onderdrukt (secundair)", fmt.number(c["extra_onderdrukt"])),
-        ("Totalen over gemeenten niet getoond", fmt.number(c["totalen_ingehouden"])),
-        ("Rondes", fmt.number(c["rondes"])),
+        (tr("d_uitkomst"), tr("d_geslaagd") if c["geslaagd"] else tr("d_niet_geslaagd")),
+        (tr("d_gecontroleerd"), fmt.number(c["onderdrukte_aantallen"])),
+        (tr("d_kleinste_aantal"), tr("d_minstens", smalst=narrowest, min=least)),
+        (tr("d_extra_onderdrukt"), fmt.number(c["extra_onderdrukt"])),
+        (tr("d_totalen_niet_getoond"), fmt.number(c["totalen_ingehouden"])),
+        (tr("d_rondes"), fmt.number(c["rondes"])),
     ]
     return components.section(
-        "Controle op onthulling",
+        tr("d_controle"),
         [
-            html.P(
-                "Bij elke build rekent de monitor uit wat iemand met alles wat gepubliceerd is — cijfers "
-                "per gemeente, totalen over gemeenten, totaal naast roma, complementen, de reden van "
-                "onderdrukking — nog kan afleiden over elk onderdrukt roma-aantal (lineaire programmering, "
-                "zoals τ-ARGUS). Elk aantal moet op genoeg waarden kunnen uitkomen; waar dat niet zo is, "
-                "wordt extra onderdrukt."
-            ),
+            html.P(tr("d_controle_uitleg")),
             html.Dl(
                 [
                     p
@@ -183,21 +179,24 @@ def manifest_section() -> html.Section:
     m = monitor()
     b = m.build()
     facts = [
-        ("Build", b.id),
-        ("Gemaakt", fmt.date(b.gemaakt)),
-        ("Gegevens", "synthetische steekproef" if b.synthetisch else "echte leveringen"),
+        (tr("d_build"), b.id),
+        (tr("d_gemaakt"), fmt.date(b.gemaakt)),
+        (tr("d_gegevens"), tr("d_synthetische_steekproef") if b.synthetisch else tr("d_echte_leveringen")),
         (
-            "Leveringen",
-            f"{fmt.number(b.leveringen_geaccepteerd)} geaccepteerd, "
-            f"{fmt.number(b.leveringen_geweigerd)} geweigerd",
+            tr("d_leveringen"),
+            tr(
+                "d_leveringen_telling",
+                geaccepteerd=fmt.number(b.leveringen_geaccepteerd),
+                geweigerd=fmt.number(b.leveringen_geweigerd),
+            ),
         ),
-        ("Rijen in quarantaine", fmt.number(b.rijen_quarantaine)),
-        ("Versies", ", ".join(f"{k} {v}" for k, v in sorted(b.versies.items()))),
+        (tr("d_rijen_quarantaine"), fmt.number(b.rijen_quarantaine)),
+        (tr("d_versies"), ", ".join(f"{k} {v}" for k, v in sorted(b.versies.items()))),
     ]
     tables = m.manifest_tables()
     inputs = m.manifest_inputs()
     return components.section(
-        "De build",
+        tr("d_de_build"),
         [
             html.Dl(
                 [
@@ -208,19 +207,34 @@ def manifest_section() -> html.Section:
                 className="row",
             ),
             components.table(
-                ["Tabel", "Rijen"],
-                [[r.tabel, fmt.number(r.rijen)] for r in tables.itertuples()],
+                [tr("d_k_tabel"), tr("d_k_rijen")],
+                [[_table_name(r.tabel), fmt.number(r.rijen)] for r in tables.itertuples()],
                 numeric=(1,),
-                caption="Rijen per tabel",
+                caption=tr("d_rijen_per_tabel"),
             ),
             components.table(
-                ["Soort", "Status", "Bestanden", "Bytes"],
+                [tr("d_k_soort"), tr("k_status"), tr("d_k_bestanden"), tr("d_k_bytes")],
                 [
-                    [r.soort, r.status, fmt.number(r.bestanden), fmt.number(r.grootte)]
+                    [
+                        _known("d_invoer_", r.soort),
+                        _known("d_invoer_", r.status),
+                        fmt.number(r.bestanden),
+                        fmt.number(r.grootte),
+                    ]
                     for r in inputs.itertuples()
                 ],
                 numeric=(2, 3),
-                caption="Invoer (elk bestand met zijn sha256: manifest.json en de tabel manifest_invoer)",
+                caption=tr("d_invoer"),
             ),
         ],
     )
+
+
+def _known(prefix: str, value: object) -> object:
+    """A word of the manifest (kind or status of an input) in the page's language; an unknown one as it is."""
+    return tr(f"{prefix}{value}") if f"{prefix}{value}" in MESSAGES else value
+
+
+def _table_name(name: str) -> object:
+    """A table of the database: its name is an identifier, Dutch in any language."""
+    return name if taal.current() == "nl" else html.Code(name, lang="nl")

@@ -9,8 +9,9 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, figures, fmt, ids, rapport, summaries, theme, urlstate
+from dashboard import components, figures, fmt, ids, rapport, summaries, taal, theme, urlstate
 from dashboard.data import Section, monitor
+from dashboard.taal import tr, word
 from pipeline.extracts import Filters
 from pipeline.vocabulary import DOELGROEPEN
 
@@ -37,11 +38,17 @@ def resolve(code: object, params: dict) -> tuple[pd.Series, dict[str, str]]:
 
 
 def layout(code: object = None, _sync: object = None, **params: object) -> object:
+    return taal.render(params, lambda: _layout(code, _sync, params))
+
+
+def _layout(code: object, _sync: object, params: dict) -> object:
     try:
         gemeente, state = resolve(code, params)
     except urlstate.NotFound as e:
         return components.not_found(str(e))
-    return urlstate.layout_or_keep(f"{PREFIX}{code}", state, _sync, lambda: page(gemeente, state))
+    return urlstate.layout_or_keep(
+        f"{PREFIX}{code}", state, _sync, lambda: page(gemeente, state), taal.current()
+    )
 
 
 def page(g: pd.Series, state: dict[str, str]) -> html.Div:
@@ -49,7 +56,7 @@ def page(g: pd.Series, state: dict[str, str]) -> html.Div:
     code = str(g["gemeente_code"])
     options = [
         {
-            "label": f"{r.gemeente_naam} ({r.gemeente_code}){'' if r.actief else ' – opgeheven'}",
+            "label": f"{r.gemeente_naam} ({r.gemeente_code}){'' if r.actief else tr('d_opgeheven_optie')}",
             "value": r.gemeente_code,
         }
         for r in m.gemeenten().itertuples()
@@ -60,11 +67,11 @@ def page(g: pd.Series, state: dict[str, str]) -> html.Div:
             *components.page_header(f"{g['gemeente_naam']}", None),
             html.Div(
                 [
-                    components.select(ids.GEMEENTE_KEUZE, "Kies een gemeente", options, code),
+                    components.select(ids.GEMEENTE_KEUZE, tr("d_kies_gemeente"), options, code),
                     html.Div(
                         [
                             html.Button(
-                                "Download de cijfers van deze gemeente (CSV)",
+                                tr("d_download_gemeente"),
                                 id=ids.GEMEENTE_DOWNLOAD_BUTTON,
                                 className="btn btn-primary",
                                 type="button",
@@ -79,13 +86,13 @@ def page(g: pd.Series, state: dict[str, str]) -> html.Div:
             facts_section(g),
             profile_section(g),
             components.section(
-                "Waar staat de gemeente?",
+                tr("d_waar_staat"),
                 [
                     html.Div(
                         components.radios(
                             ids.GEMEENTE_DOELGROEP,
-                            "Doelgroep",
-                            components.DOELGROEP_OPTIONS,
+                            tr("k_doelgroep"),
+                            components.doelgroep_options(),
                             state["doelgroep"],
                         ),
                         className="filters",
@@ -120,13 +127,14 @@ clientside_callback(
     Output(ids.GEMEENTE_SPINE, "children"),
     Input(ids.GEMEENTE_DOELGROEP, "value"),
     State(ids.GEMEENTE_KEUZE, "value"),
+    State(ids.LOCATION, "search"),
     prevent_initial_call=True,
 )
-def update_spine(doelgroep: str, code: str) -> object:
+def update_spine(doelgroep: str, code: str, search: str | None = None) -> object:
     """A new doelgroep: the spine chart again."""
     if doelgroep not in DOELGROEPEN or monitor().gemeente(code) is None:
         return dash.no_update
-    return spine_figure(code, doelgroep)
+    return taal.answer(search, lambda: spine_figure(code, doelgroep))
 
 
 @callback(
@@ -145,6 +153,7 @@ def download(n_clicks: int | None, code: str) -> object:
 
 urlstate.register_filters({"doelgroep": ids.GEMEENTE_DOELGROEP})
 
+
 def download_content(code: str) -> tuple[bytes, str]:
     """(CSV bytes, file name) with every published figure of one municipality: the extract's
     csv-nl for it."""
@@ -156,55 +165,60 @@ def download_content(code: str) -> tuple[bytes, str]:
 
 
 def facts_section(g: pd.Series) -> html.Section:
-    groep = {
-        "proeftuin": "proeftuin van het programma Aanpak uitbuiting Roma kinderen",
-        "genoemd": "genoemd in de Kamerbrieven, geen proeftuin (vergelijkingsgemeente)",
-        "overig": "geen proeftuin",
-    }[g["groep"]]
+    groep = tr("d_rol_" + str(g["groep"]))
     facts = [
-        ("Gemeentecode", g["gemeente_code"]),
-        ("Provincie", g["provincie"] or "–"),
-        ("Rol", groep),
+        (tr("d_gemeentecode"), g["gemeente_code"]),
+        (tr("d_provincie"), g["provincie"] or "–"),
+        (tr("d_rol"), groep),
         # A year is never written with a thousands separator (it read "2.010").
-        ("Nulmeting", f"{int(g['nulmeting_jaar'])} (het jaar vóór de start; anders 2010)"),
+        (tr("k_nulmeting"), tr("d_nulmeting_feit", jaar=int(g["nulmeting_jaar"]))),
     ]
     if not g["actief"]:
-        facts.append(("Let op", f"opgeheven; laatste jaar in de gemeentelijke indeling: {g['laatste_jaar']}"))
+        facts.append((tr("d_let_op"), tr("d_opgeheven_feit", jaar=g["laatste_jaar"])))
     if isinstance(g.get("herindeling"), str) and g["herindeling"]:  # "ontstaan op 1 januari 2019 uit …"
-        facts.append(("Herindeling", g["herindeling"]))
+        facts.append((tr("d_herindeling"), dutch(g["herindeling"])))
     items: list = []
     if g["proeftuin"]:
         reg = monitor().proeftuinen()
         p = reg.loc[reg["gemeente_code"] == g["gemeente_code"]]
         if not p.empty:
             r = p.iloc[0]
-            start = f"{r['startjaar']}" + (
-                f" (aanname: {r['startjaar_toelichting']})" if r["startjaar_aanname"] else ""
-            )
+            start: object = f"{r['startjaar']}"
+            if r["startjaar_aanname"]:  # the reason for the assumption exists only in Dutch
+                why = r["startjaar_toelichting"]
+                start = [start, tr("d_aanname"), dutch(why), ")"] if taal.current() == "en" else (
+                    f"{start}{tr('d_aanname')}{why})")  # fmt: skip
             facts += [
-                ("Fase", f"fase {r['fase']}"),
-                ("Start", start),
-                ("Subsidie", "ja" if r["subsidie"] else "nee"),
+                (tr("fase"), tr("fase_waarde", fase=r["fase"])),
+                (tr("d_start"), start),
+                (tr("subsidie"), tr("ja") if r["subsidie"] else tr("nee")),
             ]
             interventies = list(r["interventies"]) if r["interventies"] is not None else []
-            items.append(html.H3("Interventies", className="h5"))
+            items.append(html.H3(tr("interventies"), className="h5"))
+            if interventies and taal.current() == "en":
+                items.append(html.P(tr("interventies_taal")))
             items.append(
-                html.Ul([html.Li(i) for i in interventies])
+                html.Ul(
+                    [html.Li(i) for i in interventies], **({"lang": "nl"} if taal.current() == "en" else {})
+                )
                 if interventies
-                else html.P("De brieven noemen geen interventies voor deze proeftuin.")
+                else html.P(tr("d_interventies_geen"))
             )
             sources = [
                 (label, r[col])
                 for col, label in (
-                    ("bron_deelname", "deelname"),
-                    ("bron_startjaar", "startjaar"),
-                    ("bron_subsidie", "subsidie"),
-                    ("bron_interventies", "interventies"),
+                    ("bron_deelname", tr("d_bron_deelname")),
+                    ("bron_startjaar", tr("d_bron_startjaar")),
+                    ("bron_subsidie", tr("d_bron_subsidie")),
+                    ("bron_interventies", tr("d_bron_interventies")),
                 )
                 if col in r and isinstance(r[col], str)
             ]
-            items.append(html.H3("Bronnen", className="h5"))
-            items.append(html.Ul([html.Li(f"{label}: {text}") for label, text in sources]))
+            items.append(html.H3(tr("d_bronnen"), className="h5"))
+            if taal.current() == "nl":
+                items.append(html.Ul([html.Li(f"{label}: {text}") for label, text in sources]))
+            else:
+                items.append(html.Ul([html.Li([f"{label}: ", dutch(text)]) for label, text in sources]))
     dl = html.Dl(
         [
             part
@@ -213,7 +227,12 @@ def facts_section(g: pd.Series) -> html.Section:
         ],
         className="row",
     )
-    return components.section("Gegevens uit het register", [dl, *items])
+    return components.section(tr("d_register"), [dl, *items])
+
+
+def dutch(text: object) -> object:
+    """A text of the registers, which exist only in Dutch: marked as Dutch on an English page."""
+    return text if taal.current() == "nl" else html.Span(text, lang="nl")
 
 
 def profile_section(g: pd.Series) -> html.Section:
@@ -221,9 +240,9 @@ def profile_section(g: pd.Series) -> html.Section:
     code = str(g["gemeente_code"])
     fig = m.memo(
         "profiel",
-        (code,),
+        taal.memo_key(code),
         lambda: figures.profile_panels(
-            m.profile(code), m.indicatoren(), m.vergelijking(gemeente_code=code), g
+            m.profile(code), taal.indicators(m.indicatoren()), m.vergelijking(gemeente_code=code), g
         ),
     )
     profile = m.profile(code)
@@ -234,19 +253,22 @@ def profile_section(g: pd.Series) -> html.Section:
         counts = v.loc[v["doelgroep"] == doelgroep, "status"].value_counts()
         told = [f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if counts.get(s, 0)]
         if told:
-            found.append(f"{doelgroep}: " + ", ".join(told))
+            found.append(f"{word(doelgroep)}: " + ", ".join(told))
     caption = (
-        "Per indicator roma (blauw) en de hele bevolking (grijs) door de jaren; gestreept: het nulmetingsjaar"
-        + ("; gestippeld: het startjaar" if g["proeftuin"] else "")
-        + ". Boven elke grafiek de status tegenover de nulmeting. "
-        + ("Aantal indicatoren per status: " + "; ".join(found) + ". " if found else "")
-        + (f"Van {fmt.number(profile['indicator'].nunique())} van de {fmt.number(len(m.indicatoren()))} "
-           "indicatoren zijn er cijfers. ")
-        + (f"{fmt.number(hidden)} cijfers zijn onderdrukt (× onderaan). " if hidden else "")
-        + "De tabel hieronder geeft nulmeting en laatste cijfer."
+        tr("d_profiel_bijschrift")
+        + (tr("d_profiel_startjaar") if g["proeftuin"] else "")
+        + tr("d_profiel_status")
+        + (tr("d_profiel_per_status", lijst="; ".join(found)) if found else "")
+        + tr(
+            "d_profiel_van",
+            n=fmt.number(profile["indicator"].nunique()),
+            totaal=fmt.number(len(m.indicatoren())),
+        )
+        + (tr("d_n_onderdrukt", n=fmt.number(hidden)) if hidden else "")
+        + tr("d_profiel_tabel")
     )
     return components.section(
-        "Alle indicatoren",
+        tr("d_alle_indicatoren"),
         [components.figure(ids.GRAPH_PROFILE, fig, caption)],  # type: ignore[arg-type]
     )
 
@@ -255,32 +277,29 @@ def spine_figure(code: str, doelgroep: str) -> Section:
     m = monitor()
 
     def build() -> html.Figure:
-        spine = summaries.spine(m.latest(doelgroep), m.indicatoren(), code)
+        spine = summaries.spine(m.latest(doelgroep), taal.indicators(m.indicatoren()), code)
         v = m.vergelijking(gemeente_code=code)
         v = v.loc[v["doelgroep"] == doelgroep]
         statuses = dict(zip(v["indicator"], v["status"], strict=True))
         fig = figures.spine_chart(spine, statuses)
         placed = spine.loc[spine["bereik"] & spine["waarde"].notna() & ~spine["onderdrukt"]]
-        caption = (
-            f"Doelgroep {doelgroep}: per indicator het laatste cijfer van alle gemeenten (lichtgrijs "
-            "van slechtste "
-            "tot beste, donkerder de middelste helft, streepje de mediaan) en deze gemeente (rondje "
-            "in de kleur van "
-            f"haar status). Rechts is beter. Geplaatst: {fmt.number(len(placed))} van "
-            f"{fmt.number(len(spine))} "
-            "indicatoren."
+        caption = tr(
+            "d_spine_bijschrift",
+            doelgroep=word(doelgroep),
+            n=fmt.number(len(placed)),
+            totaal=fmt.number(len(spine)),
         )
         return components.figure(ids.GRAPH_SPINE, fig, caption)
 
-    return m.memo("spine", (code, doelgroep), build)
+    return m.memo("spine", taal.memo_key(code, doelgroep), build)
 
 
 def comparison_section(g: pd.Series) -> html.Section:
     m = monitor()
     v = m.vergelijking(gemeente_code=str(g["gemeente_code"]))
     if v.empty:
-        return components.section("Nulmeting en laatste cijfer", [html.P("Geen cijfers voor deze gemeente.")])
-    cat = m.indicatoren().set_index("indicator")
+        return components.section(tr("d_nulmeting_en_laatste"), [html.P(tr("d_geen_cijfers_gemeente"))])
+    cat = taal.indicators(m.indicatoren()).set_index("indicator")
     v = v.assign(volgorde=v["indicator"].map(cat["volgorde"])).sort_values(["volgorde", "doelgroep"])
     rows = []
     for r in v.itertuples():
@@ -288,7 +307,7 @@ def comparison_section(g: pd.Series) -> html.Section:
         rows.append(
             [
                 cat.loc[r.indicator, "naam"],
-                r.doelgroep,
+                word(r.doelgroep),
                 fmt.period(r.nulmeting_periode),
                 components.value_or_suppressed(r.nulmeting_waarde, r.nulmeting_onderdrukt, mult),
                 fmt.period(r.laatste_periode, r.laatste_voorlopig),
@@ -298,14 +317,14 @@ def comparison_section(g: pd.Series) -> html.Section:
             ]
         )
     return components.section(
-        "Nulmeting en laatste cijfer",
+        tr("d_nulmeting_en_laatste"),
         [
             components.status_legend(),
             components.table(
-                ["Indicator", "Doelgroep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
+                components.comparison_header(tr("k_indicator"), tr("k_doelgroep")),
                 rows,
                 numeric=(3, 5, 6),
-                caption="* = voorlopig cijfer (CBS).",
+                caption=tr("d_voorlopig_bijschrift"),
             ),
         ],
     )
@@ -314,15 +333,14 @@ def comparison_section(g: pd.Series) -> html.Section:
 def deliveries_section(g: pd.Series) -> html.Section:
     lev = monitor().leveringen(str(g["gemeente_code"]))
     if lev.empty:
-        return components.section(
-            "Leveringen", [html.P("Deze gemeente heeft geen leveringen gestuurd (of alleen CBS-cijfers).")]
-        )
+        return components.section(tr("d_leveringen"), [html.P(tr("d_geen_leveringen"))])
     rows = [
         [
             r.bestand.split("/")[-1],
             r.leverdatum.strftime("%d-%m-%Y") if not pd.isna(r.leverdatum) else "–",
             html.Span(
-                r.status, className="status status-verslechterd" if r.status == "geweigerd" else "status"
+                tr("d_levering_" + r.status) if r.status in ("geaccepteerd", "geweigerd") else r.status,
+                className="status status-verslechterd" if r.status == "geweigerd" else "status",
             ),
             fmt.number(r.rijen),
             fmt.number(r.rijen_in_gebruik),
@@ -334,26 +352,22 @@ def deliveries_section(g: pd.Series) -> html.Section:
     ]
     refused = int((lev["status"] == "geweigerd").sum())
     return components.section(
-        "Leveringen",
+        tr("d_leveringen"),
         [
-            html.P(
-                f"{fmt.number(len(lev))} bestanden, waarvan {fmt.number(refused)} geweigerd. Een "
-                "latere levering "
-                "vervangt een eerdere voor hetzelfde cijfer; de vervangen rijen blijven bewaard."
-            ),
+            html.P(tr("d_leveringen_zin", n=fmt.number(len(lev)), geweigerd=fmt.number(refused))),
             html.Details(
                 [
-                    html.Summary("Toon alle leveringen"),
+                    html.Summary(tr("d_toon_leveringen")),
                     components.table(
                         [
-                            "Bestand",
-                            "Leverdatum",
-                            "Status",
-                            "Rijen",
-                            "In gebruik",
-                            "Vervangen",
-                            "Quarantaine",
-                            "Reden",
+                            tr("d_k_bestand"),
+                            tr("d_k_leverdatum"),
+                            tr("k_status"),
+                            tr("d_k_rijen"),
+                            tr("d_k_in_gebruik"),
+                            tr("d_k_vervangen"),
+                            tr("d_k_quarantaine"),
+                            tr("k_reden"),
                         ],
                         rows,
                         numeric=(3, 4, 5, 6),

@@ -7,19 +7,18 @@ import itertools
 
 import dash
 import pandas as pd
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import components, figures, fmt, geo, ids, theme, urlstate
+from dashboard import components, figures, fmt, geo, ids, taal, theme, urlstate
 from dashboard.data import Section, monitor
+from dashboard.taal import tr, word
 from pipeline.vocabulary import DOELGROEPEN
 
 PATH = "/kaart"
 dash.register_page(__name__, path=PATH, name="Kaart", title="Kaart – Monitor Inclusie Roma", order=3)
 
-MATEN = {"waarde": "laatste cijfer", "verandering": "status tegenover de nulmeting"}
+MATEN = ("waarde", "verandering")  # the label of each is the catalogue's `d_maat_<maat>`
 BLUES = ("#DEEBF7", "#9ECAE1", "#6BAED6", "#2171B5", "#08306B")
-NO_DATA = "geen cijfer"
-SUPPRESSED = "onderdrukt"
 NO_DATA_COLOR = "#F7F7F7"
 
 
@@ -31,33 +30,33 @@ def resolve(params: dict) -> dict[str, str]:
     indicator = urlstate.choice(params, "indicator", list(cat["indicator"]), default)
     bron = cat.loc[cat["indicator"] == indicator, "bron"].iloc[0]
     doelgroep = urlstate.choice(params, "doelgroep", DOELGROEPEN, "totaal" if bron == "cbs" else "roma")
-    maat = urlstate.choice(params, "maat", list(MATEN), "waarde")
+    maat = urlstate.choice(params, "maat", MATEN, "waarde")
     return {"indicator": indicator, "doelgroep": doelgroep, "maat": maat}
 
 
 def layout(_sync: object = None, **params: object) -> object:
+    return taal.render(params, lambda: _layout(_sync, params))
+
+
+def _layout(_sync: object, params: dict) -> object:
     try:
         state = resolve(params)
     except urlstate.NotFound as e:
         return components.not_found(str(e))
-    return urlstate.layout_or_keep(PATH, state, _sync, lambda: page(state))
+    return urlstate.layout_or_keep(PATH, state, _sync, lambda: page(state), taal.current())
 
 
 def page(state: dict[str, str]) -> html.Div:
-    cat = monitor().indicatoren()
+    cat = taal.indicators(monitor().indicatoren())
     return html.Div(
         [
             urlstate.page_key(PATH, state),
-            *components.page_header(
-                "Kaart",
-                "Per gemeente het laatste cijfer van een indicator, of de status tegenover de nulmeting. "
-                "Proeftuinen zijn zwart omlijnd. Wijs een gemeente aan voor de details.",
-            ),
+            *components.page_header(tr("d_kaart"), tr("d_kaart_intro")),
             html.Div(
                 [
                     components.select(
                         ids.KAART_INDICATOR,
-                        "Indicator",
+                        tr("k_indicator"),
                         [
                             {"label": f"{r.naam} ({r.domein_naam})", "value": r.indicator}
                             for r in cat.itertuples()
@@ -65,12 +64,15 @@ def page(state: dict[str, str]) -> html.Div:
                         state["indicator"],
                     ),
                     components.radios(
-                        ids.KAART_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]
+                        ids.KAART_DOELGROEP,
+                        tr("k_doelgroep"),
+                        components.doelgroep_options(),
+                        state["doelgroep"],
                     ),
                     components.radios(
                         ids.KAART_MAAT,
-                        "Toon",
-                        [{"label": v, "value": k} for k, v in MATEN.items()],
+                        tr("d_toon"),
+                        [{"label": tr("d_maat_" + k), "value": k} for k in MATEN],
                         state["maat"],
                     ),
                 ],
@@ -89,13 +91,14 @@ def page(state: dict[str, str]) -> html.Div:
     Input(ids.KAART_INDICATOR, "value"),
     Input(ids.KAART_DOELGROEP, "value"),
     Input(ids.KAART_MAAT, "value"),
+    State(ids.LOCATION, "search"),
     prevent_initial_call=True,
 )
-def update(indicator: str, doelgroep: str, maat: str) -> object:
+def update(indicator: str, doelgroep: str, maat: str, search: str | None = None) -> object:
     """A filter changed: the map again (values outside the catalogue are ignored)."""
     if not monitor().known_view(indicator, doelgroep) or maat not in MATEN:
         return dash.no_update
-    return body(indicator, doelgroep, maat)
+    return taal.answer(search, lambda: body(indicator, doelgroep, maat))
 
 
 urlstate.register_filters(
@@ -104,30 +107,32 @@ urlstate.register_filters(
 
 
 def value_labels(breaks: object, unit: str) -> list[str]:
-    """The Dutch label of each class between the build's class breaks (`klassegrenzen`)."""
+    """The label of each class between the build's class breaks (`klassegrenzen`)."""
     edges = [float(x) for x in (breaks if breaks is not None else [])]
     if len(edges) == 1:
         edges = [edges[0], edges[0]]
-    return [f"{fmt.number(lo, 1)} tot {fmt.number(hi, 1)}{unit}" for lo, hi in itertools.pairwise(edges)]
+    return [
+        f"{fmt.number(lo, 1)} {tr('tot')} {fmt.number(hi, 1)}{unit}" for lo, hi in itertools.pairwise(edges)
+    ]
 
 
 def classify(frame: pd.DataFrame, maat: str, mult: int) -> tuple[pd.DataFrame, list[tuple[str, str, bool]]]:
     """gemeente_code → klasse, and the legend (klasse, colour, striped) in order. The classes are
     the build's (`publicatie_kaart.klasse`): five groups of municipalities of about equal size."""
     if maat == "verandering":
-        klasse = frame["status"].map(lambda s: theme.label(s) if isinstance(s, str) else NO_DATA)
+        klasse = frame["status"].map(lambda s: theme.label(s) if isinstance(s, str) else no_data())
         legend = [(theme.label(s), theme.STATUS[s][1], s == theme.ONDERDRUKT) for s in theme.STATUS_ORDER]
         return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
     unit = "%" if mult == 100 else ""
     known = frame["klassegrenzen"].dropna()
     labels = value_labels(known.iloc[0] if not known.empty else None, unit)
-    klasse = pd.Series(NO_DATA, index=frame.index, dtype=object)
+    klasse = pd.Series(no_data(), index=frame.index, dtype=object)
     has = frame["klasse"].notna().to_numpy() & bool(labels)
     klasse[has] = [labels[int(k) - 1] for k in frame.loc[has, "klasse"]]
-    klasse[frame["onderdrukt"].to_numpy(bool)] = SUPPRESSED
+    klasse[frame["onderdrukt"].to_numpy(bool)] = fmt.suppressed_word()
     colors = BLUES if len(labels) == len(BLUES) else BLUES[-len(labels) :] if labels else ()
     legend = [(lab, c, False) for lab, c in zip(labels, colors, strict=True)]
-    legend += [(SUPPRESSED, "#FFFFFF", True)]
+    legend += [(fmt.suppressed_word(), "#FFFFFF", True)]
     return pd.DataFrame({"gemeente_code": frame["gemeente_code"], "klasse": klasse}), legend
 
 
@@ -144,33 +149,45 @@ def map_frame(indicator: str, doelgroep: str) -> pd.DataFrame:
 
 def body(indicator: str, doelgroep: str, maat: str) -> Section:
     """Map, caption and the same figures as a table (remembered per build)."""
-    return monitor().memo("kaart", (indicator, doelgroep, maat), lambda: _body(indicator, doelgroep, maat))
+    return monitor().memo(
+        "kaart", taal.memo_key(indicator, doelgroep, maat), lambda: _body(indicator, doelgroep, maat)
+    )
+
+
+def no_data() -> str:
+    """The class of a municipality without a figure."""
+    return tr("d_geen_cijfer")
 
 
 def _body(indicator: str, doelgroep: str, maat: str) -> list:
     m = monitor()
-    ind = m.indicator(indicator)
+    ind = taal.indicators(m.indicator(indicator))
     mult = int(ind["vermenigvuldiger"])
     frame = map_frame(indicator, doelgroep)
     classes, legend = classify(frame, maat, mult)
-    legend.append((NO_DATA, NO_DATA_COLOR, False))
+    legend.append((no_data(), NO_DATA_COLOR, False))
     pilots = set(m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"])
     explanation = fmt.suppression_note()
     hover = {}
+    groep = word(doelgroep)
     for r in frame.itertuples():
-        head = f"<b>{r.naam}</b> ({r.gemeente_code}){' – proeftuin' if r.gemeente_code in pilots else ''}"
+        pilot = f" – {word('proeftuin')}" if r.gemeente_code in pilots else ""
+        head = f"<b>{r.naam}</b> ({r.gemeente_code}){pilot}"
         if r.onderdrukt:
-            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode)}: onderdrukt.<br>{_wrap(explanation)}"
+            line = (f"{ind['naam']}, {groep} {fmt.period(r.periode)}: {fmt.suppressed_word()}."
+                    f"<br>{_wrap(explanation)}")  # fmt: skip
         elif fmt.is_missing(r.waarde):
-            line = f"{ind['naam']}, {doelgroep}: geen cijfer"
+            line = f"{ind['naam']}, {groep}: {no_data()}"
         else:
             shown = fmt.value(r.waarde, mult)
-            line = f"{ind['naam']}, {doelgroep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
+            line = f"{ind['naam']}, {groep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
         if r.status == theme.ONVOLDOENDE and not r.onderdrukt:
-            line += f"<br>tegenover nulmeting: {theme.label(r.status)} ({_reason(r.nulmeting_periode)})"
+            line += "<br>" + tr("d_tegenover_nulmeting", status=theme.label(r.status),
+                                reden=_reason(r.nulmeting_periode))  # fmt: skip
         elif isinstance(r.status, str) and not r.onderdrukt:
-            change = "onderdrukt" if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
-            line += f"<br>tegenover nulmeting ({r.nulmeting_periode}): {change}, {theme.label(r.status)}"
+            change = fmt.suppressed_word() if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
+            line += "<br>" + tr("d_tegenover_nulmeting_periode", periode=r.nulmeting_periode, verschil=change,
+                                status=theme.label(r.status))  # fmt: skip
         hover[r.gemeente_code] = f"{head}<br>{line}"
     fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots)
     shown = frame.loc[frame["waarde"].notna()]
@@ -179,21 +196,20 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         counts = frame["status"].value_counts()
         told = [f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if counts.get(s, 0)]
         no_base = int(((frame["status"] == theme.ONVOLDOENDE) & frame["nulmeting_periode"].isna()).sum())
-        why = f" (bij {fmt.municipalities(no_base)} geen cijfer voor het nulmetingsjaar)" if no_base else ""
-        status_text = ", ".join(told) if told else "geen"
-        legend_text = f"Status tegenover de nulmeting, per gemeente: {status_text}{why}."
+        why = tr("d_geen_nulmetingsjaar", gemeenten=fmt.municipalities(no_base)) if no_base else ""
+        status_text = ", ".join(told) if told else tr("geen")
+        legend_text = tr("d_kaart_status", status=status_text, waarom=why)
     else:
-        legend_text = "Klassen: vijf even grote groepen gemeenten."
+        legend_text = tr("d_klassen")
     caption = (
-        f"{ind['naam']} ({ind['eenheid']}), doelgroep {doelgroep}, {MATEN[maat]}: "
-        f"{fmt.number(len(shown))} van de {fmt.number(len(frame))} gemeenten van 2024 hebben een cijfer"
-        + (f", bij {fmt.number(hidden)} is het onderdrukt" if hidden else "")
-        + f". {legend_text} * = voorlopig cijfer (CBS). Grenzen: CBS/PDOK 2024. "
-        "De tabel hieronder geeft dezelfde cijfers."
-    )
+        tr("d_kaart_bijschrift", indicator=ind["naam"], eenheid=ind["eenheid"], doelgroep=groep,
+           maat=tr("d_maat_" + maat), n=fmt.number(len(shown)), totaal=fmt.number(len(frame)))
+        + (tr("d_kaart_onderdrukt", n=fmt.number(hidden)) if hidden else "")
+        + tr("d_kaart_slot", legenda=legend_text)
+    )  # fmt: skip
     missing = set(m.kaart(indicator, doelgroep)["gemeente_code"]) - set(frame["gemeente_code"])
     if missing:
-        caption += f" Niet op de kaart (opgeheven gemeenten): {fmt.number(len(missing))}."
+        caption += tr("d_niet_op_kaart", n=fmt.number(len(missing)))
     table_rows = [
         [
             r.naam,
@@ -207,8 +223,12 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         components.figure(ids.GRAPH_MAP, fig, caption),
         html.Details(
             [
-                html.Summary("Toon de cijfers als tabel"),
-                components.table(["Gemeente", "Periode", "Waarde", "Status"], table_rows, numeric=(2,)),
+                html.Summary(tr("d_toon_tabel")),
+                components.table(
+                    [tr("d_k_gemeente"), tr("d_k_periode"), tr("d_k_waarde"), tr("k_status")],
+                    table_rows,
+                    numeric=(2,),
+                ),
             ]
         ),
     ]
@@ -217,8 +237,8 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
 def _reason(nulmeting_periode: object) -> str:
     """Why a status could not be given, in words, from what the build published."""
     if fmt.is_missing(nulmeting_periode):
-        return "geen cijfer voor het jaar van de nulmeting"
-    return "te kleine aantallen voor een toets"
+        return tr("d_reden_geen_nulmeting")
+    return tr("d_reden_te_klein")
 
 
 def _wrap(text: str, width: int = 60) -> str:

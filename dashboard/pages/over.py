@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from dashboard import components, fmt, urlstate
+from dashboard import components, fmt, taal, urlstate
 from dashboard.data import monitor
 
 PATH = "/over"
@@ -15,8 +15,8 @@ dash.register_page(
 RICHTING = {"lager_beter": "lager is beter", "hoger_beter": "hoger is beter", "neutraal": "neutraal"}
 
 
-def layout(_sync: object = None, **_params: object) -> object:
-    return urlstate.layout_or_keep(PATH, {}, _sync, page)
+def layout(_sync: object = None, **params: object) -> object:
+    return taal.checked(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page))
 
 
 def page() -> html.Div:

@@ -10,22 +10,38 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import components, figures, figures_effecten, fmt, ids, rapport, summaries, theme, urlstate
+from dashboard import (
+    components,
+    figures,
+    figures_effecten,
+    fmt,
+    ids,
+    rapport,
+    summaries,
+    taal,
+    theme,
+    urlstate,
+)
 from dashboard.data import Section, monitor
-from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, VERBETERD, VERDICTS, VERSLECHTERD
+from dashboard.taal import tr, word
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, ONVOLDOENDE, VERBETERD, VERDICTS, VERSLECHTERD
 
 PATH = "/"
 dash.register_page(__name__, path=PATH, name="Overzicht", title="Overzicht – Monitor Inclusie Roma", order=0)
 
 
 def layout(_sync: object = None, **params: object) -> object:
+    return taal.render(params, lambda: _layout(_sync, params))
+
+
+def _layout(_sync: object, params: dict) -> object:
     try:
         state = {"doelgroep": urlstate.choice(params, "doelgroep", DOELGROEPEN, "roma")}
     except urlstate.NotFound as e:
         return components.not_found(str(e))
-    return urlstate.layout_or_keep(PATH, state, _sync, lambda: page(state))
+    return urlstate.layout_or_keep(PATH, state, _sync, lambda: page(state), taal.current())
 
 
 def page(state: dict[str, str]) -> html.Div:
@@ -33,24 +49,21 @@ def page(state: dict[str, str]) -> html.Div:
     return html.Div(
         [
             urlstate.page_key(PATH, state),
-            *components.page_header(
-                "Hebben de proeftuinen gewerkt?",
-                "Hoe staat elke proeftuin ervoor ten opzichte van zijn nulmeting (het laatste jaar vóór de "
-                "start), en veranderden de proeftuinen meer dan gemeenten zonder proeftuin? Elke status "
-                "heeft een kleur én een teken: ▲ verbeterd, ● gelijk gebleven, ▼ verslechterd, "
-                "? te weinig gegevens.",
-            ),
+            *components.page_header(tr("d_overzicht_titel"), tr("d_overzicht_uitleg")),
             html.P(
                 [
-                    f"Gegevens van de build van {fmt.date(build.gemaakt)}. ",
-                    dcc.Link("Hoe volledig zijn de leveringen?", href="/datakwaliteit"),
+                    tr("d_build_van", datum=fmt.date(build.gemaakt)),
+                    dcc.Link(tr("d_hoe_volledig"), href=taal.href("/datakwaliteit")),
                 ],
                 className="bouwdatum",
             ),
             rapport.links(None),
             html.Div(
                 components.radios(
-                    ids.OVERZICHT_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]
+                    ids.OVERZICHT_DOELGROEP,
+                    tr("k_doelgroep"),
+                    components.doelgroep_options(),
+                    state["doelgroep"],
                 ),
                 className="filters",
             ),
@@ -61,21 +74,28 @@ def page(state: dict[str, str]) -> html.Div:
 
 
 @callback(
-    Output(ids.OVERZICHT_BODY, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"), prevent_initial_call=True
+    Output(ids.OVERZICHT_BODY, "children"),
+    Input(ids.OVERZICHT_DOELGROEP, "value"),
+    State(ids.LOCATION, "search"),
+    prevent_initial_call=True,
 )
-def update(doelgroep: str) -> object:
+def update(doelgroep: str, search: str | None = None) -> object:
     """A new doelgroep: rebuild the sections (unknown values are ignored)."""
     if doelgroep not in DOELGROEPEN:
         return dash.no_update
-    return body(doelgroep)
+    return taal.answer(search, lambda: body(doelgroep))
 
 
-@callback(Output(ids.OVERZICHT_LOWER, "children"), Input(ids.OVERZICHT_DOELGROEP, "value"))
-def update_lower(doelgroep: str) -> object:
+@callback(
+    Output(ids.OVERZICHT_LOWER, "children"),
+    Input(ids.OVERZICHT_DOELGROEP, "value"),
+    State(ids.LOCATION, "search"),
+)
+def update_lower(doelgroep: str, search: str | None = None) -> object:
     """The page was drawn, or the doelgroep changed: the sections below (unknown values ignored)."""
     if doelgroep not in DOELGROEPEN:
         return dash.no_update
-    return lower(doelgroep)
+    return taal.answer(search, lambda: lower(doelgroep))
 
 
 urlstate.register_filters({"doelgroep": ids.OVERZICHT_DOELGROEP})
@@ -83,17 +103,17 @@ urlstate.register_filters({"doelgroep": ids.OVERZICHT_DOELGROEP})
 
 def body(doelgroep: str) -> Section:
     """The sections right below the filter, for one doelgroep (remembered per build)."""
-    return monitor().memo("overzicht", (doelgroep,), lambda: _body(doelgroep))
+    return monitor().memo("overzicht", taal.memo_key(doelgroep), lambda: _body(doelgroep))
 
 
 def lower(doelgroep: str) -> Section:
     """The sections further down: effects and trends (remembered per build)."""
-    return monitor().memo("overzicht-onder", (doelgroep,), lambda: _lower(doelgroep))
+    return monitor().memo("overzicht-onder", taal.memo_key(doelgroep), lambda: _lower(doelgroep))
 
 
 def _body(doelgroep: str) -> list:
     m = monitor()
-    catalogue = m.indicatoren()
+    catalogue = taal.indicators(m.indicatoren())
     pilots = m.gemeenten().loc[lambda g: g["proeftuin"]]
     v = m.vergelijking()
     v = v.loc[(v["doelgroep"] == doelgroep) & v["proeftuin"]]
@@ -123,7 +143,7 @@ def answer_section(
     effect_items = [
         html.Li(
             [
-                html.Strong(f"{verdict} ({fmt.number(len(codes))}): "),
+                html.Strong(f"{word(verdict)} ({fmt.number(len(codes))}): "),
                 _names(sorted(codes, key=order.get), names) + ".",
             ]
         )
@@ -139,57 +159,56 @@ def answer_section(
         rest = len(mine) - len(better) - len(worse)
         rows.append(
             [
-                dcc.Link(p.gemeente_naam, href=f"/gemeente/{p.gemeente_code}?doelgroep={doelgroep}"),
-                _names(better, names) or "geen",
-                _names(worse, names) or "geen",
+                dcc.Link(
+                    p.gemeente_naam, href=taal.href(f"/gemeente/{p.gemeente_code}?doelgroep={doelgroep}")
+                ),
+                _names(better, names) or tr("geen"),
+                _names(worse, names) or tr("geen"),
                 fmt.number(rest),
             ]
         )
     jump = html.P(
         [
-            "Verder op deze pagina: ",
-            html.A("de vier domeinen", href="#domeinen"),
+            tr("d_verder"),
+            html.A(tr("d_vier_domeinen_link"), href="#domeinen"),
             " · ",
-            html.A("alle indicatoren × proeftuinen", href="#matrix"),
+            html.A(tr("d_matrix_link"), href="#matrix"),
             " · ",
-            html.A("effect tegenover andere gemeenten", href="#effecten"),
+            html.A(tr("d_effect_link"), href="#effecten"),
             " · ",
-            html.A("trends", href="#trends"),
+            html.A(tr("d_trends_link"), href="#trends"),
             ".",
         ],
         className="sprong",
     )
     return html.Section(
         [
-            html.H2("Het antwoord in het kort", className="eerste"),
+            html.H2(tr("d_antwoord"), className="eerste"),
             html.P(
                 [
-                    html.Strong("Proeftuinen samen tegenover gemeenten zonder proeftuin"),
-                    f" (doelgroep {doelgroep}, verandering sinds de start vergeleken):",
+                    html.Strong(tr("d_samen_tegenover")),
+                    tr("d_samen_tegenover_doelgroep", doelgroep=word(doelgroep)),
                 ]
             ),
-            html.Ul(
-                effect_items or [html.Li("Nog geen schattingen voor deze doelgroep.")], className="oordelen"
-            ),
+            html.Ul(effect_items or [html.Li(tr("d_geen_schattingen"))], className="oordelen"),
             html.P(
                 [
-                    html.Strong("Elke proeftuin tegenover zijn eigen nulmeting"),
-                    f" (doelgroep {doelgroep}): op welke indicatoren is het laatste cijfer aantoonbaar beter "
-                    "of slechter dan bij de nulmeting?",
+                    html.Strong(tr("d_elke_proeftuin")),
+                    tr("d_elke_proeftuin_vraag", doelgroep=word(doelgroep)),
                 ]
             ),
             components.table(
-                ["Proeftuin", "▲ Verbeterd op", "▼ Verslechterd op", "Overige indicatoren"],
+                [tr("d_k_proeftuin"), tr("d_k_verbeterd_op"), tr("d_k_verslechterd_op"), tr("d_k_overige")],
                 rows,
                 table_id="tabel-antwoord",
                 numeric=(3,),
-                label="Tabel: verbeterd en verslechterd per proeftuin",
+                label=tr(
+                    "d_tabel_antwoord",
+                    beter=theme.label(VERBETERD),
+                    slechter=theme.label(VERSLECHTERD),
+                ),
             ),
-            html.P(
-                "Overige: gelijk gebleven, gestegen of gedaald (indicatoren zonder goede richting), te "
-                "weinig gegevens of onderdrukt (kleine aantallen).",
-                className="bijschrift",
-            ),
+            html.P(tr("d_overige_uitleg"), className="bijschrift"),
             jump,
         ],
         className="deel antwoord",
@@ -199,7 +218,7 @@ def answer_section(
 
 def _lower(doelgroep: str) -> list:
     m = monitor()
-    catalogue = m.indicatoren()
+    catalogue = taal.indicators(m.indicatoren())
     return [
         effects_section(m.effecten(), catalogue, doelgroep),
         trends_section(m.all_groups(doelgroep), catalogue, doelgroep),
@@ -222,11 +241,11 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
             for _, r in counts.iterrows()
         ]
         if missing:
-            summary.append("Geen cijfers voor " + doelgroep + ": " + ", ".join(missing) + ".")
+            summary.append(tr("d_geen_cijfers_voor", doelgroep=word(doelgroep), lijst=", ".join(missing)))
         fig = (
             figures.status_bars(counts, names, theme.STATUS_ORDER)
             if not counts.empty
-            else figures.empty("Geen cijfers voor deze doelgroep.", 160)
+            else figures.empty(tr("d_geen_cijfers_doelgroep"), 160)
         )
         title = str(cat["domein_naam"].iloc[0])
         cards.append(
@@ -234,7 +253,8 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
                 html.Div(
                     [
                         html.H3(
-                            dcc.Link(title, href=f"/thema/{domein}?doelgroep={doelgroep}"), className="h5"
+                            dcc.Link(title, href=taal.href(f"/thema/{domein}?doelgroep={doelgroep}")),
+                            className="h5",
                         ),
                         html.Figure(
                             [
@@ -254,10 +274,10 @@ def domains_section(v: pd.DataFrame, catalogue: pd.DataFrame, n_pilots: int, doe
             )
         )
     return components.section(
-        "De vier domeinen",
+        tr("d_vier_domeinen"),
         [components.status_legend(), html.Div(cards, className="row g-3")],
         section_id="domeinen",
-        intro=f"Aantal proeftuinen ({fmt.number(n_pilots)} gemeenten) per status, doelgroep {doelgroep}.",
+        intro=tr("d_vier_domeinen_intro", n=fmt.number(n_pilots), doelgroep=word(doelgroep)),
     )
 
 
@@ -271,9 +291,11 @@ def rug_section(
     by_key = {(r.gemeente_code, r.indicator): r for r in v.itertuples()}
     explanation = fmt.suppression_note()
     pilots = pilots.sort_values("gemeente_naam")
-    header = [html.Th("Indicator", scope="col")] + [
+    header = [html.Th(tr("k_indicator"), scope="col")] + [
         html.Th(
-            dcc.Link(p.gemeente_naam, href=f"/gemeente/{p.gemeente_code}"), scope="col", className="gemeente"
+            dcc.Link(p.gemeente_naam, href=taal.href(f"/gemeente/{p.gemeente_code}")),
+            scope="col",
+            className="gemeente",
         )
         for p in pilots.itertuples()
     ]
@@ -285,7 +307,10 @@ def rug_section(
         body.append(
             html.Tr(
                 html.Th(
-                    dcc.Link(str(part["domein_naam"].iloc[0]), href=f"/thema/{domein}?doelgroep={doelgroep}"),
+                    dcc.Link(
+                        str(part["domein_naam"].iloc[0]),
+                        href=taal.href(f"/thema/{domein}?doelgroep={doelgroep}"),
+                    ),
                     colSpan=len(pilots) + 1,
                     scope="colgroup",
                     className="domein",
@@ -299,7 +324,9 @@ def rug_section(
                     [
                         dcc.Link(
                             ind.naam,
-                            href=f"/thema/{ind.domein}?indicator={ind.indicator}&doelgroep={doelgroep}",
+                            href=taal.href(
+                                f"/thema/{ind.domein}?indicator={ind.indicator}&doelgroep={doelgroep}"
+                            ),
                         ),
                         html.Span(f" ({ind.eenheid})", className="eenheid"),
                     ],
@@ -312,23 +339,33 @@ def rug_section(
                 if r is None:
                     cells.append(
                         html.Td(
-                            ["–", html.Span(" geen cijfers", className="visually-hidden")],
+                            ["–", html.Span(" " + tr("d_geen_cijfers"), className="visually-hidden")],
                             className="status-geen",
-                            title=f"{p.gemeente_naam}, {ind.naam}: geen cijfers",
+                            title=f"{p.gemeente_naam}, {ind.naam}: {tr('d_geen_cijfers')}",
                         )
                     )
                     continue
                 status = r.status
                 if r.laatste_onderdrukt:
-                    text, title = "onderdrukt", f"{p.gemeente_naam}, {ind.naam}: onderdrukt. {explanation}"
+                    text = fmt.suppressed_word()
+                    title = f"{p.gemeente_naam}, {ind.naam}: {text}. {explanation}"
                 else:
                     text = fmt.value(r.laatste_waarde, mult)
-                    base = "onderdrukt" if r.nulmeting_onderdrukt else fmt.value(r.nulmeting_waarde, mult)
-                    title = (
-                        f"{p.gemeente_naam}, {ind.naam} ({doelgroep}): nulmeting "
-                        f"{fmt.period(r.nulmeting_periode)} "
-                        f"{base}; laatste {fmt.period(r.laatste_periode, r.laatste_voorlopig)} {text}; "
-                        f"{theme.label(status)}"
+                    base = (
+                        fmt.suppressed_word()
+                        if r.nulmeting_onderdrukt
+                        else fmt.value(r.nulmeting_waarde, mult)
+                    )
+                    title = tr(
+                        "d_tapijt_cel",
+                        gemeente=p.gemeente_naam,
+                        indicator=ind.naam,
+                        doelgroep=word(doelgroep),
+                        nulmeting_periode=fmt.period(r.nulmeting_periode),
+                        nulmeting=base,
+                        laatste_periode=fmt.period(r.laatste_periode, r.laatste_voorlopig),
+                        laatste=text,
+                        status=theme.label(status),
                     )
                 cells.append(
                     html.Td(
@@ -347,21 +384,16 @@ def rug_section(
     table = components.scroll_region(
         html.Table(
             [
-                html.Caption(
-                    f"Laatste waarde en status per indicator en proeftuin (doelgroep {doelgroep}); "
-                    "wijs een cel aan voor nulmeting en laatste periode."
-                ),
+                html.Caption(tr("d_tapijt_bijschrift", doelgroep=word(doelgroep))),
                 html.Thead(html.Tr(header)),
                 html.Tbody(body),
             ],
             className="tapijt",
             id=ids.TABLE_RUG,
         ),
-        "Tabel: indicatoren × proeftuinen",
+        tr("d_tapijt_label"),
     )
-    return components.section(
-        "Indicatoren × proeftuinen", [components.status_legend(), table], section_id="matrix"
-    )
+    return components.section(tr("d_tapijt"), [components.status_legend(), table], section_id="matrix")
 
 
 def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str) -> html.Section:
@@ -374,23 +406,20 @@ def effects_section(effecten: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: 
     parts = []
     for r in rows.sort_values("volgorde").itertuples():
         if r.te_klein:
-            parts.append(f"{r.naam}: onvoldoende gegevens ({r.reden or 'te weinig gemeenten met cijfers'})")
+            parts.append(f"{r.naam}: {word(ONVOLDOENDE)} ({r.reden or tr('d_te_weinig_gemeenten_cijfers')})")
         else:
-            label = figures_effecten.EFFECT_LABELS.get(r.status, r.status)
+            label = figures_effecten.effect_label(r.status)
             shown = fmt.estimate(r.effect, r.ci_laag, r.ci_hoog, int(r.vermenigvuldiger))
             parts.append(f"{r.naam}: {shown}, {label}")
     caption = [
-        f"Doelgroep {doelgroep}. Per indicator hoeveel meer (of minder) de proeftuinen sinds hun start "
-        "veranderden dan gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn); ligt 0 in "
-        "het interval, dan is er geen aantoonbaar effect. Cijfers per 100 staan op één as in procentpunten, "
-        "cijfers per 1.000 inwoners op een tweede. "
+        tr("d_effecten_bijschrift", doelgroep=word(doelgroep))
         + ("; ".join(parts) + ". " if parts else "")
-        + "Op de themapagina's staat het verloop per jaar sinds de start. ",
-        dcc.Link("Hoe dit berekend is", href="/over#effecten"),
+        + tr("d_effecten_verloop"),
+        dcc.Link(tr("d_hoe_berekend"), href=taal.href("/over#effecten")),
         ".",
     ]
     return components.section(
-        "Effect van de proeftuinen tegenover andere gemeenten",
+        tr("d_effecten_overzicht"),
         [components.figure(ids.GRAPH_EFFECTS, fig, caption)],
         section_id="effecten",
     )
@@ -409,17 +438,19 @@ def trends_section(groups: pd.DataFrame, catalogue: pd.DataFrame, doelgroep: str
         last = g.loc[g["jaar"] == years.max()].set_index("groep")
         mult = int(ind.vermenigvuldiger)
         findings.append(
-            f"{ind.naam} {fmt.period(last['periode'].iloc[0])}: proeftuinen "
-            f"{fmt.value(last.loc[summaries.PILOTS, 'waarde'], mult)}, andere gemeenten "
-            f"{fmt.value(last.loc[summaries.OTHERS, 'waarde'], mult)}"
+            tr(
+                "d_trend_bevinding",
+                indicator=ind.naam,
+                periode=fmt.period(last["periode"].iloc[0]),
+                proeftuinen=fmt.value(last.loc[summaries.PILOTS, "waarde"], mult),
+                andere=fmt.value(last.loc[summaries.OTHERS, "waarde"], mult),
+            )
         )
     caption = (
-        f"Per indicator de proeftuinen samen (blauw, ●) en de andere gemeenten samen (grijs), doelgroep "
-        f"{doelgroep}: teller en noemer opgeteld per jaar. Een × onderaan betekent dat het groepstotaal "
-        "is onderdrukt. Laatste jaar met beide cijfers: "
-        + ("; ".join(findings) + "." if findings else "geen.")
-        + " De cijfers per gemeente staan op de themapagina's."
+        tr("d_trends_bijschrift", doelgroep=word(doelgroep))
+        + ("; ".join(findings) + "." if findings else tr("geen") + ".")
+        + tr("d_trends_slot")
     )
     return components.section(
-        "Trends", [components.figure(ids.GRAPH_TRENDS, fig, caption)], section_id="trends"
+        tr("d_trends"), [components.figure(ids.GRAPH_TRENDS, fig, caption)], section_id="trends"
     )

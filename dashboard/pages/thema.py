@@ -13,8 +13,9 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import components, figures, figures_effecten, fmt, ids, summaries, theme, urlstate
+from dashboard import components, figures, figures_effecten, fmt, ids, summaries, taal, theme, urlstate
 from dashboard.data import Section, monitor
+from dashboard.taal import tr, word
 from pipeline.extracts import Filters
 from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
 
@@ -26,20 +27,20 @@ dash.register_page(
     title=lambda domein=None: f"{str(domein).capitalize()} – Monitor Inclusie Roma",
 )
 
-# value → (label, column, descending)
+# value → (column, descending); the label of each is the catalogue's `d_sorteer_<value>`
 SORTS = {
-    "gemeente": ("gemeente (A–Z)", "gemeente_naam", False),
-    "laatste-hoog": ("laatste waarde, hoog naar laag", "laatste_waarde", True),
-    "laatste-laag": ("laatste waarde, laag naar hoog", "laatste_waarde", False),
-    "verschil-hoog": ("verschil, hoog naar laag", "verschil", True),
-    "verschil-laag": ("verschil, laag naar hoog", "verschil", False),
-    "status": ("status", "status_rang", False),
+    "gemeente": ("gemeente_naam", False),
+    "laatste-hoog": ("laatste_waarde", True),
+    "laatste-laag": ("laatste_waarde", False),
+    "verschil-hoog": ("verschil", True),
+    "verschil-laag": ("verschil", False),
+    "status": ("status_rang", False),
 }
-RICHTING = {
-    "lager_beter": "lager is beter",
-    "hoger_beter": "hoger is beter",
-    "neutraal": "neutraal: meer kan ook betere signalering betekenen",
-}
+
+
+def sort_label(sorteer: str) -> str:
+    """A sort order's label in the page's language."""
+    return tr("d_sorteer_" + sorteer.replace("-", "_"))
 
 
 def indicator_choices(domein: str) -> pd.DataFrame:
@@ -67,35 +68,37 @@ def resolve(domein: object, params: dict) -> dict[str, str]:
 
 
 def layout(domein: object = None, _sync: object = None, **params: object) -> object:
+    return taal.render(params, lambda: _layout(domein, _sync, params))
+
+
+def _layout(domein: object, _sync: object, params: dict) -> object:
     try:
         state = resolve(domein, params)
     except urlstate.NotFound as e:
         return components.not_found(str(e))
     path = f"{PREFIX}{domein}"
-    return urlstate.layout_or_keep(path, state, _sync, lambda: page(str(domein), state))
+    return urlstate.layout_or_keep(path, state, _sync, lambda: page(str(domein), state), taal.current())
 
 
 def page(domein: str, state: dict[str, str]) -> html.Div:
-    cat = indicator_choices(domein)
+    cat = taal.indicators(indicator_choices(domein))
     return html.Div(
         [
             urlstate.page_key(f"{PREFIX}{domein}", state),
-            *components.page_header(
-                str(cat["domein_naam"].iloc[0]),
-                "Kies een indicator en een doelgroep. De grafieken tonen elke proeftuin tegen zijn "
-                "nulmeting, de proeftuinen samen tegen de andere gemeenten, en de kloof tussen roma "
-                "en de hele bevolking.",
-            ),
+            *components.page_header(str(cat["domein_naam"].iloc[0]), tr("d_thema_intro")),
             html.Div(
                 [
                     components.select(
                         ids.THEMA_INDICATOR,
-                        "Indicator",
+                        tr("k_indicator"),
                         [{"label": r.naam, "value": r.indicator} for r in cat.itertuples()],
                         state["indicator"],
                     ),
                     components.radios(
-                        ids.THEMA_DOELGROEP, "Doelgroep", components.DOELGROEP_OPTIONS, state["doelgroep"]
+                        ids.THEMA_DOELGROEP,
+                        tr("k_doelgroep"),
+                        components.doelgroep_options(),
+                        state["doelgroep"],
                     ),
                 ],
                 className="filters",
@@ -105,19 +108,19 @@ def page(domein: str, state: dict[str, str]) -> html.Div:
             ),
             dcc.Loading(html.Div(id=ids.THEMA_LOWER), delay_show=400),
             components.section(
-                "Per gemeente",
+                tr("d_per_gemeente"),
                 [
                     html.Div(
                         [
                             components.select(
                                 ids.THEMA_SORTEER,
-                                "Sorteer de tabel op",
-                                [{"label": label, "value": k} for k, (label, _, _) in SORTS.items()],
+                                tr("d_sorteer_op"),
+                                [{"label": sort_label(k), "value": k} for k in SORTS],
                                 state["sorteer"],
                             ),
                             html.Div(
                                 [
-                                    dbc_button(ids.THEMA_DOWNLOAD_BUTTON, "Download de cijfers (CSV)"),
+                                    dbc_button(ids.THEMA_DOWNLOAD_BUTTON, tr("d_download_cijfers")),
                                     dcc.Download(id=ids.THEMA_DOWNLOAD),
                                 ]
                             ),
@@ -144,25 +147,27 @@ def dbc_button(component_id: str, label: str) -> html.Button:
     Output(ids.THEMA_BODY, "children"),
     Input(ids.THEMA_INDICATOR, "value"),
     Input(ids.THEMA_DOELGROEP, "value"),
+    State(ids.LOCATION, "search"),
     prevent_initial_call=True,
 )
-def update_body(indicator: str, doelgroep: str) -> object:
+def update_body(indicator: str, doelgroep: str, search: str | None = None) -> object:
     """Indicator or doelgroep changed: new charts (values outside the catalogue are ignored)."""
     if not monitor().known_view(indicator, doelgroep):
         return dash.no_update
-    return body(indicator, doelgroep)
+    return taal.answer(search, lambda: body(indicator, doelgroep))
 
 
 @callback(
     Output(ids.THEMA_LOWER, "children"),
     Input(ids.THEMA_INDICATOR, "value"),
     Input(ids.THEMA_DOELGROEP, "value"),
+    State(ids.LOCATION, "search"),
 )
-def update_lower(indicator: str, doelgroep: str) -> object:
+def update_lower(indicator: str, doelgroep: str, search: str | None = None) -> object:
     """The page was drawn, or indicator or doelgroep changed: the charts further down."""
     if not monitor().known_view(indicator, doelgroep):
         return dash.no_update
-    return lower(indicator, doelgroep)
+    return taal.answer(search, lambda: lower(indicator, doelgroep))
 
 
 @callback(
@@ -170,13 +175,14 @@ def update_lower(indicator: str, doelgroep: str) -> object:
     Input(ids.THEMA_INDICATOR, "value"),
     Input(ids.THEMA_DOELGROEP, "value"),
     Input(ids.THEMA_SORTEER, "value"),
+    State(ids.LOCATION, "search"),
     prevent_initial_call=True,
 )
-def update_table(indicator: str, doelgroep: str, sorteer: str) -> object:
+def update_table(indicator: str, doelgroep: str, sorteer: str, search: str | None = None) -> object:
     """Any filter changed: the table again."""
     if not monitor().known_view(indicator, doelgroep) or sorteer not in SORTS:
         return dash.no_update
-    return table(indicator, doelgroep, sorteer)
+    return taal.answer(search, lambda: table(indicator, doelgroep, sorteer))
 
 
 @callback(
@@ -198,6 +204,7 @@ urlstate.register_filters(
     {"indicator": ids.THEMA_INDICATOR, "doelgroep": ids.THEMA_DOELGROEP, "sorteer": ids.THEMA_SORTEER}
 )
 
+
 def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
     """(CSV bytes, file name) for one indicator and doelgroep: the extract's csv-nl for it."""
     m = monitor()
@@ -210,24 +217,20 @@ def download_content(indicator: str, doelgroep: str) -> tuple[bytes, str]:
 
 def body(indicator: str, doelgroep: str) -> Section:
     """The indicator, its key figures and the trends per pilot (remembered per build)."""
-    return monitor().memo("thema", (indicator, doelgroep), lambda: _body(indicator, doelgroep))
+    return monitor().memo("thema", taal.memo_key(indicator, doelgroep), lambda: _body(indicator, doelgroep))
 
 
 def _body(indicator: str, doelgroep: str) -> list:
     m = monitor()
-    ind = m.indicator(indicator)
+    ind = taal.indicators(m.indicator(indicator))
     series = m.series(indicator, doelgroep)
     intro = indicator_section(ind)
     if series.empty:
         return [
             intro,
             html.P(
-                f"Voor {ind['naam'].lower()} zijn er geen cijfers voor de doelgroep {doelgroep}"
-                + (
-                    " (dit is een CBS-cijfer over de hele bevolking; kies ‘totaal’)."
-                    if ind["bron"] == "cbs"
-                    else "."
-                ),
+                tr("d_geen_cijfers_indicator", indicator=ind["naam"].lower(), doelgroep=word(doelgroep))
+                + (tr("d_cbs_kies_totaal", totaal=word("totaal")) if ind["bron"] == "cbs" else "."),
                 className="alert alert-info",
             ),
         ]
@@ -241,12 +244,14 @@ def _body(indicator: str, doelgroep: str) -> list:
 
 def lower(indicator: str, doelgroep: str) -> Section:
     """The charts below the trends (remembered per build)."""
-    return monitor().memo("thema-onder", (indicator, doelgroep), lambda: _lower(indicator, doelgroep))
+    return monitor().memo(
+        "thema-onder", taal.memo_key(indicator, doelgroep), lambda: _lower(indicator, doelgroep)
+    )
 
 
 def _lower(indicator: str, doelgroep: str) -> list:
     m = monitor()
-    ind = m.indicator(indicator)
+    ind = taal.indicators(m.indicator(indicator))
     series = m.series(indicator, doelgroep)
     if series.empty:
         return []  # `body` says why
@@ -260,19 +265,23 @@ def _lower(indicator: str, doelgroep: str) -> list:
 
 def indicator_section(ind: pd.Series) -> html.Div:
     facts = [
-        f"Eenheid: {ind['eenheid']}",
-        f"richting: {RICHTING[ind['richting']]}",
-        f"bron: {'CBS' if ind['bron'] == 'cbs' else 'gemeentelijke leveringen'}",
+        tr("d_feit_eenheid", eenheid=ind["eenheid"]),
+        tr("d_feit_richting", richting=tr("d_richting_" + str(ind["richting"]))),
+        tr("d_feit_bron", bron="CBS" if ind["bron"] == "cbs" else tr("d_gemeentelijke_leveringen")),
     ]
     if not fmt.is_missing(ind["streefwaarde"]):
-        facts.append(f"streefwaarde: {fmt.value(ind['streefwaarde'], int(ind['vermenigvuldiger']))}")
-    return html.Div([html.H2(ind["naam"]), html.P(ind["definitie"]), html.P("; ".join(facts) + ".")])
+        facts.append(
+            tr("d_feit_streefwaarde", waarde=fmt.value(ind["streefwaarde"], int(ind["vermenigvuldiger"])))
+        )
+    # The catalogue's definitions have no English: in English they are marked as Dutch.
+    definition = html.P(ind["definitie"]) if taal.current() == "nl" else html.P(ind["definitie"], lang="nl")
+    return html.Div([html.H2(ind["naam"]), definition, html.P("; ".join(facts) + ".")])
 
 
 def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Div:
     """The two big numbers: pilots together and the others together, latest year, 95% interval."""
     mult = int(ind["vermenigvuldiger"])
-    method = "exact Poisson-interval" if mult == 1 else "Wilson-interval"
+    method = tr("d_poisson") if mult == 1 else tr("d_wilson")
     cards = []
     for groep, css in ((summaries.PILOTS, "kerncijfer"), (summaries.OTHERS, "kerncijfer anders")):
         g = summaries.latest_group_value(groups, groep)
@@ -281,9 +290,9 @@ def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Di
                 html.Div(
                     html.Div(
                         [
-                            html.Span(groep.capitalize()),
+                            html.Span(fmt.group(groep).capitalize()),
                             html.Span("–", className="getal"),
-                            html.Span("geen publiceerbaar cijfer"),
+                            html.Span(tr("d_geen_publiceerbaar")),
                         ],
                         className=css,
                     ),
@@ -296,13 +305,21 @@ def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Di
                 html.Div(
                     [
                         html.Span(
-                            f"{groep.capitalize()} samen, {fmt.period(g['periode'], g['voorlopig'])} "
-                            f"({doelgroep})"
+                            tr(
+                                "d_groep_samen",
+                                groep=fmt.group(groep).capitalize(),
+                                periode=fmt.period(g["periode"], g["voorlopig"]),
+                                doelgroep=word(doelgroep),
+                            )
                         ),
                         html.Span(fmt.value(g["waarde"], mult), className="getal"),
                         html.Span(
-                            f"95%-{method}: {fmt.interval(g['laag'], g['hoog'], mult)}; "
-                            f"{fmt.municipalities(g['n_gemeenten'])}"
+                            tr(
+                                "d_kerncijfer_interval",
+                                methode=method,
+                                interval=fmt.interval(g["laag"], g["hoog"], mult),
+                                gemeenten=fmt.municipalities(g["n_gemeenten"]),
+                            )
                         ),
                     ],
                     className=css,
@@ -324,35 +341,20 @@ def trends_section(
         f"{fmt.number(counts[s])} {theme.label(s)}" for s in theme.STATUS_ORDER if s in counts
     )
     hidden = int(series["onderdrukt"].sum())
+    target = tr("d_oranje_streefwaarde") if not fmt.is_missing(ind["streefwaarde"]) else ""
     caption = (
-        f"Elke proeftuin (blauw) tegen alle andere gemeenten met cijfers (grijs). Gestippeld: het startjaar; "
-        "gestreept: de "
-        f"nulmeting{'; oranje: de streefwaarde' if not fmt.is_missing(ind['streefwaarde']) else ''}. "
-        f"Status van de proeftuinen ten opzichte van hun nulmeting: {summary or 'geen'}. "
-        + (f"{fmt.number(hidden)} cijfers zijn onderdrukt (× onderaan). " if hidden else "")
-        + (
-            "Een open rondje is een voorlopig CBS-cijfer (*). "
-            if series["voorlopig"].fillna(False).any()
-            else ""
-        )
-        + "De tabel onderaan de pagina geeft dezelfde cijfers per gemeente."
+        tr("d_trend_bijschrift", oranje=target, status=summary or tr("geen"))
+        + (tr("d_n_onderdrukt", n=fmt.number(hidden)) if hidden else "")
+        + (tr("d_open_rondje") if series["voorlopig"].fillna(False).any() else "")
+        + tr("d_tabel_onderaan")
     )
-    return components.section("Trend per proeftuin", [components.figure(ids.GRAPH_TREND, fig, caption)])
+    return components.section(tr("d_trend_per_proeftuin"), [components.figure(ids.GRAPH_TREND, fig, caption)])
 
 
 def groups_section(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
     fig = figures.group_chart(groups, ind)
-    caption = (
-        "Teller en noemer van alle proeftuinen samen tegen die van alle andere gemeenten samen, per "
-        "jaar, met "
-        "een 95%-interval (band). Een groepstotaal waaruit een onderdrukt cijfer terug te rekenen zou zijn, "
-        "wordt niet getoond (× onderaan). Welke groep in welk jaar begon, verschilt: dit is een "
-        "beschrijving, "
-        "geen effectmeting."
-    )
-    return components.section(
-        "Proeftuinen samen tegen de andere gemeenten", [components.figure(ids.GRAPH_GROUPS, fig, caption)]
-    )
+    caption = tr("d_groepen_bijschrift")
+    return components.section(tr("d_groepen"), [components.figure(ids.GRAPH_GROUPS, fig, caption)])
 
 
 def effect_section(ind: pd.Series, doelgroep: str) -> html.Section:
@@ -362,43 +364,39 @@ def effect_section(ind: pd.Series, doelgroep: str) -> html.Section:
     code, mult = str(ind["indicator"]), int(ind["vermenigvuldiger"])
     effecten = m.effecten()
     own = effecten.loc[(effecten["indicator"] == code) & (effecten["doelgroep"] == doelgroep)]
-    effect_fig = figures_effecten.effect_figure(own, m.indicatoren(), doelgroep)
+    effect_fig = figures_effecten.effect_figure(own, taal.indicators(m.indicatoren()), doelgroep)
     event_fig = figures_effecten.event_study_figure(m.gebeurtenis(code, doelgroep), code, doelgroep,
                                                     str(ind["naam"]), mult)  # fmt: skip
     if own.empty:
-        said = "Voor deze indicator en doelgroep is geen effect geschat."
+        said = tr("d_geen_effect_geschat")
     elif bool(own["te_klein"].iloc[0]):
-        reden = own["reden"].iloc[0] or "te weinig gemeenten met cijfers"
-        said = f"Te weinig gegevens om iets te zeggen: {reden}."
+        reden = own["reden"].iloc[0] or tr("d_te_weinig_gemeenten_cijfers")
+        said = tr("d_te_weinig_om_te_zeggen", reden=reden)
     else:
         r = own.iloc[0]
-        label = figures_effecten.EFFECT_LABELS.get(r["status"], r["status"])
-        said = (f"Effect: {fmt.estimate(r['effect'], r['ci_laag'], r['ci_hoog'], mult)}, {label}; "
-                f"{fmt.pilots(r['n_proeftuinen'])} tegen {fmt.number(r['n_vergelijking'])} "
-                f"gemeenten die geen proeftuin waren (startjaren: {r['cohorten']}; "
-                "* = aangenomen).")  # fmt: skip
+        label = figures_effecten.effect_label(r["status"])
+        said = tr(
+            "d_effect_zin",
+            effect=fmt.estimate(r["effect"], r["ci_laag"], r["ci_hoog"], mult),
+            oordeel=label,
+            proeftuinen=fmt.pilots(r["n_proeftuinen"]),
+            n=fmt.number(r["n_vergelijking"]),
+            cohorten=r["cohorten"],
+        )
         if not fmt.is_missing(r["voortrend"]):
             before = fmt.estimate(r["voortrend"], r["voortrend_laag"], r["voortrend_hoog"], mult)
             apart = r["voortrend_laag"] > 0 or r["voortrend_hoog"] < 0
-            said += f" Vóór de start: gemiddeld {before}; " + (
-                "let op, proeftuinen en vergelijking bewogen toen niet gelijk op: lees het effect met zorg."
-                if apart
-                else "proeftuinen en vergelijking bewogen toen gelijk op."
+            said += tr("d_voor_de_start", voortrend=before) + (
+                tr("d_voortrend_apart") if apart else tr("d_voortrend_gelijk")
             )
     effect_caption = [
-        f"Doelgroep {doelgroep}: hoeveel meer (of minder) de proeftuinen sinds hun start veranderden dan "
-        "gemeenten die geen proeftuin waren (stip), met het 95%-interval (lijn). " + said + " ",
-        dcc.Link("Hoe dit berekend is", href="/over#effecten"),
+        tr("d_effect_bijschrift", doelgroep=word(doelgroep)) + said + " ",
+        dcc.Link(tr("d_hoe_berekend"), href=taal.href("/over#effecten")),
         ".",
     ]
-    event_caption = (
-        "Het effect per jaar sinds de start, elk jaar tegen de nulmeting (open rondje, 0 per definitie). "
-        "Grijs: de jaren vóór de start; liggen die rond 0, dan gingen proeftuinen en vergelijking gelijk op "
-        "en is de vergelijking geloofwaardig. Oranje gestreept: de start. Jaren met te weinig proeftuinen "
-        "ontbreken."
-    )
+    event_caption = tr("d_verloop_bijschrift")
     return components.section(
-        "Effect tegenover gemeenten die geen proeftuin waren",
+        tr("d_effect_tegenover"),
         [
             components.figure(ids.GRAPH_EFFECT, effect_fig, effect_caption),
             components.figure(ids.GRAPH_EVENT_STUDY, event_fig, event_caption),
@@ -421,19 +419,13 @@ def gap_section(ind: pd.Series) -> html.Section | html.Div:
         f"{r.gemeente_naam} {fmt.points(r.kloof, mult)}"
         for r in shown.sort_values("gemeente_naam").itertuples()
     )
-    caption = (
-        "Laatste cijfer van roma (blauw rondje) naast dat van de hele bevolking (grijs vierkantje) "
-        "per gemeente; "
-        f"● = proeftuin. Kloof roma − totaal: {text or 'geen'}."
-        + (
-            f" Bij {fmt.municipalities(gaps['onderdrukt'].sum())} is het roma-cijfer "
-            "onderdrukt."
-            if gaps["onderdrukt"].any()
-            else ""
-        )
+    caption = tr("d_kloof_bijschrift", kloof=text or tr("geen")) + (
+        tr("d_kloof_onderdrukt", gemeenten=fmt.municipalities(gaps["onderdrukt"].sum()))
+        if gaps["onderdrukt"].any()
+        else ""
     )
     return components.section(
-        "Kloof tussen roma en de hele bevolking",
+        tr("d_kloof_titel"),
         [components.figure(ids.GRAPH_GAP, fig, caption), gap_progress(ind)],
     )
 
@@ -445,23 +437,18 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
     pilots = m.gemeenten().loc[lambda g: g["proeftuin"], "gemeente_code"]
     k = published.loc[published["gemeente_code"].isin(pilots)]
     if k.empty:
-        return html.P(
-            "Voor aantallen en neutrale indicatoren houdt de monitor geen kloof bij die te halveren is.",
-            className="bijschrift",
-        )
+        return html.P(tr("d_geen_kloof_bij"), className="bijschrift")
     doel = m.regel("kloof.doel_fractie")
     fig = figures_effecten.gap_progress_figure(published, m.gemeenten(), str(ind["indicator"]), doel,
                                                str(ind["naam"]))  # fmt: skip
     counts = k.loc[~k["onderdrukt"], "status"].value_counts()
-    said = ", ".join(f"{fmt.number(n)} {figures_effecten.GAP_LABELS.get(s, s)}" for s, n in counts.items())
+    said = ", ".join(f"{fmt.number(n)} {figures_effecten.gap_label(s)}" for s, n in counts.items())
     hidden = int(k["onderdrukt"].sum())
     caption = (
-        "Per proeftuin hoe ver de kloof tussen roma en de hele bevolking sinds de nulmeting op weg is naar "
-        f"het doel van het EU-kader voor Roma 2020–2030: een kloof die {fmt.number(doel * 100)}% kleiner is "
-        "(100% = doel bereikt, 0% = als bij de nulmeting, negatief = groter geworden). "
+        tr("d_voortgang_bijschrift", procent=fmt.number(doel * 100))
         + (f"{said}. " if said else "")
-        + (f"Bij {fmt.pilots(hidden)} is een roma-cijfer onderdrukt; "
-           f"{'zijn' if hidden == 1 else 'hun'} kloof wordt niet getoond." if hidden else "")
+        + (tr("d_voortgang_onderdrukt_een" if hidden == 1 else "d_voortgang_onderdrukt",
+              proeftuinen=fmt.pilots(hidden)) if hidden else "")
     )  # fmt: skip
     return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 
@@ -469,20 +456,10 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
 def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
     mult = int(ind["vermenigvuldiger"])
     if mult == 1:
-        return components.section(
-            "Trechterplot",
-            [
-                html.P(
-                    "Een trechterplot zet een cijfer af tegen zijn noemer; deze indicator is een "
-                    "aantal zonder noemer."
-                )
-            ],
-        )
+        return components.section(tr("d_trechterplot"), [html.P(tr("d_trechter_aantal"))])
     funnel, points, limits = monitor().trechter(str(ind["indicator"]), doelgroep)
     if funnel is None or points.empty:
-        return components.section(
-            "Trechterplot", [html.P("Te weinig gepubliceerde cijfers voor een trechterplot.")]
-        )
+        return components.section(tr("d_trechterplot"), [html.P(tr("d_trechter_te_weinig"))])
     year = int(funnel["jaar"])
     centre = float(funnel["centrum"])
     fig = figures.funnel_chart(points, limits, centre, ind)
@@ -490,22 +467,18 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
     rows = series.loc[series["jaar"] == year]
     hidden = rows.loc[rows["onderdrukt"], "gemeente_naam"].tolist()
     caption = (
-        f"{fmt.period(points['periode'].iloc[0])}, doelgroep {doelgroep}: elke gemeente (proeftuinen "
-        "blauw) tegen "
-        "de grootte van haar noemer. Binnen de trechter (95% gestippeld, 99,8% gestreept) rond het "
-        "cijfer van "
-        f"alle gemeenten samen ({fmt.value(centre, mult)}, onderdrukte cijfers inbegrepen) is een verschil "
-        "goed te verklaren door toeval; "
-        f"een kleine gemeente is dus niet snel een uitschieter. Grenzen: {funnel['methode']}. "
+        tr("d_trechter_bijschrift", periode=fmt.period(points["periode"].iloc[0]), doelgroep=word(doelgroep),
+           centrum=fmt.value(centre, mult))
+        + tr("d_trechter_methode", methode=figures.method(funnel["methode"]))
         + (
-            "Buiten de grenzen: "
-            f"{', '.join(f'{r.gemeente_naam} ({r.ligging})' for r in outside.itertuples())}. "
+            tr("d_buiten_de_grenzen", lijst=", ".join(f"{r.gemeente_naam} ({figures.ligging(r.ligging)})"
+                                                     for r in outside.itertuples()))
             if not outside.empty
-            else "Geen gemeente ligt buiten de grenzen. "
+            else tr("d_geen_buiten")
         )
-        + (f"Niet getoond omdat het cijfer is onderdrukt: {', '.join(hidden)}." if hidden else "")
-    )
-    return components.section("Trechterplot", [components.figure(ids.GRAPH_FUNNEL, fig, caption)])
+        + (tr("d_niet_getoond_onderdrukt", lijst=", ".join(hidden)) if hidden else "")
+    )  # fmt: skip
+    return components.section(tr("d_trechterplot"), [components.figure(ids.GRAPH_FUNNEL, fig, caption)])
 
 
 # ---------------------------------------------------------------------- table
@@ -515,33 +488,37 @@ def table(indicator: str, doelgroep: str, sorteer: str) -> Section:
     """Baseline, latest, difference and status per municipality, sorted (remembered per build)."""
     return monitor().memo(
         "thema-tabel",
-        (indicator, doelgroep, sorteer),
+        taal.memo_key(indicator, doelgroep, sorteer),
         lambda: _table(indicator, doelgroep, sorteer),
     )
 
 
 def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
-    ind = monitor().indicator(indicator)
+    ind = taal.indicators(monitor().indicator(indicator))
     v, rows = table_rows(indicator, doelgroep)
     if v.empty:
-        return html.P("Geen cijfers voor deze keuze.")
-    _, column, descending = SORTS[sorteer]
+        return html.P(tr("d_geen_cijfers_keuze"))
+    column, descending = SORTS[sorteer]
     order = summaries.sort_rows(v, column, descending).index
     mult = int(ind["vermenigvuldiger"])
     note = (
-        "Verschil: laatste min nulmeting"
-        + (" in procentpunten, met 95%-interval (Newcombe)" if mult == 100 else "")
-        + ". * = voorlopig cijfer (CBS). "
-        + ("Onderdrukt: " + fmt.suppression_note() if v["onderdrukt"].any() else "")
+        tr("d_verschil_uitleg")
+        + (tr("d_verschil_pp") if mult == 100 else "")
+        + tr("d_voorlopig_noot")
+        + (tr("d_onderdrukt_kop") + fmt.suppression_note() if v["onderdrukt"].any() else "")
     )
     return html.Div(
         [
             components.table(
-                ["Gemeente", "Groep", "Nulmeting", "Waarde", "Laatste", "Waarde", "Verschil", "Status"],
+                components.comparison_header(tr("d_k_gemeente"), tr("d_k_groep")),
                 [rows[i] for i in order],
                 table_id=ids.TABLE_COMPARISON,
-                caption=f"{ind['naam']}, doelgroep {doelgroep}: nulmeting en laatste cijfer per gemeente, "
-                f"gesorteerd op {SORTS[sorteer][0]}.",
+                caption=tr(
+                    "d_tabel_bijschrift",
+                    indicator=ind["naam"],
+                    doelgroep=word(doelgroep),
+                    sortering=sort_label(sorteer),
+                ),
                 numeric=TABLE_NUMERIC,
             ),
             html.P(note, className="bijschrift"),
@@ -564,7 +541,7 @@ def table_rows(indicator: str, doelgroep: str) -> tuple[pd.DataFrame, tuple]:
         mult = int(m.indicator(indicator)["vermenigvuldiger"])
         return v, tuple(components.table_row(cells, TABLE_NUMERIC) for cells in _cells(v, mult))
 
-    v, rows = m.keep("thema-rijen", (indicator, doelgroep), compute)  # type: ignore[misc]
+    v, rows = m.keep("thema-rijen", taal.memo_key(indicator, doelgroep), compute)  # type: ignore[misc]
     return v.copy(), rows
 
 
@@ -577,13 +554,14 @@ def _cells(v: pd.DataFrame, mult: int) -> list[list]:
         else:
             diff = fmt.points(r.verschil, mult)
             if not fmt.is_missing(r.verschil_laag):
-                diff = f"{diff} (95%: {fmt.number(r.verschil_laag, 1)} tot {fmt.number(r.verschil_hoog, 1)})"
+                low, high = fmt.number(r.verschil_laag, 1), fmt.number(r.verschil_hoog, 1)
+                diff = f"{diff} (95%: {low} {tr('tot')} {high})"
         rows.append(
             [
-                dcc.Link(r.gemeente_naam, href=f"/gemeente/{r.gemeente_code}"),
-                "proeftuin"
+                dcc.Link(r.gemeente_naam, href=taal.href(f"/gemeente/{r.gemeente_code}")),
+                word("proeftuin")
                 if r.proeftuin
-                else ("genoemd in de brieven" if r.groep == "genoemd" else "overig"),
+                else (tr("d_genoemd") if r.groep == "genoemd" else tr("d_overig")),
                 fmt.period(r.nulmeting_periode),
                 components.value_or_suppressed(r.nulmeting_waarde, r.nulmeting_onderdrukt, mult),
                 fmt.period(r.laatste_periode, r.laatste_voorlopig),

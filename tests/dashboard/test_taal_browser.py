@@ -1,5 +1,6 @@
-"""The language switch lives in the address (issue 17): `?taal=en` puts the frame of the dashboard
-into English and sets the page's language, survives navigation and the tidying of the address."""
+"""The language switch lives in the address (issue 17): `?taal=en` puts the dashboard into English
+(the frame, and the analyst pages built on the server) and sets the page's language, survives
+navigation and the tidying of the address."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def test_taal_en_in_the_address_switches_the_frame_and_stays_when_navigating(bro
         assert w.page.locator(".hoofdmenu").inner_text().count("Overview") == 1
         assert "taal=en" in w.page.url
         assert w.page.locator("#taal-kader").inner_text().startswith("In English so far")
-        w.page.click(".hoofdmenu a[href='/kaart']")
+        # in English the menu's links carry the language, so that the next page is built in English
+        w.page.click(".hoofdmenu a[href='/kaart?taal=en']")
         w.page.wait_for_url("**/kaart**")
         w.settle()
         w.page.wait_for_function("location.search.includes('taal=en')")
@@ -50,6 +52,35 @@ def test_a_filter_change_keeps_the_language_in_the_address(browser, server):  # 
         w.context.close()
 
 
+def test_an_english_page_stays_english_through_filters_and_the_menu_and_passes_axe(browser, server):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    w = Watched(browser, server)
+    try:
+        w.open("/thema/verzuim?taal=en")
+        assert w.page.locator("main h1").inner_text() == "Education (school absenteeism)"
+        assert "Target group" in w.page.locator("main").inner_text()
+        w.page.select_option("#thema-indicator", "relatief_verzuim")
+        w.page.wait_for_function("location.search.includes('indicator=relatief_verzuim')")
+        w.settle()
+        body = w.page.locator("#thema-body").inner_text()
+        assert (
+            "Relative absenteeism (unauthorised absence)" in body and "Trend per pilot municipality" in body
+        )
+        layout = w.page.evaluate("document.querySelector('#grafiek-trend .js-plotly-plot').layout")
+        assert layout["separators"] == ".,"
+        result = Axe().run(w.page, context=["main"], options={"resultTypes": ["violations"]})
+        assert result.violations_count == 0, result.generate_report()
+        w.page.click(".hoofdmenu a[href='/kaart?taal=en']")
+        w.page.wait_for_url("**/kaart?taal=en")
+        w.settle()
+        assert w.page.locator("main h1").inner_text() == "Map" and _lang(w) == "en"
+        assert "Show the figures as a table" in w.page.locator("main").inner_text()
+        assert not w.errors
+    finally:
+        w.context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1440])
 def test_the_english_frame_passes_axe(browser, server, width):  # noqa: F811
     from axe_playwright_python.sync_playwright import Axe
@@ -61,9 +92,15 @@ def test_the_english_frame_passes_axe(browser, server, width):  # noqa: F811
         w.page.wait_for_function("document.documentElement.lang === 'en'")
         # Dash's own index page puts its scripts in a second <footer>: two contentinfo landmarks on every
         # page of the dashboard, not of this switch (left to the dashboard's rework, issue 14)
-        skip = {"landmark-no-duplicate-contentinfo": {"enabled": False}, "landmark-unique": {"enabled": False}}
-        result = Axe().run(w.page, context=["header", "footer.voet", "#taal-kader"],
-                           options={"rules": skip, "resultTypes": ["violations"]})
+        skip = {
+            "landmark-no-duplicate-contentinfo": {"enabled": False},
+            "landmark-unique": {"enabled": False},
+        }
+        result = Axe().run(
+            w.page,
+            context=["header", "footer.voet", "#taal-kader"],
+            options={"rules": skip, "resultTypes": ["violations"]},
+        )
         assert result.violations_count == 0, result.generate_report()
         box = w.page.locator("#taal-wissel").bounding_box()
         assert box and box["x"] + box["width"] <= width
