@@ -58,8 +58,10 @@ serve: $(DB) ## serve the dashboard for many users: gunicorn with several worker
 screenshot: $(DB) ## docs/schermafdrukken/: every page at 390 and 1440 px (headless Chromium, JPEG)
 	$(PY) -m dashboard.screenshot --db $(DB) --out-dir docs/schermafdrukken
 
-test: $(STAMP) ## run ruff and the whole test suite (on every core: a test file stays on one worker)
+test: $(STAMP) ## lint, format check, type check ([tool.mypy]), then the whole suite (on every core: a test file stays on one worker)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -n auto --dist loadfile
 
 bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
@@ -69,8 +71,13 @@ bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, 
 dag: $(STAMP) ## print every table of a build in run order, with its stage and builder (pipeline/tables.py)
 	@$(PY) -m pipeline.tables
 
-lint: $(STAMP) ## ruff: lint and check formatting of imports
+lint: $(STAMP) ## ruff lint and format check, mypy
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(STAMP) ## ruff format: rewrite the code in the project's one style
+	$(VENV)/bin/ruff format .
 
 clean: ## remove built outputs and caches (never touches data/raw)
 	rm -rf $(OUT)/monitor.duckdb $(OUT)/manifest.json $(OUT)/.work* $(OUT)/.monitor*.tmp* $(OUT)/extracts $(OUT)/rapporten

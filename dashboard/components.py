@@ -232,8 +232,14 @@ def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
 
 def comparison_header(first: str, second: str) -> list[str]:
     """The columns of a table of baseline against latest figure, after the two that name the row."""
-    return [first, second, *(taal.tr(k) for k in ("k_nulmeting", "d_k_waarde", "k_laatste", "d_k_waarde",
-                                                  "d_k_verschil", "k_status"))]  # fmt: skip
+    return [
+        first,
+        second,
+        *(
+            taal.tr(k)
+            for k in ("k_nulmeting", "d_k_waarde", "k_laatste", "d_k_waarde", "d_k_verschil", "k_status")
+        ),
+    ]
 
 
 def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:

@@ -39,10 +39,28 @@ from pipeline.vocabulary import DOELGROEPEN, suppression_explanation
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
 # The columns the pages need of a publication table that an older build may lack.
-EFFECT_COLUMNS = ["indicator", "doelgroep", "effect", "ci_laag", "ci_hoog", "status", "te_klein", "reden",
-                  "n_proeftuinen", "n_vergelijking"]  # fmt: skip
-EVENT_COLUMNS = ["indicator", "doelgroep", "jaren_sinds_start", "periode", "effect", "ci_laag", "ci_hoog",
-                 "te_klein"]  # fmt: skip
+EFFECT_COLUMNS = [
+    "indicator",
+    "doelgroep",
+    "effect",
+    "ci_laag",
+    "ci_hoog",
+    "status",
+    "te_klein",
+    "reden",
+    "n_proeftuinen",
+    "n_vergelijking",
+]
+EVENT_COLUMNS = [
+    "indicator",
+    "doelgroep",
+    "jaren_sinds_start",
+    "periode",
+    "effect",
+    "ci_laag",
+    "ci_hoog",
+    "te_klein",
+]
 GAP_COLUMNS = ["gemeente_code", "gemeente_naam", "indicator", "voortgang", "status", "onderdrukt"]
 
 
@@ -294,9 +312,12 @@ class Monitor:
 
     def indicator(self, code: str) -> pd.Series | None:
         """One indicator of the catalogue, or None when the code is unknown (every callback asks)."""
-        rows = self._cached("_frames", "indicator_rijen", (), lambda: {
-            r["indicator"]: r for _, r in self.indicatoren().iterrows()
-        })  # fmt: skip
+        rows = self._cached(
+            "_frames",
+            "indicator_rijen",
+            (),
+            lambda: {r["indicator"]: r for _, r in self.indicatoren().iterrows()},
+        )
         hit = rows.get(code) if isinstance(code, str) else None  # type: ignore[attr-defined]
         return None if hit is None else hit.copy()
 
@@ -329,9 +350,14 @@ class Monitor:
 
     def regels(self) -> dict[str, str]:
         """The thresholds the build used (`publicatie_regels`): name → value as text."""
-        return self._cached("_frames", "regels", (), lambda: dict(
-            self._query("select naam, waarde from publicatie_regels").itertuples(index=False, name=None)
-        ))  # type: ignore[return-value]  # fmt: skip
+        return self._cached(
+            "_frames",
+            "regels",
+            (),
+            lambda: dict(
+                self._query("select naam, waarde from publicatie_regels").itertuples(index=False, name=None)
+            ),
+        )  # type: ignore[return-value]
 
     def regel(self, name: str) -> float:
         """One threshold of the build as a number."""
@@ -339,9 +365,14 @@ class Monitor:
 
     def tekst(self, name: str) -> str:
         """A text the build wrote to explain its figures (`publicatie_teksten`)."""
-        texts = self._cached("_frames", "teksten", (), lambda: dict(
-            self._query("select naam, tekst from publicatie_teksten").itertuples(index=False, name=None)
-        ))  # fmt: skip
+        texts = self._cached(
+            "_frames",
+            "teksten",
+            (),
+            lambda: dict(
+                self._query("select naam, tekst from publicatie_teksten").itertuples(index=False, name=None)
+            ),
+        )
         return str(texts.get(name, ""))  # type: ignore[union-attr]
 
     def explanation(self) -> str:

@@ -48,19 +48,39 @@ def base_layout(fig: Figure, height: int, **extra: object) -> Figure:
     }
     fig["layout"].update({**settings, **extra})
     # Horizontal tick labels (years stood vertical on a phone), and room for labels and titles.
-    plot.default_axes(fig, "x", showgrid=False, linecolor=theme.LIGHT, ticks="outside", tickcolor=theme.LIGHT,
-                      tickangle=0, automargin=True)  # fmt: skip
+    plot.default_axes(
+        fig,
+        "x",
+        showgrid=False,
+        linecolor=theme.LIGHT,
+        ticks="outside",
+        tickcolor=theme.LIGHT,
+        tickangle=0,
+        automargin=True,
+    )
     plot.default_axes(fig, "y", gridcolor="#eeeeee", zerolinecolor=theme.LIGHT, automargin=True)
     return fig
 
 
 def empty(message: str, height: int = 220) -> Figure:
     """A figure that says why there is nothing to show."""
-    fig = plot.figure(layout={
-        "annotations": [{"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
-                         "yref": "paper", "font": {"size": 14, "color": theme.TOTAAL}}],
-        "xaxis": {"visible": False}, "yaxis": {"visible": False},
-    })  # fmt: skip
+    fig = plot.figure(
+        layout={
+            "annotations": [
+                {
+                    "text": message,
+                    "showarrow": False,
+                    "x": 0.5,
+                    "y": 0.5,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "font": {"size": 14, "color": theme.TOTAAL},
+                }
+            ],
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+        }
+    )
     return base_layout(fig, height)
 
 
@@ -92,20 +112,39 @@ def suppressed_trace(marks: list[tuple[int, str]], panel: int = 1) -> list[dict]
     trace per panel: hundreds of annotations would cost the browser a millisecond each."""
     if not marks:
         return []
-    return [plot.on({
-        "type": "scatter", "mode": "text", "x": [year for year, _ in marks], "y": [0] * len(marks),
-        "text": [SUPPRESSED_MARK] * len(marks), "textposition": "top center",
-        "textfont": {"size": 15, "color": theme.TOTAAL}, "hovertext": [hover for _, hover in marks],
-        "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"}, "name": fmt.suppressed_word(),
-        "showlegend": False,
-    }, panel)]  # fmt: skip
+    return [
+        plot.on(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "x": [year for year, _ in marks],
+                "y": [0] * len(marks),
+                "text": [SUPPRESSED_MARK] * len(marks),
+                "textposition": "top center",
+                "textfont": {"size": 15, "color": theme.TOTAAL},
+                "hovertext": [hover for _, hover in marks],
+                "hoverinfo": "text",
+                "hoverlabel": {"bgcolor": "white"},
+                "name": fmt.suppressed_word(),
+                "showlegend": False,
+            },
+            panel,
+        )
+    ]
 
 
 def _hline_note(y: float, text: str, panel: int = 1) -> dict:
     """The label at the right end of a horizontal line (as plotly's `add_hline(annotation_text=)`)."""
-    return {"text": text, "showarrow": False, "x": 1, "xanchor": "right",
-            "xref": f"{plot.ref('x', panel)} domain", "y": y, "yanchor": "bottom",
-            "yref": plot.ref("y", panel)}  # fmt: skip
+    return {
+        "text": text,
+        "showarrow": False,
+        "x": 1,
+        "xanchor": "right",
+        "xref": f"{plot.ref('x', panel)} domain",
+        "y": y,
+        "yanchor": "bottom",
+        "yref": plot.ref("y", panel),
+    }
 
 
 def _hover(
@@ -191,20 +230,33 @@ def status_bars(counts: pd.DataFrame, names: dict[str, str], statuses: tuple[str
         pattern = (
             {"shape": "/", "fgcolor": theme.GREY, "solidity": 0.25} if status == theme.ONDERDRUKT else None
         )
-        data.append({
-            "type": "bar", "y": labels, "x": counts[status].astype(int).tolist(), "name": label,
-            "orientation": "h",
-            "marker": {"color": fill, "line": {"color": theme.GREY, "width": 0.5},
-                       **({"pattern": pattern} if pattern else {})},
-            "hovertext": [f"{n}: {fmt.number(v)} × {label}"
-                          for n, v in zip(labels, counts[status], strict=True)],
-            "hoverinfo": "text",
-        })  # fmt: skip
-    fig = plot.figure(data, {
-        "barmode": "stack", "showlegend": False,
-        "yaxis": {"autorange": "reversed", "automargin": True},
-        "xaxis": {"title": _title(tr("d_aantal_proeftuinen")), "dtick": 1},
-    })  # fmt: skip
+        data.append(
+            {
+                "type": "bar",
+                "y": labels,
+                "x": counts[status].astype(int).tolist(),
+                "name": label,
+                "orientation": "h",
+                "marker": {
+                    "color": fill,
+                    "line": {"color": theme.GREY, "width": 0.5},
+                    **({"pattern": pattern} if pattern else {}),
+                },
+                "hovertext": [
+                    f"{n}: {fmt.number(v)} × {label}" for n, v in zip(labels, counts[status], strict=True)
+                ],
+                "hoverinfo": "text",
+            }
+        )
+    fig = plot.figure(
+        data,
+        {
+            "barmode": "stack",
+            "showlegend": False,
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"title": _title(tr("d_aantal_proeftuinen")), "dtick": 1},
+        },
+    )
     return base_layout(fig, 60 + 34 * len(labels), margin={"l": 8, "r": 8, "t": 8, "b": 40})
 
 
@@ -228,12 +280,19 @@ def group_trends(groups: pd.DataFrame, catalogue: pd.DataFrame, columns: int = 4
         marks: list[tuple[int, str]] = []
         for groep, color in ((summaries.OTHERS, theme.GREY), (summaries.PILOTS, theme.BLUE)):
             part = g.loc[g["groep"] == groep]
-            line = _line(part, fmt.group(groep), int(mults[code]), line={"color": color, "width": 2},
-                         legendgroup=groep,
-                         showlegend=i == 1)  # fmt: skip
+            line = _line(
+                part,
+                fmt.group(groep),
+                int(mults[code]),
+                line={"color": color, "width": 2},
+                legendgroup=groep,
+                showlegend=i == 1,
+            )
             fig["data"].append(plot.on(line, i))
-            marks += suppressed_marks(part.loc[part["onderdrukt"], "jaar"].astype(int).tolist(),
-                                      f"{fmt.group(groep)}, {names[code]}")  # fmt: skip
+            marks += suppressed_marks(
+                part.loc[part["onderdrukt"], "jaar"].astype(int).tolist(),
+                f"{fmt.group(groep)}, {names[code]}",
+            )
         fig["data"] += suppressed_trace(marks, i)
     plot.update_axes(fig, "x", tickformat="d", nticks=4)
     plot.update_axes(fig, "y", rangemode="tozero")
@@ -248,23 +307,55 @@ def _context_traces(series: pd.DataFrame, panel: int, show_legend: bool) -> list
     style = {"hoverinfo": "skip", "legendgroup": "andere"}
     if series["gemeente_code"].nunique() <= MAX_CONTEXT_LINES:
         bx, by = _background(series)
-        return [plot.on({"type": "scatter", "x": bx, "y": by, "mode": "lines",
-                         "name": tr("d_andere_gemeenten"),
-                         "line": {"color": theme.LIGHT, "width": 1}, "showlegend": show_legend, **style},
-                        panel)]  # fmt: skip
+        return [
+            plot.on(
+                {
+                    "type": "scatter",
+                    "x": bx,
+                    "y": by,
+                    "mode": "lines",
+                    "name": tr("d_andere_gemeenten"),
+                    "line": {"color": theme.LIGHT, "width": 1},
+                    "showlegend": show_legend,
+                    **style,
+                },
+                panel,
+            )
+        ]
     band = context_band(series)
     x = band["jaar"].tolist()
     low, mid, high = values(band["laag"]), values(band["mediaan"]), values(band["hoog"])
     lo_pct, hi_pct = (round(q * 100) for q in (CONTEXT_QUANTILES[0], CONTEXT_QUANTILES[2]))
     return [
-        plot.on({"type": "scatter", "x": x + x[::-1], "y": high + low[::-1], "mode": "lines",
-                 "fill": "toself", "fillcolor": "rgba(140,140,140,0.16)", "line": {"width": 0},
-                 "name": tr("d_andere_gemeenten_band", lo=lo_pct, hi=hi_pct), "showlegend": show_legend,
-                 **style}, panel),
-        plot.on({"type": "scatter", "x": x, "y": mid, "mode": "lines",
-                 "name": tr("d_andere_gemeenten_mediaan"),
-                 "line": {"color": theme.GREY, "width": 1}, "showlegend": show_legend, **style}, panel),
-    ]  # fmt: skip
+        plot.on(
+            {
+                "type": "scatter",
+                "x": x + x[::-1],
+                "y": high + low[::-1],
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": "rgba(140,140,140,0.16)",
+                "line": {"width": 0},
+                "name": tr("d_andere_gemeenten_band", lo=lo_pct, hi=hi_pct),
+                "showlegend": show_legend,
+                **style,
+            },
+            panel,
+        ),
+        plot.on(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": mid,
+                "mode": "lines",
+                "name": tr("d_andere_gemeenten_mediaan"),
+                "line": {"color": theme.GREY, "width": 1},
+                "showlegend": show_legend,
+                **style,
+            },
+            panel,
+        ),
+    ]
 
 
 def trend_panels(
@@ -284,8 +375,9 @@ def trend_panels(
     mult = int(indicator["vermenigvuldiger"])
     rows = math.ceil(len(pilots) / columns)
     titles = [f"{p.gemeente_naam} (start {p.startjaar})" for p in pilots.itertuples()]
-    layout = plot.subplots(rows, columns, titles, horizontal_spacing=0.04, vertical_spacing=0.35 / rows,
-                           shared_yaxes=True)  # fmt: skip
+    layout = plot.subplots(
+        rows, columns, titles, horizontal_spacing=0.04, vertical_spacing=0.35 / rows, shared_yaxes=True
+    )
     for title in layout["annotations"]:
         title["font"] = {"size": 12}
     fig = plot.figure(layout=layout)
@@ -299,22 +391,47 @@ def trend_panels(
     for i, p in enumerate(pilots.itertuples(), start=1):
         fig["data"] += _context_traces(context, i, i == 1)
         own = series.loc[series["gemeente_code"] == p.gemeente_code]
-        fig["data"].append(plot.on(_line(own, p.gemeente_naam, mult, line={"color": theme.BLUE, "width": 2.5},
-                                         legendgroup="proeftuin", showlegend=False), i))  # fmt: skip
+        fig["data"].append(
+            plot.on(
+                _line(
+                    own,
+                    p.gemeente_naam,
+                    mult,
+                    line={"color": theme.BLUE, "width": 2.5},
+                    legendgroup="proeftuin",
+                    showlegend=False,
+                ),
+                i,
+            )
+        )
         hidden = own.loc[own["onderdrukt"], "jaar"].astype(int).tolist()
         fig["data"] += suppressed_trace(suppressed_marks(hidden, p.gemeente_naam), i)
         lines.append(plot.vline(int(p.startjaar), i, dash="dot", color=theme.INK, width=1))
         base = vergelijking.loc[vergelijking["gemeente_code"] == p.gemeente_code]
         if not base.empty and not fmt.is_missing(base.iloc[0]["nulmeting_waarde"]):
             b = base.iloc[0]
-            fig["data"].append(plot.on({
-                "type": "scatter", "x": [int(b["nulmeting_jaar"]), end],
-                "y": [float(b["nulmeting_waarde"])] * 2, "mode": "lines",
-                "line": {"dash": "dash", "color": theme.SKY, "width": 1.5}, "name": word("nulmeting"),
-                "legendgroup": "nulmeting", "showlegend": False, "hoverinfo": "text",
-                "hovertext": tr("d_nulmeting_hover", naam=p.gemeente_naam, periode=b["nulmeting_periode"],
-                                waarde=fmt.value(b["nulmeting_waarde"], mult)),
-            }, i))  # fmt: skip
+            fig["data"].append(
+                plot.on(
+                    {
+                        "type": "scatter",
+                        "x": [int(b["nulmeting_jaar"]), end],
+                        "y": [float(b["nulmeting_waarde"])] * 2,
+                        "mode": "lines",
+                        "line": {"dash": "dash", "color": theme.SKY, "width": 1.5},
+                        "name": word("nulmeting"),
+                        "legendgroup": "nulmeting",
+                        "showlegend": False,
+                        "hoverinfo": "text",
+                        "hovertext": tr(
+                            "d_nulmeting_hover",
+                            naam=p.gemeente_naam,
+                            periode=b["nulmeting_periode"],
+                            waarde=fmt.value(b["nulmeting_waarde"], mult),
+                        ),
+                    },
+                    i,
+                )
+            )
         if not fmt.is_missing(indicator["streefwaarde"]):
             lines.append(plot.hline(float(indicator["streefwaarde"]), i, color=theme.ORANGE, width=1.5))
     # Legend entries for the line styles that are drawn per panel.
@@ -328,8 +445,17 @@ def trend_panels(
             else ()
         ),
     ):
-        fig["data"].append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "line": style,
-                            "name": name, "hoverinfo": "skip"})  # fmt: skip
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "lines",
+                "line": style,
+                "name": name,
+                "hoverinfo": "skip",
+            }
+        )
     plot.add(fig, shapes=lines)
     plot.update_axes(fig, "x", tickformat="d", nticks=6)
     plot.update_axes(fig, "y", rangemode="tozero")
@@ -358,9 +484,18 @@ def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
             continue
         x = g["jaar"].astype(int).tolist()
         hi, lo = values(g["hoog"]), values(g["laag"])
-        fig["data"].append({"type": "scatter", "x": x + x[::-1], "y": hi + lo[::-1], "fill": "toself",
-                            "fillcolor": fill, "line": {"width": 0}, "hoverinfo": "skip",
-                            "showlegend": False})  # fmt: skip
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": x + x[::-1],
+                "y": hi + lo[::-1],
+                "fill": "toself",
+                "fillcolor": fill,
+                "line": {"width": 0},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
         texts = [
             f"<b>{fmt.group(groep)}</b> ({fmt.municipalities(n)})<br>{fmt.period(p, v)}: {fmt.value(w, mult)}"
             f"<br>{tr('d_interval95')}: {fmt.interval(a, b, mult)}"
@@ -368,10 +503,18 @@ def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
                 g["periode"], g["voorlopig"], g["waarde"], g["laag"], g["hoog"], g["n_gemeenten"], strict=True
             )
         ]
-        fig["data"].append({"type": "scatter", "x": x, "y": values(g["waarde"]), "mode": "lines+markers",
-                            "name": fmt.group(groep), "line": {"color": color, "width": 2.5},
-                            "hovertext": texts,
-                            "hoverinfo": "text"})  # fmt: skip
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values(g["waarde"]),
+                "mode": "lines+markers",
+                "name": fmt.group(groep),
+                "line": {"color": color, "width": 2.5},
+                "hovertext": texts,
+                "hoverinfo": "text",
+            }
+        )
         hidden = g.loc[g["onderdrukt"], "jaar"].astype(int).tolist()
         fig["data"] += suppressed_trace(suppressed_marks(hidden, fmt.group(groep)))
     shapes = []
@@ -400,45 +543,90 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
     shown = g.loc[~g["onderdrukt"]]
     shown_names = [n for n, o in zip(names, g["onderdrukt"], strict=True) if not o]
     data = [
-        {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": theme.LIGHT, "width": 3},
-         "hoverinfo": "skip", "showlegend": False},
-        {"type": "scatter", "x": values(g["waarde_totaal"]), "y": names, "mode": "markers",
-         "name": word("totaal"),
-         "marker": {"color": theme.TOTAAL, "size": 10, "symbol": "square"}, "hoverinfo": "text",
-         "hovertext": [f"<b>{n}</b> {word('totaal')} {fmt.period(p)}: {fmt.value(v, mult)}"
-                       for n, p, v in zip(g["gemeente_naam"], g["periode"], g["waarde_totaal"],
-                                          strict=True)]},
-        {"type": "scatter", "x": values(shown["waarde_roma"]), "y": shown_names, "mode": "markers",
-         "name": word("roma"), "marker": {"color": theme.BLUE, "size": 11}, "hoverinfo": "text",
-         "hovertext": [f"<b>{n}</b> {word('roma')} {fmt.period(p)}: {fmt.value(v, mult)}"
-                       f"<br>{word('kloof')}: {fmt.points(k, mult)}"
-                       for n, p, v, k in zip(shown["gemeente_naam"], shown["periode"], shown["waarde_roma"],
-                                             shown["kloof"], strict=True)]},
-    ]  # fmt: skip
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "line": {"color": theme.LIGHT, "width": 3},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "x": values(g["waarde_totaal"]),
+            "y": names,
+            "mode": "markers",
+            "name": word("totaal"),
+            "marker": {"color": theme.TOTAAL, "size": 10, "symbol": "square"},
+            "hoverinfo": "text",
+            "hovertext": [
+                f"<b>{n}</b> {word('totaal')} {fmt.period(p)}: {fmt.value(v, mult)}"
+                for n, p, v in zip(g["gemeente_naam"], g["periode"], g["waarde_totaal"], strict=True)
+            ],
+        },
+        {
+            "type": "scatter",
+            "x": values(shown["waarde_roma"]),
+            "y": shown_names,
+            "mode": "markers",
+            "name": word("roma"),
+            "marker": {"color": theme.BLUE, "size": 11},
+            "hoverinfo": "text",
+            "hovertext": [
+                f"<b>{n}</b> {word('roma')} {fmt.period(p)}: {fmt.value(v, mult)}"
+                f"<br>{word('kloof')}: {fmt.points(k, mult)}"
+                for n, p, v, k in zip(
+                    shown["gemeente_naam"],
+                    shown["periode"],
+                    shown["waarde_roma"],
+                    shown["kloof"],
+                    strict=True,
+                )
+            ],
+        },
+    ]
     hidden = g.loc[g["onderdrukt"].to_numpy(bool)]
     if not hidden.empty:
         # On the side of the row away from its totaal marker (beside it, the text ran under the
         # markers); as one text trace (an annotation per row costs the browser more).
         explanation = fmt.suppression_note()
         totals = pd.to_numeric(hidden["waarde_totaal"], errors="coerce").fillna(0.0)
-        far = float(max(pd.to_numeric(g["waarde_totaal"], errors="coerce").max(),
-                        pd.to_numeric(shown["waarde_roma"], errors="coerce").max(), 0.0) or 1.0)  # fmt: skip
+        far = float(
+            max(
+                pd.to_numeric(g["waarde_totaal"], errors="coerce").max(),
+                pd.to_numeric(shown["waarde_roma"], errors="coerce").max(),
+                0.0,
+            )
+            or 1.0
+        )
         left = [t > far / 2 for t in totals]  # the marker is on the right half: the text at the left
-        data.append({
-            "type": "scatter", "mode": "text", "x": [0.0 if near else far for near in left],
-            "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
-            "text": [tr("d_roma_onderdrukt")] * len(hidden),
-            "textposition": ["middle right" if near else "middle left" for near in left],
-            "textfont": {"color": theme.TOTAAL, "size": 11}, "name": tr("d_roma_onderdrukt"),
-            "showlegend": False,
-            "hoverinfo": "text", "hoverlabel": {"bgcolor": "white"},
-            "hovertext": [f"{n} {word('roma')} {p}: {fmt.suppressed_word()}. {explanation}"
-                          for n, p in zip(hidden["gemeente_naam"], hidden["periode"], strict=True)],
-        })  # fmt: skip
-    fig = plot.figure(data, {
-        "yaxis": {"autorange": "reversed", "automargin": True},
-        "xaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
-    })  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "x": [0.0 if near else far for near in left],
+                "y": [n for n, o in zip(names, g["onderdrukt"], strict=True) if o],
+                "text": [tr("d_roma_onderdrukt")] * len(hidden),
+                "textposition": ["middle right" if near else "middle left" for near in left],
+                "textfont": {"color": theme.TOTAAL, "size": 11},
+                "name": tr("d_roma_onderdrukt"),
+                "showlegend": False,
+                "hoverinfo": "text",
+                "hoverlabel": {"bgcolor": "white"},
+                "hovertext": [
+                    f"{n} {word('roma')} {p}: {fmt.suppressed_word()}. {explanation}"
+                    for n, p in zip(hidden["gemeente_naam"], hidden["periode"], strict=True)
+                ],
+            }
+        )
+    fig = plot.figure(
+        data,
+        {
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
+        },
+    )
     return base_layout(fig, 70 + 26 * len(g))
 
 
@@ -456,17 +644,30 @@ def ligging(text: object) -> str:
 
 # The funnel's method as the build states it (pipeline/trechter.py), read back to say it in English.
 _METHODS = (
-    (re.compile(r"binomiale grenzen rond het gemiddelde van alle gemeenten \(Spiegelhalter 2005\)"),
-     "d_methode_binomiaal"),
-    (re.compile(r"binomiale grenzen: met (?P<n>\d+) gemeenten is overspreiding niet te schatten"),
-     "d_methode_te_weinig"),
-    (re.compile(r"grenzen verbreed voor overspreiding: de gemeenten verschillen meer dan toeval toelaat "
-                r"\(φ = (?P<phi>[\d.,]+)\); random-effects-grenzen met spreiding tussen gemeenten "
-                r"τ = (?P<tau>[\d.,]+) (?P<eenheid>.*) \(Spiegelhalter 2005\)"), "d_methode_random"),
-    (re.compile(r"geen grenzen: het gemiddelde van alle gemeenten is (?P<centrum>[\d.,]+), "
-                r"elke afwijking valt op"),
-     "d_methode_geen"),
-)  # fmt: skip
+    (
+        re.compile(r"binomiale grenzen rond het gemiddelde van alle gemeenten \(Spiegelhalter 2005\)"),
+        "d_methode_binomiaal",
+    ),
+    (
+        re.compile(r"binomiale grenzen: met (?P<n>\d+) gemeenten is overspreiding niet te schatten"),
+        "d_methode_te_weinig",
+    ),
+    (
+        re.compile(
+            r"grenzen verbreed voor overspreiding: de gemeenten verschillen meer dan toeval toelaat "
+            r"\(φ = (?P<phi>[\d.,]+)\); random-effects-grenzen met spreiding tussen gemeenten "
+            r"τ = (?P<tau>[\d.,]+) (?P<eenheid>.*) \(Spiegelhalter 2005\)"
+        ),
+        "d_methode_random",
+    ),
+    (
+        re.compile(
+            r"geen grenzen: het gemiddelde van alle gemeenten is (?P<centrum>[\d.,]+), "
+            r"elke afwijking valt op"
+        ),
+        "d_methode_geen",
+    ),
+)
 
 
 def _dutch_number(text: str, decimals: int = 1) -> str:
@@ -503,12 +704,19 @@ def log_ticks(low: float, high: float, most: int = 7) -> dict:
     """Ticks for a log axis at 1, 2, 5 × 10ⁿ in Dutch notation (Plotly's own read "…9 100 2 3…"),
     thinned to at most `most` labels."""
     low, high = max(float(low), 1e-9), max(float(high), float(low), 1e-9)
-    ticks = [m * 10.0**e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
-             for m in (1, 2, 5)]  # fmt: skip
+    ticks = [
+        m * 10.0**e
+        for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+        for m in (1, 2, 5)
+    ]
     ticks = [t for t in ticks if low / 1.5 <= t <= high * 1.5]
     if len(ticks) < 3:  # less than a decade: every whole multiple
-        ticks = [m * 10.0**e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
-                 for m in range(1, 10) if low / 1.2 <= m * 10.0**e <= high * 1.2]  # fmt: skip
+        ticks = [
+            m * 10.0**e
+            for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+            for m in range(1, 10)
+            if low / 1.2 <= m * 10.0**e <= high * 1.2
+        ]
     for keep in ((1, 2, 5), (1, 5), (1,)):
         if len(ticks) <= most:
             break
@@ -525,10 +733,19 @@ def funnel_chart(points: pd.DataFrame, limits: pd.DataFrame, centre: float, indi
     n = limits["noemer"].astype(float).tolist()
     for tag, dash, label in (("99_8", "dash", tr("d_grenzen_998")), ("95", "dot", tr("d_grenzen_95"))):
         for side in ("laag", "hoog"):
-            data.append({"type": "scatter", "x": n, "y": values(limits[f"{side}_{tag}"]), "mode": "lines",
-                         "name": label, "line": {"color": theme.TOTAAL, "dash": dash, "width": 1.2},
-                         "legendgroup": label, "showlegend": side == "laag",
-                         "hoverinfo": "skip"})  # fmt: skip
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": n,
+                    "y": values(limits[f"{side}_{tag}"]),
+                    "mode": "lines",
+                    "name": label,
+                    "line": {"color": theme.TOTAAL, "dash": dash, "width": 1.2},
+                    "legendgroup": label,
+                    "showlegend": side == "laag",
+                    "hoverinfo": "skip",
+                }
+            )
     for is_pilot, color, name, size in (
         (False, theme.GREY, tr("d_andere_gemeenten"), 8),
         (True, theme.BLUE, word(summaries.PILOTS), 11),
@@ -536,26 +753,46 @@ def funnel_chart(points: pd.DataFrame, limits: pd.DataFrame, centre: float, indi
         p = points.loc[points["proeftuin"] == is_pilot]
         if p.empty:
             continue
-        data.append({
-            "type": "scatter", "x": p["noemer"].astype(float).tolist(), "y": values(p["waarde"]),
-            "mode": "markers", "name": name,
-            "marker": {"color": color, "size": size, "line": {"color": "white", "width": 1}},
-            "hoverinfo": "text",
-            "hovertext": [
-                f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.share(t, nn)}"
-                f"<br>{ligging(lig)}"
-                for g, per, v, w, t, nn, lig in zip(p["gemeente_naam"], p["periode"], p["voorlopig"],
-                                                    p["waarde"], p["teller"], p["noemer"], p["ligging"],
-                                                    strict=True)
+        data.append(
+            {
+                "type": "scatter",
+                "x": p["noemer"].astype(float).tolist(),
+                "y": values(p["waarde"]),
+                "mode": "markers",
+                "name": name,
+                "marker": {"color": color, "size": size, "line": {"color": "white", "width": 1}},
+                "hoverinfo": "text",
+                "hovertext": [
+                    f"<b>{g}</b> {fmt.period(per, v)}: {fmt.value(w, mult)}<br>{fmt.share(t, nn)}"
+                    f"<br>{ligging(lig)}"
+                    for g, per, v, w, t, nn, lig in zip(
+                        p["gemeente_naam"],
+                        p["periode"],
+                        p["voorlopig"],
+                        p["waarde"],
+                        p["teller"],
+                        p["noemer"],
+                        p["ligging"],
+                        strict=True,
+                    )
+                ],
+            }
+        )
+    fig = plot.figure(
+        data,
+        {
+            "shapes": [plot.hline(centre, color=theme.INK, width=1)],
+            "annotations": [
+                _hline_note(centre, tr("d_alle_gemeenten_samen", waarde=fmt.value(centre, mult)))
             ],
-        })  # fmt: skip
-    fig = plot.figure(data, {
-        "shapes": [plot.hline(centre, color=theme.INK, width=1)],
-        "annotations": [_hline_note(centre, tr("d_alle_gemeenten_samen", waarde=fmt.value(centre, mult)))],
-        "xaxis": {"title": _title(tr("d_noemer_as", omschrijving=_denominator(indicator))),
-                  "type": "log", **log_ticks(min(n), max(n))},
-        "yaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
-    })  # fmt: skip
+            "xaxis": {
+                "title": _title(tr("d_noemer_as", omschrijving=_denominator(indicator))),
+                "type": "log",
+                **log_ticks(min(n), max(n)),
+            },
+            "yaxis": {"title": _title(indicator["eenheid"]), "rangemode": "tozero"},
+        },
+    )
     return base_layout(fig, 380)
 
 
@@ -595,9 +832,14 @@ def profile_panels(
             part = profile.loc[(profile["indicator"] == code) & (profile["doelgroep"] == doelgroep)]
             if part.empty:
                 continue
-            line = _line(part, word(doelgroep), mult, line={"color": color, "width": 2},
-                         legendgroup=doelgroep,
-                         showlegend=i == 1)  # fmt: skip
+            line = _line(
+                part,
+                word(doelgroep),
+                mult,
+                line={"color": color, "width": 2},
+                legendgroup=doelgroep,
+                showlegend=i == 1,
+            )
             fig["data"].append(plot.on(line, i))
             hidden = part.loc[part["onderdrukt"], "jaar"].astype(int).tolist()
             marks += suppressed_marks(hidden, f"{cat.loc[code, 'naam']}, {word(doelgroep)}")
@@ -628,32 +870,70 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
         for r in own.itertuples()
     ]
     data = [
-        {"type": "bar", "y": names, "x": [1.0] * len(ranged), "base": 0, "orientation": "h",
-         "marker": {"color": "#eeeeee"}, "name": tr("d_spine_alle"), "hoverinfo": "text",
-         "hovertext": [tr("d_spine_bereik", naam=r.naam, n=fmt.municipalities(r.n),
-                          laag=fmt.value(r.min, r.vermenigvuldiger),
-                          hoog=fmt.value(r.max, r.vermenigvuldiger))
-                       for r in ranged.itertuples()]},
-        {"type": "bar", "y": names, "x": [h - low for h, low in zip(hi, lo, strict=True)], "base": lo,
-         "orientation": "h", "marker": {"color": "#bfbfbf"}, "name": tr("d_spine_helft"), "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: {tr('d_spine_helft')} {fmt.value(r.q1, r.vermenigvuldiger)} – "
-                       f"{fmt.value(r.q3, r.vermenigvuldiger)}" for r in ranged.itertuples()]},
-        {"type": "scatter", "y": names, "x": values(ranged["s_mediaan"]) if "s_mediaan" in ranged else [],
-         "mode": "markers", "name": tr("d_mediaan"),
-         "marker": {"symbol": "line-ns-open", "size": 16, "color": theme.INK, "line": {"width": 2}},
-         "hoverinfo": "text",
-         "hovertext": [f"{r.naam}: {tr('d_mediaan')} {fmt.value(r.mediaan, r.vermenigvuldiger)}"
-                       for r in ranged.itertuples()]},
-        {"type": "scatter", "y": own["naam"].tolist(),
-         "x": values(own["s_waarde"]) if "s_waarde" in own else [],
-         "mode": "markers", "name": tr("d_deze_gemeente"),
-         "marker": {"size": 13, "color": colors, "line": {"color": theme.INK, "width": 1.5}},
-         "hoverinfo": "text",
-         "hovertext": [f"<b>{r.naam}</b> {fmt.period(r.periode, r.voorlopig)}: "
-                       f"{fmt.value(r.waarde, r.vermenigvuldiger)}"
-                       f"<br>{tr('d_status_klein')}: {theme.label(statuses.get(r.indicator, ''))}"
-                       for r in own.itertuples()]},
-    ]  # fmt: skip
+        {
+            "type": "bar",
+            "y": names,
+            "x": [1.0] * len(ranged),
+            "base": 0,
+            "orientation": "h",
+            "marker": {"color": "#eeeeee"},
+            "name": tr("d_spine_alle"),
+            "hoverinfo": "text",
+            "hovertext": [
+                tr(
+                    "d_spine_bereik",
+                    naam=r.naam,
+                    n=fmt.municipalities(r.n),
+                    laag=fmt.value(r.min, r.vermenigvuldiger),
+                    hoog=fmt.value(r.max, r.vermenigvuldiger),
+                )
+                for r in ranged.itertuples()
+            ],
+        },
+        {
+            "type": "bar",
+            "y": names,
+            "x": [h - low for h, low in zip(hi, lo, strict=True)],
+            "base": lo,
+            "orientation": "h",
+            "marker": {"color": "#bfbfbf"},
+            "name": tr("d_spine_helft"),
+            "hoverinfo": "text",
+            "hovertext": [
+                f"{r.naam}: {tr('d_spine_helft')} {fmt.value(r.q1, r.vermenigvuldiger)} – "
+                f"{fmt.value(r.q3, r.vermenigvuldiger)}"
+                for r in ranged.itertuples()
+            ],
+        },
+        {
+            "type": "scatter",
+            "y": names,
+            "x": values(ranged["s_mediaan"]) if "s_mediaan" in ranged else [],
+            "mode": "markers",
+            "name": tr("d_mediaan"),
+            "marker": {"symbol": "line-ns-open", "size": 16, "color": theme.INK, "line": {"width": 2}},
+            "hoverinfo": "text",
+            "hovertext": [
+                f"{r.naam}: {tr('d_mediaan')} {fmt.value(r.mediaan, r.vermenigvuldiger)}"
+                for r in ranged.itertuples()
+            ],
+        },
+        {
+            "type": "scatter",
+            "y": own["naam"].tolist(),
+            "x": values(own["s_waarde"]) if "s_waarde" in own else [],
+            "mode": "markers",
+            "name": tr("d_deze_gemeente"),
+            "marker": {"size": 13, "color": colors, "line": {"color": theme.INK, "width": 1.5}},
+            "hoverinfo": "text",
+            "hovertext": [
+                f"<b>{r.naam}</b> {fmt.period(r.periode, r.voorlopig)}: "
+                f"{fmt.value(r.waarde, r.vermenigvuldiger)}"
+                f"<br>{tr('d_status_klein')}: {theme.label(statuses.get(r.indicator, ''))}"
+                for r in own.itertuples()
+            ],
+        },
+    ]
     explanation = fmt.suppression_note()
     notes: list[dict] = []
     for r in s.itertuples():
@@ -669,15 +949,37 @@ def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
         elif fmt.is_missing(r.waarde):
             note, hover = tr("d_geen_cijfer"), tr("d_geen_cijfer_gemeente", naam=r.naam)
         if note:
-            notes.append({"x": 0.5, "y": r.naam, "xref": "x", "yref": "y", "text": note, "showarrow": False,
-                          "hovertext": hover, "font": {"size": 11, "color": theme.TOTAAL}})  # fmt: skip
-    fig = plot.figure(data, {
-        "barmode": "overlay", "annotations": notes,
-        "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed",
-                  "automargin": True},
-        "xaxis": {"range": [-0.02, 1.02], "tickvals": [0, 1], "ticktext": [tr("d_slechter"), tr("d_beter")],
-                  "showgrid": False},
-    })  # fmt: skip
+            notes.append(
+                {
+                    "x": 0.5,
+                    "y": r.naam,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": note,
+                    "showarrow": False,
+                    "hovertext": hover,
+                    "font": {"size": 11, "color": theme.TOTAAL},
+                }
+            )
+    fig = plot.figure(
+        data,
+        {
+            "barmode": "overlay",
+            "annotations": notes,
+            "yaxis": {
+                "categoryorder": "array",
+                "categoryarray": labels,
+                "autorange": "reversed",
+                "automargin": True,
+            },
+            "xaxis": {
+                "range": [-0.02, 1.02],
+                "tickvals": [0, 1],
+                "ticktext": [tr("d_slechter"), tr("d_beter")],
+                "showgrid": False,
+            },
+        },
+    )
     return base_layout(fig, 80 + 30 * len(labels), margin={"l": 8, "r": 16, "t": 40, "b": 40})
 
 
@@ -704,32 +1006,61 @@ def choropleth(
         if part.empty:
             continue
         pattern = {"fillpattern": {"shape": "/", "fgcolor": theme.GREY, "bgcolor": color, "solidity": 0.3}}
-        data.append({
-            "type": "scatter", "x": [c for ring in part["x"] for c in ring],
-            "y": [c for ring in part["y"] for c in ring], "mode": "lines", "fill": "toself",
-            "fillcolor": color,
-            "name": klasse, "hoverinfo": "skip", "line": {"color": "white", "width": 0.5},
-            **(pattern if striped else {}),
-        })  # fmt: skip
+        data.append(
+            {
+                "type": "scatter",
+                "x": [c for ring in part["x"] for c in ring],
+                "y": [c for ring in part["y"] for c in ring],
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": color,
+                "name": klasse,
+                "hoverinfo": "skip",
+                "line": {"color": "white", "width": 0.5},
+                **(pattern if striped else {}),
+            }
+        )
     pil = merged.loc[merged["gemeente_code"].isin(pilots)]
     data += [
-        {"type": "scatter", "x": [c for ring in provinces["x"] for c in ring],
-         "y": [c for ring in provinces["y"] for c in ring], "mode": "lines",
-         "line": {"color": "#6b6b6b", "width": 1}, "hoverinfo": "skip", "name": tr("d_provinciegrens"),
-         "showlegend": False},
-        {"type": "scatter", "x": [c for ring in pil["x"] for c in ring],
-         "y": [c for ring in pil["y"] for c in ring],
-         "mode": "lines", "line": {"color": theme.INK, "width": 2.5}, "hoverinfo": "skip",
-         "name": tr("d_proeftuin_omlijnd")},
-        {"type": "scatter", "x": merged["cx"].tolist(), "y": merged["cy"].tolist(), "mode": "markers",
-         "name": tr("d_gemeenten"), "showlegend": False, "marker": {"size": 7, "color": "rgba(0,0,0,0)"},
-         "hoverinfo": "text", "hovertext": [hover.get(c, "") for c in merged["gemeente_code"]],
-         "customdata": merged["gemeente_code"].tolist()},
-    ]  # fmt: skip
-    fig = plot.figure(data, {
-        "xaxis": {"visible": False, "fixedrange": False},
-        "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
-    })  # fmt: skip
+        {
+            "type": "scatter",
+            "x": [c for ring in provinces["x"] for c in ring],
+            "y": [c for ring in provinces["y"] for c in ring],
+            "mode": "lines",
+            "line": {"color": "#6b6b6b", "width": 1},
+            "hoverinfo": "skip",
+            "name": tr("d_provinciegrens"),
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "x": [c for ring in pil["x"] for c in ring],
+            "y": [c for ring in pil["y"] for c in ring],
+            "mode": "lines",
+            "line": {"color": theme.INK, "width": 2.5},
+            "hoverinfo": "skip",
+            "name": tr("d_proeftuin_omlijnd"),
+        },
+        {
+            "type": "scatter",
+            "x": merged["cx"].tolist(),
+            "y": merged["cy"].tolist(),
+            "mode": "markers",
+            "name": tr("d_gemeenten"),
+            "showlegend": False,
+            "marker": {"size": 7, "color": "rgba(0,0,0,0)"},
+            "hoverinfo": "text",
+            "hovertext": [hover.get(c, "") for c in merged["gemeente_code"]],
+            "customdata": merged["gemeente_code"].tolist(),
+        },
+    ]
+    fig = plot.figure(
+        data,
+        {
+            "xaxis": {"visible": False, "fixedrange": False},
+            "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
+        },
+    )
     return base_layout(
         fig,
         720,
@@ -771,8 +1102,11 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
         "colorbar": {"title": _title(tr("d_deel_verwacht")), "tickformat": ".0%"},
         "hovertemplate": tr("d_volledigheid_hover", verwacht=expected) + "<extra></extra>",
     }
-    fig = plot.figure([heatmap], {
-        "yaxis": {"autorange": "reversed", "automargin": True},
-        "xaxis": {"tickformat": "d", "dtick": 1, "side": "top"},
-    })  # fmt: skip
+    fig = plot.figure(
+        [heatmap],
+        {
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "xaxis": {"tickformat": "d", "dtick": 1, "side": "top"},
+        },
+    )
     return base_layout(fig, 90 + 24 * len(table), margin={"l": 8, "r": 8, "t": 60, "b": 10})

@@ -45,26 +45,44 @@ from pipeline.vocabulary import (
 EFFECT_COLOURS = {ONVOLDOENDE: GREY} | {
     s: theme.STATUS[s][1] for s in (VERBETERD, GESTEGEN, GELIJK, VERSLECHTERD, GEDAALD)
 }
-EFFECT_LABELS = {VERBETERD: "gunstig effect", GELIJK: "geen aantoonbaar effect",
-                 VERSLECHTERD: "ongunstig effect", GESTEGEN: "gestegen t.o.v. vergelijking",
-                 GEDAALD: "gedaald t.o.v. vergelijking", ONVOLDOENDE: "onvoldoende gegevens"}  # fmt: skip
-GAP_COLOURS = {GEHALVEERD: GREEN, KLEINER: theme.STATUS[VERBETERD][1], GELIJK: theme.STATUS[GELIJK][1],
-               GROTER: theme.STATUS[VERSLECHTERD][1]}  # fmt: skip
-GAP_LABELS = {GEHALVEERD: "kloof gehalveerd", KLEINER: "kloof kleiner",
-              GELIJK: "geen aantoonbare verandering", GROTER: "kloof groter",
-              GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting", ONVOLDOENDE: "onvoldoende gegevens",
-              ONDERDRUKT: "onderdrukt (kleine aantallen)"}  # fmt: skip
+EFFECT_LABELS = {
+    VERBETERD: "gunstig effect",
+    GELIJK: "geen aantoonbaar effect",
+    VERSLECHTERD: "ongunstig effect",
+    GESTEGEN: "gestegen t.o.v. vergelijking",
+    GEDAALD: "gedaald t.o.v. vergelijking",
+    ONVOLDOENDE: "onvoldoende gegevens",
+}
+GAP_COLOURS = {
+    GEHALVEERD: GREEN,
+    KLEINER: theme.STATUS[VERBETERD][1],
+    GELIJK: theme.STATUS[GELIJK][1],
+    GROTER: theme.STATUS[VERSLECHTERD][1],
+}
+GAP_LABELS = {
+    GEHALVEERD: "kloof gehalveerd",
+    KLEINER: "kloof kleiner",
+    GELIJK: "geen aantoonbare verandering",
+    GROTER: "kloof groter",
+    GEEN_ACHTERSTAND: "geen achterstand bij de nulmeting",
+    ONVOLDOENDE: "onvoldoende gegevens",
+    ONDERDRUKT: "onderdrukt (kleine aantallen)",
+}
 ROW_HEIGHT = 100  # px per indicator: its title, the dot and line, the ticks
 GAP_HEIGHT = 62  # px between indicators
 PROGRESS_AXIS = "voortgang naar het doel (0% = als bij de nulmeting)"
 PROGRESS_SHOWN = (-100.0, 200.0)  # bars are drawn within this range (%); hover gives the true value
 # The labels above that are no word of the vocabulary: their key in the message catalogue.
-LABEL_KEYS = {"gestegen t.o.v. vergelijking": "d_label_gestegen",
-              "gedaald t.o.v. vergelijking": "d_label_gedaald",
-              "kloof gehalveerd": "d_label_gehalveerd", "kloof kleiner": "d_label_kleiner",
-              "geen aantoonbare verandering": "d_label_geen_verandering", "kloof groter": "d_label_groter",
-              "geen achterstand bij de nulmeting": "d_label_geen_achterstand",
-              "onderdrukt (kleine aantallen)": "d_label_onderdrukt"}  # fmt: skip
+LABEL_KEYS = {
+    "gestegen t.o.v. vergelijking": "d_label_gestegen",
+    "gedaald t.o.v. vergelijking": "d_label_gedaald",
+    "kloof gehalveerd": "d_label_gehalveerd",
+    "kloof kleiner": "d_label_kleiner",
+    "geen aantoonbare verandering": "d_label_geen_verandering",
+    "kloof groter": "d_label_groter",
+    "geen achterstand bij de nulmeting": "d_label_geen_achterstand",
+    "onderdrukt (kleine aantallen)": "d_label_onderdrukt",
+}
 
 
 def _label(dutch: str) -> str:
@@ -101,10 +119,15 @@ def _n(x: object, decimals: int = 1) -> str:
 
 def _layout(fig: Figure, height: int, **extra: object) -> Figure:
     """The house style of dashboard/figures.py: Dutch separators, white, compact."""
-    settings = {"height": height, "separators": ",." if current() == "nl" else ".,", "paper_bgcolor": "white",
-                "plot_bgcolor": "white",
-                "font": {"family": FONT, "size": 13, "color": INK}, "showlegend": False,
-                "margin": {"l": 16, "r": 16, "t": 40, "b": 40}}  # fmt: skip
+    settings = {
+        "height": height,
+        "separators": ",." if current() == "nl" else ".,",
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"family": FONT, "size": 13, "color": INK},
+        "showlegend": False,
+        "margin": {"l": 16, "r": 16, "t": 40, "b": 40},
+    }
     fig["layout"] = plot.merge(fig["layout"], settings | extra)
     # Horizontal ticks that never stand on end, and room for every label and axis title.
     plot.default_axes(fig, "x", tickangle=0, automargin=True)
@@ -113,11 +136,23 @@ def _layout(fig: Figure, height: int, **extra: object) -> Figure:
 
 
 def _empty(message: str) -> Figure:
-    fig = plot.figure(layout={
-        "annotations": [{"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
-                         "yref": "paper", "font": {"size": 14, "color": GREY}}],
-        "xaxis": {"visible": False}, "yaxis": {"visible": False},
-    })  # fmt: skip
+    fig = plot.figure(
+        layout={
+            "annotations": [
+                {
+                    "text": message,
+                    "showarrow": False,
+                    "x": 0.5,
+                    "y": 0.5,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "font": {"size": 14, "color": GREY},
+                }
+            ],
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+        }
+    )
     return _layout(fig, 200)
 
 
@@ -136,8 +171,9 @@ def _pretrend_warning(row: pd.Series) -> str:
     return ""
 
 
-def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: str = "roma",
-                  domein: str | None = None) -> Figure:  # fmt: skip
+def effect_figure(
+    effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: str = "roma", domein: str | None = None
+) -> Figure:
     """Per indicator the pilots' effect against non-pilots: a dot on a line (its 95% interval)."""
     ind = indicatoren.set_index("indicator")
     rows = effecten[effecten["doelgroep"] == doelgroep].merge(
@@ -151,8 +187,10 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
     height = 90 + ROW_HEIGHT * len(rows)
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
     if "schaal" in rows.columns:  # counts are estimated per 1.000 inhabitants (pipeline.effecten.op_schaal)
-        units = [_scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
-                 for u, s in zip(units, rows["schaal"], strict=True)]  # fmt: skip
+        units = [
+            _scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
+            for u, s in zip(units, rows["schaal"], strict=True)
+        ]
     titles = [f"<b>{n}</b> ({u})" for n, u in zip(rows["naam"], units, strict=True)]
     gap = 0 if len(rows) == 1 else GAP_HEIGHT / (height - 90)
     fig = plot.figure(layout=plot.subplots(len(rows), 1, titles, vertical_spacing=gap))
@@ -165,33 +203,78 @@ def effect_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         plot.update_axes(fig, "y", r, visible=False, range=[-1, 1])
         if row["te_klein"] or pd.isna(row["ci_laag"]):
             reason = row.get("reden") or word(ONVOLDOENDE)
-            notes.append({"text": f"{word(ONVOLDOENDE)}: {reason}", "x": 0, "y": 0,
-                          "xref": f"{plot.ref('x', r)} domain", "yref": plot.ref("y", r), "xanchor": "left",
-                          "showarrow": False, "font": {"color": GREY, "size": 12}})  # fmt: skip
+            notes.append(
+                {
+                    "text": f"{word(ONVOLDOENDE)}: {reason}",
+                    "x": 0,
+                    "y": 0,
+                    "xref": f"{plot.ref('x', r)} domain",
+                    "yref": plot.ref("y", r),
+                    "xanchor": "left",
+                    "showarrow": False,
+                    "font": {"color": GREY, "size": 12},
+                }
+            )
             plot.update_axes(fig, "x", r, visible=False)
             continue
         unit = units[k]
         status = row["status"]
-        hover = tr("d_effect_hover", naam=row["naam"], effect=_n(row["effect"]), eenheid=unit,
-                   laag=_n(row["ci_laag"]), hoog=_n(row["ci_hoog"]), oordeel=effect_label(status),
-                   proeftuinen=fmt.pilots(row["n_proeftuinen"]), n=row["n_vergelijking"],
-                   let_op=_pretrend_warning(row))  # fmt: skip
-        fig["data"].append(plot.on({
-            "type": "scatter", "x": [float(row["effect"])], "y": [0], "mode": "markers", "name": row["naam"],
-            "marker": {"size": 12, "color": EFFECT_COLOURS.get(status, BLUE),
-                       "line": {"color": INK, "width": 1}},
-            "error_x": {"type": "data", "symmetric": False, "array": [float(row["ci_hoog"] - row["effect"])],
-                        "arrayminus": [float(row["effect"] - row["ci_laag"])], "color": INK, "thickness": 2,
-                        "width": 6},
-            "hovertemplate": hover + "<extra></extra>", "customdata": [[row["indicator"]]],
-        }, r))  # fmt: skip
+        hover = tr(
+            "d_effect_hover",
+            naam=row["naam"],
+            effect=_n(row["effect"]),
+            eenheid=unit,
+            laag=_n(row["ci_laag"]),
+            hoog=_n(row["ci_hoog"]),
+            oordeel=effect_label(status),
+            proeftuinen=fmt.pilots(row["n_proeftuinen"]),
+            n=row["n_vergelijking"],
+            let_op=_pretrend_warning(row),
+        )
+        fig["data"].append(
+            plot.on(
+                {
+                    "type": "scatter",
+                    "x": [float(row["effect"])],
+                    "y": [0],
+                    "mode": "markers",
+                    "name": row["naam"],
+                    "marker": {
+                        "size": 12,
+                        "color": EFFECT_COLOURS.get(status, BLUE),
+                        "line": {"color": INK, "width": 1},
+                    },
+                    "error_x": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [float(row["ci_hoog"] - row["effect"])],
+                        "arrayminus": [float(row["effect"] - row["ci_laag"])],
+                        "color": INK,
+                        "thickness": 2,
+                        "width": 6,
+                    },
+                    "hovertemplate": hover + "<extra></extra>",
+                    "customdata": [[row["indicator"]]],
+                },
+                r,
+            )
+        )
         span = max(abs(row["ci_laag"]), abs(row["ci_hoog"])) * 1.15 or 1.0
-        plot.update_axes(fig, "x", r, range=[-float(span), float(span)], showgrid=False, zeroline=False,
-                         ticks="outside", tickcolor=LIGHT)  # fmt: skip
+        plot.update_axes(
+            fig,
+            "x",
+            r,
+            range=[-float(span), float(span)],
+            showgrid=False,
+            zeroline=False,
+            ticks="outside",
+            tickcolor=LIGHT,
+        )
     plot.add(fig, notes, shapes)
     title = tr("d_effect_titel", doelgroep=word(doelgroep))
-    return _layout(fig, height, title={"text": title, "font": {"size": 14}},
-                   margin={"l": 16, "r": 16, "t": 70, "b": 20})  # fmt: skip
+    return _layout(
+        fig, height, title={"text": title, "font": {"size": 14}}, margin={"l": 16, "r": 16, "t": 70, "b": 20}
+    )
 
 
 def _scale_group(unit: str) -> str:
@@ -218,8 +301,10 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         return _empty(tr("d_geen_effecten_doelgroep"))
     units = [_unit(ind.loc[c]) for c in rows["indicator"]]
     scales = rows["schaal"] if "schaal" in rows.columns else pd.Series([None] * len(rows))
-    units = [_scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
-             for u, s in zip(units, scales, strict=True)]  # fmt: skip
+    units = [
+        _scale(s) if u == tr("d_aantal") and isinstance(s, str) and s else u
+        for u, s in zip(units, scales, strict=True)
+    ]
     rows["groep"] = [_scale_group(u) for u in units]
     rows["eenheid"] = units
     groups = list(dict.fromkeys(rows["groep"]))
@@ -244,40 +329,104 @@ def forest_figure(effecten: pd.DataFrame, indicatoren: pd.DataFrame, doelgroep: 
         for _, row in part.iterrows():
             if row["te_klein"] or pd.isna(row["ci_laag"]):
                 reason = row.get("reden") or tr("d_te_weinig_gemeenten_cijfers")
-                notes.append({"text": f"{word(ONVOLDOENDE)}: {reason}", "x": 0, "y": row["naam"],
-                              "xref": plot.ref("x", g), "yref": plot.ref("y", g), "xanchor": "left",
-                              "showarrow": False, "font": {"color": INK, "size": 12}})  # fmt: skip
+                notes.append(
+                    {
+                        "text": f"{word(ONVOLDOENDE)}: {reason}",
+                        "x": 0,
+                        "y": row["naam"],
+                        "xref": plot.ref("x", g),
+                        "yref": plot.ref("y", g),
+                        "xanchor": "left",
+                        "showarrow": False,
+                        "font": {"color": INK, "size": 12},
+                    }
+                )
                 continue
             status = row["status"]
             verdict = _label(row["oordeel"]) if row.get("oordeel") else effect_label(status)
-            hover = tr("d_effect_hover", naam=row["naam"], effect=_n(row["effect"]), eenheid=row["eenheid"],
-                       laag=_n(row["ci_laag"]), hoog=_n(row["ci_hoog"]), oordeel=verdict,
-                       proeftuinen=fmt.pilots(row["n_proeftuinen"]), n=row["n_vergelijking"],
-                       let_op=_pretrend_warning(row))  # fmt: skip
-            fig["data"].append(plot.on({
-                "type": "scatter", "x": [float(row["effect"])], "y": [row["naam"]], "mode": "markers",
-                "name": row["naam"],
-                "marker": {"size": 11, "color": EFFECT_COLOURS.get(status, BLUE),
-                           "symbol": theme.MARKER.get(status, "circle"), "line": {"color": INK, "width": 1}},
-                "error_x": {"type": "data", "symmetric": False, "color": INK, "thickness": 2, "width": 5,
+            hover = tr(
+                "d_effect_hover",
+                naam=row["naam"],
+                effect=_n(row["effect"]),
+                eenheid=row["eenheid"],
+                laag=_n(row["ci_laag"]),
+                hoog=_n(row["ci_hoog"]),
+                oordeel=verdict,
+                proeftuinen=fmt.pilots(row["n_proeftuinen"]),
+                n=row["n_vergelijking"],
+                let_op=_pretrend_warning(row),
+            )
+            fig["data"].append(
+                plot.on(
+                    {
+                        "type": "scatter",
+                        "x": [float(row["effect"])],
+                        "y": [row["naam"]],
+                        "mode": "markers",
+                        "name": row["naam"],
+                        "marker": {
+                            "size": 11,
+                            "color": EFFECT_COLOURS.get(status, BLUE),
+                            "symbol": theme.MARKER.get(status, "circle"),
+                            "line": {"color": INK, "width": 1},
+                        },
+                        "error_x": {
+                            "type": "data",
+                            "symmetric": False,
+                            "color": INK,
+                            "thickness": 2,
+                            "width": 5,
                             "array": [float(row["ci_hoog"] - row["effect"])],
-                            "arrayminus": [float(row["effect"] - row["ci_laag"])]},
-                "hovertemplate": hover + "<extra></extra>", "customdata": [[row["indicator"]]],
-            }, g))  # fmt: skip
+                            "arrayminus": [float(row["effect"] - row["ci_laag"])],
+                        },
+                        "hovertemplate": hover + "<extra></extra>",
+                        "customdata": [[row["indicator"]]],
+                    },
+                    g,
+                )
+            )
             spans.append(max(abs(row["ci_laag"]), abs(row["ci_hoog"])))
         span = (max(spans) if spans else 1.0) * 1.1 or 1.0
-        plot.update_axes(fig, "x", g, range=[-float(span), float(span)], showgrid=True, gridcolor="#eeeeee",
-                         zeroline=False, ticks="outside", tickcolor=LIGHT, automargin=True)  # fmt: skip
-        plot.update_axes(fig, "y", g, type="category", categoryorder="array", categoryarray=names[::-1],
-                         range=[-0.6, len(names) - 0.4], automargin=True, ticks="")  # fmt: skip
+        plot.update_axes(
+            fig,
+            "x",
+            g,
+            range=[-float(span), float(span)],
+            showgrid=True,
+            gridcolor="#eeeeee",
+            zeroline=False,
+            ticks="outside",
+            tickcolor=LIGHT,
+            automargin=True,
+        )
+        plot.update_axes(
+            fig,
+            "y",
+            g,
+            type="category",
+            categoryorder="array",
+            categoryarray=names[::-1],
+            range=[-0.6, len(names) - 0.4],
+            automargin=True,
+            ticks="",
+        )
     plot.add(fig, notes, shapes)
     title = tr("d_effect_titel", doelgroep=word(doelgroep))
-    return _layout(fig, plot_px + 120, title={"text": title, "font": {"size": 14}},
-                   margin={"l": 16, "r": 24, "t": 50, "b": 50})  # fmt: skip
+    return _layout(
+        fig,
+        plot_px + 120,
+        title={"text": title, "font": {"size": 14}},
+        margin={"l": 16, "r": 24, "t": 50, "b": 50},
+    )
 
 
-def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str = "roma",
-                       naam: str | None = None, vermenigvuldiger: int = 100) -> Figure:  # fmt: skip
+def event_study_figure(
+    gebeurtenis: pd.DataFrame,
+    indicator: str,
+    doelgroep: str = "roma",
+    naam: str | None = None,
+    vermenigvuldiger: int = 100,
+) -> Figure:
     """The effect by years since the start: pre-trends in grey, the start marked, the reference open."""
     g = gebeurtenis[(gebeurtenis["indicator"] == indicator) & (gebeurtenis["doelgroep"] == doelgroep)]
     g = g.sort_values("jaren_sinds_start")
@@ -290,41 +439,96 @@ def event_study_figure(gebeurtenis: pd.DataFrame, indicator: str, doelgroep: str
         part = shown[shown["periode"] == periode]
         if part.empty:
             continue
-        hover = [tr("d_verloop_hover", jaren=_years(e), effect=_n(v), eenheid=unit, laag=_n(lo), hoog=_n(hi),
-                    proeftuinen=fmt.pilots(n))
-                 for e, v, lo, hi, n in zip(part["jaren_sinds_start"], part["effect"], part["ci_laag"],
-                                            part["ci_hoog"], part["n_proeftuinen"], strict=True)]  # fmt: skip
-        fig["data"].append({
-            "type": "scatter", "x": part["jaren_sinds_start"].astype(int).tolist(),
-            "y": part["effect"].astype(float).tolist(), "mode": "markers", "name": label,
-            "marker": {"size": 9, "color": colour},
-            "error_y": {"type": "data", "symmetric": False,
-                        "array": (part["ci_hoog"] - part["effect"]).astype(float).tolist(),
-                        "arrayminus": (part["effect"] - part["ci_laag"]).astype(float).tolist(),
-                        "color": colour, "thickness": 1.5},
-            "hovertext": hover, "hoverinfo": "text",
-        })  # fmt: skip
+        hover = [
+            tr(
+                "d_verloop_hover",
+                jaren=_years(e),
+                effect=_n(v),
+                eenheid=unit,
+                laag=_n(lo),
+                hoog=_n(hi),
+                proeftuinen=fmt.pilots(n),
+            )
+            for e, v, lo, hi, n in zip(
+                part["jaren_sinds_start"],
+                part["effect"],
+                part["ci_laag"],
+                part["ci_hoog"],
+                part["n_proeftuinen"],
+                strict=True,
+            )
+        ]
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": part["jaren_sinds_start"].astype(int).tolist(),
+                "y": part["effect"].astype(float).tolist(),
+                "mode": "markers",
+                "name": label,
+                "marker": {"size": 9, "color": colour},
+                "error_y": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["ci_hoog"] - part["effect"]).astype(float).tolist(),
+                    "arrayminus": (part["effect"] - part["ci_laag"]).astype(float).tolist(),
+                    "color": colour,
+                    "thickness": 1.5,
+                },
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
+        )
     if not g[g["periode"] == "referentie"].empty:
-        fig["data"].append({"type": "scatter", "x": [-1], "y": [0], "mode": "markers",
-                            "name": tr("d_nulmeting_referentie"),
-                            "marker": {"size": 9, "color": "white", "line": {"color": INK, "width": 1.5}},
-                            "hovertext": [tr("d_nulmeting_referentie_hover")],
-                            "hoverinfo": "text"})  # fmt: skip
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": [-1],
+                "y": [0],
+                "mode": "markers",
+                "name": tr("d_nulmeting_referentie"),
+                "marker": {"size": 9, "color": "white", "line": {"color": INK, "width": 1.5}},
+                "hovertext": [tr("d_nulmeting_referentie_hover")],
+                "hoverinfo": "text",
+            }
+        )
     plot.add(
         fig,
-        [{"x": -0.5, "y": 1, "xref": "x", "yref": "paper", "text": tr("d_start_proeftuin"),
-          "showarrow": False,
-          "xanchor": "left", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
+        [
+            {
+                "x": -0.5,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "text": tr("d_start_proeftuin"),
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"color": ORANGE, "size": 12},
+            }
+        ],
         [plot.hline(0, color=GREY, width=1), plot.vline(-0.5, color=ORANGE, width=2, dash="dash")],
-    )  # fmt: skip
-    fig["layout"]["xaxis"] = {"title": {"text": tr("d_jaren_sinds_start")}, "dtick": 2, "showgrid": False,
-                              "ticks": "outside", "tickcolor": LIGHT}  # fmt: skip
-    fig["layout"]["yaxis"] = {"title": {"text": tr("d_effect_as", eenheid=unit)}, "gridcolor": "#eeeeee",
-                              "zeroline": False}  # fmt: skip
+    )
+    fig["layout"]["xaxis"] = {
+        "title": {"text": tr("d_jaren_sinds_start")},
+        "dtick": 2,
+        "showgrid": False,
+        "ticks": "outside",
+        "tickcolor": LIGHT,
+    }
+    fig["layout"]["yaxis"] = {
+        "title": {"text": tr("d_effect_as", eenheid=unit)},
+        "gridcolor": "#eeeeee",
+        "zeroline": False,
+    }
     title = tr("d_verloop_titel", naam=naam or indicator, doelgroep=word(doelgroep))
-    return _layout(fig, 400, showlegend=True, title={"text": title, "font": {"size": 14}},
-                   margin={"l": 16, "r": 16, "t": 64, "b": 40},
-                   legend={"orientation": "h", "yanchor": "top", "y": -0.32, "x": 0})  # fmt: skip
+    return _layout(
+        fig,
+        400,
+        showlegend=True,
+        title={"text": title, "font": {"size": 14}},
+        margin={"l": 16, "r": 16, "t": 64, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.32, "x": 0},
+    )
 
 
 def _years(e: int) -> str:
@@ -334,8 +538,13 @@ def _years(e: int) -> str:
     return tr("d_startjaar_klein") if e == 0 else tr("d_jaar_na", n=e)
 
 
-def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, indicator: str,
-                        doel_fractie: float, naam: str | None = None) -> Figure:  # fmt: skip
+def gap_progress_figure(
+    kloof_published: pd.DataFrame,
+    gemeenten: pd.DataFrame,
+    indicator: str,
+    doel_fractie: float,
+    naam: str | None = None,
+) -> Figure:
     """Per pilot the progress towards the target for the gap (100% = reached), after disclosure."""
     if "onderdrukt" not in kloof_published.columns:
         raise ValueError("alleen de gepubliceerde kloof (publicatie_kloof) kan getoond worden")
@@ -355,35 +564,92 @@ def gap_progress_figure(kloof_published: pd.DataFrame, gemeenten: pd.DataFrame, 
     for status, part in drawn.groupby("status", sort=False):
         pct = part["voortgang"].astype(float) * 100
         label = gap_label(status)
-        hover = [tr("d_voortgang_hover", naam=n, van=_n(a), naar=_n(b), jaar_van=int(j0), jaar_naar=int(j1),
-                    procent=_n(p, 0), doel=target, status=label)
-                 for n, a, b, j0, j1, p in zip(part["gemeente_naam"], part["nulmeting_kloof"],
-                                               part["laatste_kloof"], part["nulmeting_jaar"],
-                                               part["laatste_jaar"], pct, strict=True)]  # fmt: skip
-        fig["data"].append({
-            "type": "bar", "x": pct.clip(*PROGRESS_SHOWN).tolist(), "y": part["gemeente_naam"].tolist(),
-            "orientation": "h", "name": label, "marker": {"color": GAP_COLOURS.get(status, GREY)},
-            "hovertext": hover, "hoverinfo": "text",
-        })  # fmt: skip
+        hover = [
+            tr(
+                "d_voortgang_hover",
+                naam=n,
+                van=_n(a),
+                naar=_n(b),
+                jaar_van=int(j0),
+                jaar_naar=int(j1),
+                procent=_n(p, 0),
+                doel=target,
+                status=label,
+            )
+            for n, a, b, j0, j1, p in zip(
+                part["gemeente_naam"],
+                part["nulmeting_kloof"],
+                part["laatste_kloof"],
+                part["nulmeting_jaar"],
+                part["laatste_jaar"],
+                pct,
+                strict=True,
+            )
+        ]
+        fig["data"].append(
+            {
+                "type": "bar",
+                "x": pct.clip(*PROGRESS_SHOWN).tolist(),
+                "y": part["gemeente_naam"].tolist(),
+                "orientation": "h",
+                "name": label,
+                "marker": {"color": GAP_COLOURS.get(status, GREY)},
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
+        )
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
         hover = fmt.suppression_note() if row["onderdrukt"] else gap_label(status)
-        fig["data"].append({"type": "scatter", "x": [0], "y": [row["gemeente_naam"]], "mode": "text",
-                            "text": [gap_label(status)], "textposition": "middle right",
-                            "textfont": {"color": GREY, "size": 12}, "hovertext": [hover],
-                            "hoverinfo": "text", "showlegend": False})  # fmt: skip
+        fig["data"].append(
+            {
+                "type": "scatter",
+                "x": [0],
+                "y": [row["gemeente_naam"]],
+                "mode": "text",
+                "text": [gap_label(status)],
+                "textposition": "middle right",
+                "textfont": {"color": GREY, "size": 12},
+                "hovertext": [hover],
+                "hoverinfo": "text",
+                "showlegend": False,
+            }
+        )
     plot.add(
         fig,
-        [{"x": 100, "y": 1, "xref": "x", "yref": "paper", "text": tr("d_doel_kloof", doel=target),
-          "showarrow": False,
-          "xanchor": "center", "yanchor": "bottom", "font": {"color": ORANGE, "size": 12}}],
+        [
+            {
+                "x": 100,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "text": tr("d_doel_kloof", doel=target),
+                "showarrow": False,
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "font": {"color": ORANGE, "size": 12},
+            }
+        ],
         [plot.vline(0, color=GREY, width=1), plot.vline(100, color=ORANGE, width=2, dash="dash")],
-    )  # fmt: skip
-    fig["layout"]["xaxis"] = {"range": [PROGRESS_SHOWN[0] - 5, PROGRESS_SHOWN[1] + 5], "ticksuffix": "%",
-                              "showgrid": False, "title": {"text": tr("d_voortgang_as")}}  # fmt: skip
-    fig["layout"]["yaxis"] = {"type": "category", "categoryorder": "array",
-                              "categoryarray": k["gemeente_naam"].tolist()}  # fmt: skip
+    )
+    fig["layout"]["xaxis"] = {
+        "range": [PROGRESS_SHOWN[0] - 5, PROGRESS_SHOWN[1] + 5],
+        "ticksuffix": "%",
+        "showgrid": False,
+        "title": {"text": tr("d_voortgang_as")},
+    }
+    fig["layout"]["yaxis"] = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": k["gemeente_naam"].tolist(),
+    }
     title = tr("d_voortgang_titel", naam=naam or indicator, doel=target)
-    return _layout(fig, 100 + 34 * len(k), showlegend=True, barmode="overlay",
-                   title={"text": title, "font": {"size": 14}}, margin={"l": 16, "r": 24, "t": 64, "b": 56},
-                   legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})  # fmt: skip
+    return _layout(
+        fig,
+        100 + 34 * len(k),
+        showlegend=True,
+        barmode="overlay",
+        title={"text": title, "font": {"size": 14}},
+        margin={"l": 16, "r": 24, "t": 64, "b": 56},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+    )

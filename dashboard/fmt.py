@@ -98,8 +98,12 @@ def estimate(effect: object, low: object, high: object, vermenigvuldiger: int) -
             vermenigvuldiger, f" per {number(vermenigvuldiger)}"
         )
         sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
-        return taal.tr("d_schatting", effect=f"{sign}{number(effect, 1)}{unit}", laag=number(low, 1),
-                       hoog=number(high, 1))  # fmt: skip
+        return taal.tr(
+            "d_schatting",
+            effect=f"{sign}{number(effect, 1)}{unit}",
+            laag=number(low, 1),
+            hoog=number(high, 1),
+        )
     unit = {100: " procentpunt", 1: ""}.get(vermenigvuldiger, f" per {number(vermenigvuldiger)}")
     sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
     return f"{sign}{number(effect, 1)}{unit} (95%-interval {number(low, 1)} tot {number(high, 1)})"
@@ -134,9 +138,12 @@ def suppression_note() -> str:
     if taal.current() == "en":
         try:
             m = monitor()
-            return taal.tr("onderdrukt_uitleg", min_noemer=int(m.regel("onthulling.min_noemer")),
-                           teller_min=int(m.regel("onthulling.teller_min")),
-                           teller_max=int(m.regel("onthulling.teller_max")))  # fmt: skip
+            return taal.tr(
+                "onderdrukt_uitleg",
+                min_noemer=int(m.regel("onthulling.min_noemer")),
+                teller_min=int(m.regel("onthulling.teller_min")),
+                teller_max=int(m.regel("onthulling.teller_max")),
+            )
         except (DatabaseMissing, KeyError):
             return taal.tr("d_onderdrukt_kort")
     try:

@@ -19,9 +19,20 @@ Figure = dict  # {"data": list[dict], "layout": dict}
 def _house_template() -> dict:
     """The 2-D part of plotly.py's default template, so that dict figures look as before."""
     t = pio.templates["plotly"].to_plotly_json()
-    layout_keys = ("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor",
-                   "plot_bgcolor", "xaxis", "yaxis", "shapedefaults", "annotationdefaults",
-                   "title")  # fmt: skip
+    layout_keys = (
+        "autotypenumbers",
+        "colorway",
+        "font",
+        "hovermode",
+        "hoverlabel",
+        "paper_bgcolor",
+        "plot_bgcolor",
+        "xaxis",
+        "yaxis",
+        "shapedefaults",
+        "annotationdefaults",
+        "title",
+    )
     return {
         "layout": {k: t["layout"][k] for k in layout_keys if k in t["layout"]},
         "data": {k: t["data"][k] for k in ("scatter", "bar") if k in t["data"]},
@@ -59,8 +70,14 @@ def on(trace: dict, panel: int) -> dict:
     return {**trace, "xaxis": ref("x", panel), "yaxis": ref("y", panel)}
 
 
-def subplots(rows: int, cols: int, titles: Iterable[str] = (), horizontal_spacing: float | None = None,
-             vertical_spacing: float | None = None, shared_yaxes: bool = False) -> dict:  # fmt: skip
+def subplots(
+    rows: int,
+    cols: int,
+    titles: Iterable[str] = (),
+    horizontal_spacing: float | None = None,
+    vertical_spacing: float | None = None,
+    shared_yaxes: bool = False,
+) -> dict:
     """The layout of a grid of panels, as `plotly.subplots.make_subplots` makes it: axes with their
     domains, and each panel's title as an annotation above it."""
     h = 0.2 / cols if horizontal_spacing is None else horizontal_spacing
@@ -84,11 +101,19 @@ def subplots(rows: int, cols: int, titles: Iterable[str] = (), horizontal_spacin
     titles = list(titles)
     layout["meta"] = {"raster": {"n": len(titles) or rows * cols, "cols": cols}}
     layout["annotations"] = [
-        {"text": text, "showarrow": False, "font": {"size": 16}, "xref": "paper", "yref": "paper",
-         "x": sum(layout[axis_key("x", i)]["domain"]) / 2, "y": layout[axis_key("y", i)]["domain"][1],
-         "xanchor": "center", "yanchor": "bottom"}
+        {
+            "text": text,
+            "showarrow": False,
+            "font": {"size": 16},
+            "xref": "paper",
+            "yref": "paper",
+            "x": sum(layout[axis_key("x", i)]["domain"]) / 2,
+            "y": layout[axis_key("y", i)]["domain"][1],
+            "xanchor": "center",
+            "yanchor": "bottom",
+        }
         for i, text in enumerate(titles, start=1)
-    ]  # fmt: skip
+    ]
     return layout
 
 
@@ -117,14 +142,30 @@ def default_axes(fig: Figure, kind: str, **props: object) -> None:
 
 def vline(x: float, panel: int = 1, **line: object) -> dict:
     """A vertical line over the full height of a panel (a shape)."""
-    return {"type": "line", "x0": x, "x1": x, "xref": ref("x", panel), "y0": 0, "y1": 1,
-            "yref": f"{ref('y', panel)} domain", "line": line}  # fmt: skip
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": ref("x", panel),
+        "y0": 0,
+        "y1": 1,
+        "yref": f"{ref('y', panel)} domain",
+        "line": line,
+    }
 
 
 def hline(y: float, panel: int = 1, **line: object) -> dict:
     """A horizontal line over the full width of a panel (a shape)."""
-    return {"type": "line", "y0": y, "y1": y, "yref": ref("y", panel), "x0": 0, "x1": 1,
-            "xref": f"{ref('x', panel)} domain", "line": line}  # fmt: skip
+    return {
+        "type": "line",
+        "y0": y,
+        "y1": y,
+        "yref": ref("y", panel),
+        "x0": 0,
+        "x1": 1,
+        "xref": f"{ref('x', panel)} domain",
+        "line": line,
+    }
 
 
 def add(fig: Figure, annotations: Iterable[dict] = (), shapes: Iterable[dict] = ()) -> Figure:

@@ -62,10 +62,14 @@ def register(server: Flask) -> None:
         taal = request.args.get("taal", "nl")
         if not CODE.match(code) or taal not in TALEN:
             abort(404)
-        return Response(pdf(code, taal), mimetype="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="rapport-{code}-{taal}.pdf"',
-            "Cache-Control": "no-cache",
-        })  # fmt: skip
+        return Response(
+            pdf(code, taal),
+            mimetype="application/pdf",
+            headers={
+                "Content-Disposition": f'inline; filename="rapport-{code}-{taal}.pdf"',
+                "Cache-Control": "no-cache",
+            },
+        )
 
 
 def pdf(code: str, taal: str) -> bytes:

@@ -90,8 +90,13 @@ def shoot(page: object, url: str, out: Path, quality: int = 50) -> Path:
     height = min(MAX_HEIGHT, page.evaluate("() => document.documentElement.scrollHeight"))
     width = page.viewport_size["width"]
     out.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out), full_page=True, type="jpeg", quality=quality,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})  # fmt: skip
+    page.screenshot(
+        path=str(out),
+        full_page=True,
+        type="jpeg",
+        quality=quality,
+        clip={"x": 0, "y": 0, "width": width, "height": height},
+    )
     return out
 
 

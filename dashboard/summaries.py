@@ -13,8 +13,16 @@ import pandas as pd
 from pipeline.vocabulary import OVERIGE as OTHERS
 from pipeline.vocabulary import PROEFTUINEN as PILOTS
 
-__all__ = ["OTHERS", "PILOTS", "gap", "latest_gap", "latest_group_value", "sort_rows", "spine",
-           "status_counts"]  # fmt: skip
+__all__ = [
+    "OTHERS",
+    "PILOTS",
+    "gap",
+    "latest_gap",
+    "latest_group_value",
+    "sort_rows",
+    "spine",
+    "status_counts",
+]
 
 SPINE_MIN_GEMEENTEN = 3
 

@@ -31,12 +31,33 @@ STATUS = {
     ONDERDRUKT: (ONDERDRUKT, "#FFFFFF", "#1a1a1a"),
 }
 # The second cue: a symbol in tables and legends, a marker shape in charts, a pattern on bars.
-SYMBOL = {VERBETERD: "▲", GELIJK: "●", VERSLECHTERD: "▼", GESTEGEN: "↑", GEDAALD: "↓", ONVOLDOENDE: "?",
-          ONDERDRUKT: "×"}  # fmt: skip
-MARKER = {VERBETERD: "triangle-up", GELIJK: "circle", VERSLECHTERD: "triangle-down", GESTEGEN: "square",
-          GEDAALD: "diamond", ONVOLDOENDE: "circle-open", ONDERDRUKT: "x"}  # fmt: skip
-PATTERN = {VERBETERD: "", GELIJK: ".", VERSLECHTERD: "x", GESTEGEN: "/", GEDAALD: "\\", ONVOLDOENDE: "-",
-           ONDERDRUKT: "+"}  # fmt: skip
+SYMBOL = {
+    VERBETERD: "▲",
+    GELIJK: "●",
+    VERSLECHTERD: "▼",
+    GESTEGEN: "↑",
+    GEDAALD: "↓",
+    ONVOLDOENDE: "?",
+    ONDERDRUKT: "×",
+}
+MARKER = {
+    VERBETERD: "triangle-up",
+    GELIJK: "circle",
+    VERSLECHTERD: "triangle-down",
+    GESTEGEN: "square",
+    GEDAALD: "diamond",
+    ONVOLDOENDE: "circle-open",
+    ONDERDRUKT: "x",
+}
+PATTERN = {
+    VERBETERD: "",
+    GELIJK: ".",
+    VERSLECHTERD: "x",
+    GESTEGEN: "/",
+    GEDAALD: "\\",
+    ONVOLDOENDE: "-",
+    ONDERDRUKT: "+",
+}
 STATUS_ORDER = (VERBETERD, GELIJK, VERSLECHTERD, GESTEGEN, GEDAALD, ONVOLDOENDE, ONDERDRUKT)
 
 # Rijkshuisstijl-like chart colours.

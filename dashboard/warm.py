@@ -48,8 +48,9 @@ def views(m: Monitor) -> Iterator[tuple[str, Callable[[], object]]]:
         for doelgroep in DOELGROEPEN:
             for maat in kaart.MATEN:
                 address = f"/kaart?indicator={r.indicator}&doelgroep={doelgroep}&maat={maat}"
-                yield address, lambda r=r, g=doelgroep, a=maat: kaart.layout(
-                    indicator=r.indicator, doelgroep=g, maat=a
+                yield (
+                    address,
+                    lambda r=r, g=doelgroep, a=maat: kaart.layout(indicator=r.indicator, doelgroep=g, maat=a),
                 )
     for code in pilots:
         for doelgroep in DOELGROEPEN:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline.progress import Progress
 from pipeline.vocabulary import nl_number
@@ -17,7 +18,7 @@ OK, DATA_PROBLEM, USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; say it in Dutch
+    def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; say it in Dutch
         self.print_usage(sys.stderr)
         print(f"{self.prog}: fout: {message}", file=sys.stderr)
         raise SystemExit(USAGE)
@@ -30,15 +31,22 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="bouw monitor.duckdb uit de leveringen en referentiedata")
     r.add_argument("--raw", type=Path, default=Path("data/raw"), help="map met reference/ en leveringen/")
     r.add_argument("--out", type=Path, default=Path("data/processed"), help="map voor monitor.duckdb")
-    r.add_argument("--strict", action="store_true",
-                   help="eindig met status 1 als er iets is geweigerd of in quarantaine gezet")  # fmt: skip
+    r.add_argument(
+        "--strict",
+        action="store_true",
+        help="eindig met status 1 als er iets is geweigerd of in quarantaine gezet",
+    )
     r.add_argument("--stil", action="store_true", help="geen voortgang tonen")
 
     c = sub.add_parser("check", help="controleer leveringen vóór het versturen (niets wordt opgeslagen)")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV- of XLSX-levering(en)")
     c.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
-    c.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"),
-                   help="vergelijk ook met deze database als die er is (standaard: %(default)s)")  # fmt: skip
+    c.add_argument(
+        "--db",
+        type=Path,
+        default=Path("data/processed/monitor.duckdb"),
+        help="vergelijk ook met deze database als die er is (standaard: %(default)s)",
+    )
 
     s = sub.add_parser("sample", help="maak de synthetische steekproef (leveringen + referentiedata)")
     s.add_argument("--out", type=Path, default=Path("data/raw"), help="doelmap (een complete raw-map)")
@@ -52,36 +60,65 @@ def parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("sjabloon", help="maak het leversjabloon (xlsx) voor een gemeente")
     t.add_argument("--gemeente", metavar="CODE", help="CBS-code (GM0228): alleen voor deze gemeente")
-    t.add_argument("--out", type=Path, metavar="FILE",
-                   help="het bestand (standaard: levering-sjabloon[-GMxxxx].xlsx hier)")  # fmt: skip
+    t.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="het bestand (standaard: levering-sjabloon[-GMxxxx].xlsx hier)",
+    )
     t.add_argument("--raw", type=Path, default=Path("data/raw"), help=argparse.SUPPRESS)
 
     e = sub.add_parser("extract", help="schrijf een extract voor ministeries: cijfers + datapackage.json")
     e.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
-    e.add_argument("--out", type=Path, default=Path("data/processed/extracts"),
-                   help="map voor het extract (standaard: data/processed/extracts)")  # fmt: skip
-    e.add_argument("--format", type=_extract_format, default="csv-nl", metavar="csv|csv-nl|xlsx|parquet",
-                   help="csv-nl (standaard): goed in Nederlandse Excel; csv: voor software")  # fmt: skip
+    e.add_argument(
+        "--out",
+        type=Path,
+        default=Path("data/processed/extracts"),
+        help="map voor het extract (standaard: data/processed/extracts)",
+    )
+    e.add_argument(
+        "--format",
+        type=_extract_format,
+        default="csv-nl",
+        metavar="csv|csv-nl|xlsx|parquet",
+        help="csv-nl (standaard): goed in Nederlandse Excel; csv: voor software",
+    )
     e.add_argument("--gemeente", action="append", default=[], metavar="CODE", help="CBS-code; herhaalbaar")
     e.add_argument("--indicator", action="append", default=[], metavar="CODE", help="herhaalbaar")
     e.add_argument("--domein", action="append", default=[], metavar="NAAM", help="herhaalbaar")
     e.add_argument("--van", type=_year, metavar="JAAR", help="vanaf dit jaar (kolom jaar)")
     e.add_argument("--tot", type=_year, metavar="JAAR", help="tot en met dit jaar")
-    e.add_argument("--taal", choices=("nl", "en"), default="nl",
-                   help="taal van de titels en omschrijvingen in datapackage.json")  # fmt: skip
+    e.add_argument(
+        "--taal",
+        choices=("nl", "en"),
+        default="nl",
+        help="taal van de titels en omschrijvingen in datapackage.json",
+    )
     e.add_argument("--stil", action="store_true", help="geen voortgang tonen")
 
     rp = sub.add_parser("rapport", help="schrijf een voortgangsrapportage als PDF (land of één gemeente)")
     rp.add_argument("--db", type=Path, default=Path("data/processed/monitor.duckdb"), help="de database")
-    rp.add_argument("--gemeente", type=_gemeente, metavar="CODE",
-                    help="CBS-code (GM0228); zonder: het rapport voor heel Nederland")  # fmt: skip
+    rp.add_argument(
+        "--gemeente",
+        type=_gemeente,
+        metavar="CODE",
+        help="CBS-code (GM0228); zonder: het rapport voor heel Nederland",
+    )
     rp.add_argument("--taal", choices=("nl", "en"), default="nl", help="nl (standaard) of en")
-    rp.add_argument("--out", type=Path, default=None, metavar="FILE",
-                    help="het PDF-bestand (standaard: data/processed/rapporten/"
-                         "rapport-<gemeente|nederland>-<taal>.pdf); bij --alle: de map")  # fmt: skip
-    rp.add_argument("--alle", action="store_true",
-                    help="het landelijke rapport en dat van elke proeftuin, in beide talen, in de map "
-                         "--out (standaard data/processed/rapporten)")  # fmt: skip
+    rp.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="het PDF-bestand (standaard: data/processed/rapporten/"
+        "rapport-<gemeente|nederland>-<taal>.pdf); bij --alle: de map",
+    )
+    rp.add_argument(
+        "--alle",
+        action="store_true",
+        help="het landelijke rapport en dat van elke proeftuin, in beide talen, in de map "
+        "--out (standaard data/processed/rapporten)",
+    )
     rp.add_argument("--stil", action="store_true", help="geen voortgang tonen")
     return p
 
@@ -133,9 +170,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"fout: de map {args.raw} bestaat niet (--raw)", file=sys.stderr)
         return USAGE
     if not (args.raw / DELIVERIES_DIR).is_dir() and not (args.raw / REFERENCE_DIR).is_dir():
-        print(f"fout: {args.raw} is geen raw-map: er staan geen mappen {DELIVERIES_DIR}/ en {REFERENCE_DIR}/ "
-              "in "
-              "(--raw wijst naar de map die ze bevat, zoals data/raw)", file=sys.stderr)  # fmt: skip
+        print(
+            f"fout: {args.raw} is geen raw-map: er staan geen mappen {DELIVERIES_DIR}/ en {REFERENCE_DIR}/ "
+            "in "
+            "(--raw wijst naar de map die ze bevat, zoals data/raw)",
+            file=sys.stderr,
+        )
         return USAGE
     if args.out.exists() and not args.out.is_dir():
         print(f"fout: {args.out} is een bestand, geen map (--out)", file=sys.stderr)
@@ -188,8 +228,11 @@ def _against_monitor(reports: list, db: Path) -> list | None:
         with duckdb.connect(str(db), read_only=True) as con:
             state = read_state(con)
     except duckdb.Error:  # an older build without publicatie_herkomst, or no monitor database at all
-        print(f"(de database {control.terminal(str(db))} kan niet worden vergeleken; alleen de bestanden "
-              "zijn gecontroleerd)", file=sys.stderr)  # fmt: skip
+        print(
+            f"(de database {control.terminal(str(db))} kan niet worden vergeleken; alleen de bestanden "
+            "zijn gecontroleerd)",
+            file=sys.stderr,
+        )
         return None
     return [compare(r, state) for r in reports]
 
@@ -214,8 +257,11 @@ def _sjabloon(args: argparse.Namespace) -> int:
         return USAGE
     voor = f" voor {own.naam} ({own.code})" if own else ""
     print(f"Leversjabloon{voor} geschreven: {out}", file=sys.stderr)
-    print("Vul het blad 'levering' in, sla het op als JJJJ-MM-DD_omschrijving.xlsx en controleer het met "
-          "python -m pipeline check BESTAND.", file=sys.stderr)  # fmt: skip
+    print(
+        "Vul het blad 'levering' in, sla het op als JJJJ-MM-DD_omschrijving.xlsx en controleer het met "
+        "python -m pipeline check BESTAND.",
+        file=sys.stderr,
+    )
     return OK
 
 
@@ -226,8 +272,7 @@ def _sample(args: argparse.Namespace) -> int:
     seed = DEFAULT_SEED if args.seed is None else args.seed
     progress.say(f"▸ Synthetische steekproef, schaal {args.scale}, seed {seed} → {args.out}")
     try:
-        files = generate(args.out, args.scale, seed,
-                         progress=lambda d, t: progress.count(d, t, "gemeenten"))  # fmt: skip
+        files = generate(args.out, args.scale, seed, progress=lambda d, t: progress.count(d, t, "gemeenten"))
     except FileExistsError as e:
         print(f"fout: {e}", file=sys.stderr)
         return USAGE
@@ -252,8 +297,10 @@ def _extract(args: argparse.Namespace) -> int:
     progress.say(f"▸ Extract {args.format} uit {args.db} (build {release.manifest_id})")
     if release.synthetic:
         progress.say("  LET OP: SYNTHETISCHE GEGEVENS — niet gemeten, niet voor rapporten")
-    progress.say(f"  {nl_number(result.rows)} cijfers, waarvan {nl_number(result.suppressed)} onderdrukt"
-                 + ("" if result.rows else " — geen cijfers bij deze filters"))  # fmt: skip
+    progress.say(
+        f"  {nl_number(result.rows)} cijfers, waarvan {nl_number(result.suppressed)} onderdrukt"
+        + ("" if result.rows else " — geen cijfers bij deze filters")
+    )
     progress.say(f"  {result.data} + {result.descriptor.name}, in {nl_number(result.seconds, 2)} s")
     return OK
 
@@ -270,8 +317,10 @@ def _rapport(args: argparse.Namespace) -> int:
     from pipeline.intake import control
 
     if not args.db.is_file():
-        print(f"fout: de database {control.terminal(str(args.db))} bestaat niet (--db; eerst `make`)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"fout: de database {control.terminal(str(args.db))} bestaat niet (--db; eerst `make`)",
+            file=sys.stderr,
+        )
         return USAGE
     if args.alle:
         if args.gemeente:
@@ -282,7 +331,7 @@ def _rapport(args: argparse.Namespace) -> int:
         con = duckdb.connect(str(args.db), read_only=True)
         try:
             sql = "select gemeente_code from proeftuinen where gemeente_code is not null order by 1"
-            pilots = [c for (c,) in con.execute(sql).fetchall()]  # fmt: skip
+            pilots = [c for (c,) in con.execute(sql).fetchall()]
         finally:
             con.close()
         folder = args.out or REPORTS_DIR
@@ -315,10 +364,19 @@ def _write_report(args: argparse.Namespace, gemeente: str | None, taal: str, out
         tmp.write_bytes(pdf)
         tmp.replace(out)
     except OSError as e:
-        print(f"fout: kan het rapport niet schrijven naar {control.terminal(str(out))}: {e.strerror or e}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"fout: kan het rapport niet schrijven naar {control.terminal(str(out))}: {e.strerror or e}",
+            file=sys.stderr,
+        )
         return USAGE
-    Progress(quiet=args.stil).say(t("cli_geschreven", "nl", pad=control.terminal(str(out)),
-                                    kb=nl_number(len(pdf) / 1024), paginas=pages,
-                                    s=nl_number(time.perf_counter() - started, 1)))  # fmt: skip
+    Progress(quiet=args.stil).say(
+        t(
+            "cli_geschreven",
+            "nl",
+            pad=control.terminal(str(out)),
+            kb=nl_number(len(pdf) / 1024),
+            paginas=pages,
+            s=nl_number(time.perf_counter() - started, 1),
+        )
+    )
     return OK

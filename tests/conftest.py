@@ -101,7 +101,9 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Run
     database = out / "monitor.duckdb"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     yield result, database
-    assert hashlib.sha256(database.read_bytes()).hexdigest() == before, "a test changed the shared sample build"
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before, (
+        "a test changed the shared sample build"
+    )
 
 
 @pytest.fixture
@@ -129,8 +131,10 @@ def small_sql(teller: str, noemer: str, low: int = 1) -> str:
     thresholds of settings.toml: teller `low`–max, noemer below the minimum, or noemer − teller
     `low`–max. With `low=0`: the totaal rule beside a suppressed roma cell."""
     r = load_settings().onthulling
-    return (f"(coalesce({teller} between {low} and {r.teller_max} or {noemer} < {r.min_noemer} "
-            f"or {noemer} - {teller} between {low} and {r.teller_max}, false))")
+    return (
+        f"(coalesce({teller} between {low} and {r.teller_max} or {noemer} < {r.min_noemer} "
+        f"or {noemer} - {teller} between {low} and {r.teller_max}, false))"
+    )
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:

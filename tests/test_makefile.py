@@ -54,7 +54,9 @@ print(json.dumps(answers))
 
 def python_commands(target: str) -> tuple[list[list[str]], list[list[str]]]:
     """The Python commands `make -n -B target` would run (as if nothing were built yet) (arguments after the interpreter), and the rest."""
-    dry = subprocess.run(["make", "-n", "-B", target], cwd=PROJECT, capture_output=True, text=True, check=False)
+    dry = subprocess.run(
+        ["make", "-n", "-B", target], cwd=PROJECT, capture_output=True, text=True, check=False
+    )
     assert dry.returncode == 0, dry.stderr
     python, other = [], []
     for line in dry.stdout.splitlines():
@@ -70,15 +72,38 @@ def python_commands(target: str) -> tuple[list[list[str]], list[list[str]]]:
 
 
 def parsers_answer(commands: list[list[str]]) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", _CHECK, json.dumps(commands)], cwd=PROJECT,
-                          capture_output=True, text=True, check=False, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, json.dumps(commands)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_the_makefile_documents_the_targets_of_the_contract():
-    assert {"all", "build", "dashboard", "test", "extract", "sample", "sjabloon", "rapport", "dag", "bench",
-            "screenshot", "serve", "clean", "lock", "lint", "venv", "help"} <= set(TARGETS)  # fmt: skip
+    assert {
+        "all",
+        "build",
+        "dashboard",
+        "test",
+        "extract",
+        "sample",
+        "sjabloon",
+        "rapport",
+        "dag",
+        "bench",
+        "screenshot",
+        "serve",
+        "clean",
+        "lock",
+        "lint",
+        "venv",
+        "help",
+    } <= set(TARGETS)
 
 
 def test_every_python_command_of_every_target_is_accepted_by_its_own_parser():
@@ -86,11 +111,23 @@ def test_every_python_command_of_every_target_is_accepted_by_its_own_parser():
     for target in TARGETS:
         python, _ = python_commands(target)
         plan += [(target, argv) for argv in python if argv[:2] != ["-m", "pytest"]]
-    assert {t for t, _ in plan} >= {"build", "extract", "sjabloon", "rapport", "sample", "dashboard", "screenshot",
-                                    "bench", "dag"}  # fmt: skip
+    assert {t for t, _ in plan} >= {
+        "build",
+        "extract",
+        "sjabloon",
+        "rapport",
+        "sample",
+        "dashboard",
+        "screenshot",
+        "bench",
+        "dag",
+    }
     answers = parsers_answer([argv for _, argv in plan])
-    refused = [(t, " ".join(a), answer) for (t, a), answer in zip(plan, answers, strict=True)
-               if answer not in ("accepted", "ran", "exit 0")]  # fmt: skip
+    refused = [
+        (t, " ".join(a), answer)
+        for (t, a), answer in zip(plan, answers, strict=True)
+        if answer not in ("accepted", "ran", "exit 0")
+    ]
     assert refused == []
 
 
@@ -113,18 +150,48 @@ def test_the_other_commands_exist():
 
 def test_the_check_refuses_a_command_with_a_stray_argument():
     # The check itself can fail: the bug of old, `make screenshot` passing a stray word.
-    answers = parsers_answer([["-m", "pipeline", "sample", "--scale", "pilot", "bench"],
-                              ["-m", "dashboard.screenshot", "--db", "x.duckdb", "bench"]])  # fmt: skip
+    answers = parsers_answer(
+        [
+            ["-m", "pipeline", "sample", "--scale", "pilot", "bench"],
+            ["-m", "dashboard.screenshot", "--db", "x.duckdb", "bench"],
+        ]
+    )
     assert answers == ["exit 2", "exit 2"]
 
 
 def test_the_virtualenv_installs_both_locks_and_the_package_editable():
-    dry = subprocess.run(["make", "-n", "-B", "venv"], cwd=PROJECT, capture_output=True, text=True, check=True)
+    dry = subprocess.run(
+        ["make", "-n", "-B", "venv"], cwd=PROJECT, capture_output=True, text=True, check=True
+    )
     assert "-r requirements-dev.lock" in dry.stdout
     assert "--editable ." in dry.stdout
     dev = (PROJECT / "requirements-dev.lock").read_text(encoding="utf-8").splitlines()
     assert "-r requirements.lock" in dev
-    runtime = {line.split("==")[0].lower() for line in (PROJECT / "requirements.lock").read_text().splitlines()
-               if "==" in line}  # fmt: skip
+    runtime = {
+        line.split("==")[0].lower()
+        for line in (PROJECT / "requirements.lock").read_text().splitlines()
+        if "==" in line
+    }
     # Tools of the tests are not in the runtime lock.
-    assert not runtime & {"pytest", "playwright", "frictionless", "ipykernel", "debugpy", "jupyter-client", "mypy"}
+    assert not runtime & {
+        "pytest",
+        "playwright",
+        "frictionless",
+        "ipykernel",
+        "debugpy",
+        "jupyter-client",
+        "mypy",
+    }
+
+
+def test_make_test_runs_lint_format_and_type_checks_before_the_suite():
+    dry = subprocess.run(
+        ["make", "-n", "test"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout
+    steps = [s.split() for s in dry.splitlines() if s.startswith(".venv/bin/") and " -m pip " not in s]
+    assert [s[:3] for s in steps] == [
+        [".venv/bin/ruff", "check", "."],
+        [".venv/bin/ruff", "format", "--check"],
+        [".venv/bin/mypy"],
+        [".venv/bin/python", "-m", "pytest"],
+    ]

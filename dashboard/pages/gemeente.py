@@ -186,8 +186,11 @@ def facts_section(g: pd.Series) -> html.Section:
             start: object = f"{r['startjaar']}"
             if r["startjaar_aanname"]:  # the reason for the assumption exists only in Dutch
                 why = r["startjaar_toelichting"]
-                start = [start, tr("d_aanname"), dutch(why), ")"] if taal.current() == "en" else (
-                    f"{start}{tr('d_aanname')}{why})")  # fmt: skip
+                start = (
+                    [start, tr("d_aanname"), dutch(why), ")"]
+                    if taal.current() == "en"
+                    else (f"{start}{tr('d_aanname')}{why})")
+                )
             facts += [
                 (tr("fase"), tr("fase_waarde", fase=r["fase"])),
                 (tr("d_start"), start),

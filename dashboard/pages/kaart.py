@@ -174,20 +174,27 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
         pilot = f" – {word('proeftuin')}" if r.gemeente_code in pilots else ""
         head = f"<b>{r.naam}</b> ({r.gemeente_code}){pilot}"
         if r.onderdrukt:
-            line = (f"{ind['naam']}, {groep} {fmt.period(r.periode)}: {fmt.suppressed_word()}."
-                    f"<br>{_wrap(explanation)}")  # fmt: skip
+            line = (
+                f"{ind['naam']}, {groep} {fmt.period(r.periode)}: {fmt.suppressed_word()}."
+                f"<br>{_wrap(explanation)}"
+            )
         elif fmt.is_missing(r.waarde):
             line = f"{ind['naam']}, {groep}: {no_data()}"
         else:
             shown = fmt.value(r.waarde, mult)
             line = f"{ind['naam']}, {groep} {fmt.period(r.periode, r.voorlopig)}: {shown}"
         if r.status == theme.ONVOLDOENDE and not r.onderdrukt:
-            line += "<br>" + tr("d_tegenover_nulmeting", status=theme.label(r.status),
-                                reden=_reason(r.nulmeting_periode))  # fmt: skip
+            line += "<br>" + tr(
+                "d_tegenover_nulmeting", status=theme.label(r.status), reden=_reason(r.nulmeting_periode)
+            )
         elif isinstance(r.status, str) and not r.onderdrukt:
             change = fmt.suppressed_word() if r.verschil_onderdrukt else fmt.points(r.verschil, mult)
-            line += "<br>" + tr("d_tegenover_nulmeting_periode", periode=r.nulmeting_periode, verschil=change,
-                                status=theme.label(r.status))  # fmt: skip
+            line += "<br>" + tr(
+                "d_tegenover_nulmeting_periode",
+                periode=r.nulmeting_periode,
+                verschil=change,
+                status=theme.label(r.status),
+            )
         hover[r.gemeente_code] = f"{head}<br>{line}"
     fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots)
     shown = frame.loc[frame["waarde"].notna()]
@@ -202,11 +209,18 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
     else:
         legend_text = tr("d_klassen")
     caption = (
-        tr("d_kaart_bijschrift", indicator=ind["naam"], eenheid=ind["eenheid"], doelgroep=groep,
-           maat=tr("d_maat_" + maat), n=fmt.number(len(shown)), totaal=fmt.number(len(frame)))
+        tr(
+            "d_kaart_bijschrift",
+            indicator=ind["naam"],
+            eenheid=ind["eenheid"],
+            doelgroep=groep,
+            maat=tr("d_maat_" + maat),
+            n=fmt.number(len(shown)),
+            totaal=fmt.number(len(frame)),
+        )
         + (tr("d_kaart_onderdrukt", n=fmt.number(hidden)) if hidden else "")
         + tr("d_kaart_slot", legenda=legend_text)
-    )  # fmt: skip
+    )
     missing = set(m.kaart(indicator, doelgroep)["gemeente_code"]) - set(frame["gemeente_code"])
     if missing:
         caption += tr("d_niet_op_kaart", n=fmt.number(len(missing)))

@@ -365,8 +365,9 @@ def effect_section(ind: pd.Series, doelgroep: str) -> html.Section:
     effecten = m.effecten()
     own = effecten.loc[(effecten["indicator"] == code) & (effecten["doelgroep"] == doelgroep)]
     effect_fig = figures_effecten.effect_figure(own, taal.indicators(m.indicatoren()), doelgroep)
-    event_fig = figures_effecten.event_study_figure(m.gebeurtenis(code, doelgroep), code, doelgroep,
-                                                    str(ind["naam"]), mult)  # fmt: skip
+    event_fig = figures_effecten.event_study_figure(
+        m.gebeurtenis(code, doelgroep), code, doelgroep, str(ind["naam"]), mult
+    )
     if own.empty:
         said = tr("d_geen_effect_geschat")
     elif bool(own["te_klein"].iloc[0]):
@@ -439,17 +440,24 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
     if k.empty:
         return html.P(tr("d_geen_kloof_bij"), className="bijschrift")
     doel = m.regel("kloof.doel_fractie")
-    fig = figures_effecten.gap_progress_figure(published, m.gemeenten(), str(ind["indicator"]), doel,
-                                               str(ind["naam"]))  # fmt: skip
+    fig = figures_effecten.gap_progress_figure(
+        published, m.gemeenten(), str(ind["indicator"]), doel, str(ind["naam"])
+    )
     counts = k.loc[~k["onderdrukt"], "status"].value_counts()
     said = ", ".join(f"{fmt.number(n)} {figures_effecten.gap_label(s)}" for s, n in counts.items())
     hidden = int(k["onderdrukt"].sum())
     caption = (
         tr("d_voortgang_bijschrift", procent=fmt.number(doel * 100))
         + (f"{said}. " if said else "")
-        + (tr("d_voortgang_onderdrukt_een" if hidden == 1 else "d_voortgang_onderdrukt",
-              proeftuinen=fmt.pilots(hidden)) if hidden else "")
-    )  # fmt: skip
+        + (
+            tr(
+                "d_voortgang_onderdrukt_een" if hidden == 1 else "d_voortgang_onderdrukt",
+                proeftuinen=fmt.pilots(hidden),
+            )
+            if hidden
+            else ""
+        )
+    )
     return components.figure(ids.GRAPH_GAP_PROGRESS, fig, caption)
 
 
@@ -467,17 +475,25 @@ def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html
     rows = series.loc[series["jaar"] == year]
     hidden = rows.loc[rows["onderdrukt"], "gemeente_naam"].tolist()
     caption = (
-        tr("d_trechter_bijschrift", periode=fmt.period(points["periode"].iloc[0]), doelgroep=word(doelgroep),
-           centrum=fmt.value(centre, mult))
+        tr(
+            "d_trechter_bijschrift",
+            periode=fmt.period(points["periode"].iloc[0]),
+            doelgroep=word(doelgroep),
+            centrum=fmt.value(centre, mult),
+        )
         + tr("d_trechter_methode", methode=figures.method(funnel["methode"]))
         + (
-            tr("d_buiten_de_grenzen", lijst=", ".join(f"{r.gemeente_naam} ({figures.ligging(r.ligging)})"
-                                                     for r in outside.itertuples()))
+            tr(
+                "d_buiten_de_grenzen",
+                lijst=", ".join(
+                    f"{r.gemeente_naam} ({figures.ligging(r.ligging)})" for r in outside.itertuples()
+                ),
+            )
             if not outside.empty
             else tr("d_geen_buiten")
         )
         + (tr("d_niet_getoond_onderdrukt", lijst=", ".join(hidden)) if hidden else "")
-    )  # fmt: skip
+    )
     return components.section(tr("d_trechterplot"), [components.figure(ids.GRAPH_FUNNEL, fig, caption)])
 
 

@@ -32,7 +32,9 @@ def app(sample_db: Path):
 def suppressed_pilot_gaps(sample_db: Path) -> pd.DataFrame:
     """Pilots whose gap roma − totaal may not be published: a roma cell at baseline or latest is
     suppressed (decided here from the raw cells, not by the code under test)."""
-    hidden = " or ".join(small_sql(f"k.{p}_roma_teller", f"k.{p}_roma_noemer") for p in ("nulmeting", "laatste"))
+    hidden = " or ".join(
+        small_sql(f"k.{p}_roma_teller", f"k.{p}_roma_noemer") for p in ("nulmeting", "laatste")
+    )
     with duckdb.connect(str(sample_db), read_only=True) as con:
         return con.execute(f"""
             select k.indicator, i.domein, g.gemeente_naam, k.voortgang, k.laatste_kloof

@@ -320,9 +320,11 @@ def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_
         else:
             watched.page.check("#overzicht-doelgroep input[value='totaal']")
             watched.page.wait_for_url("**doelgroep=totaal**")
-            watched.page.wait_for_function("() => document.querySelector('#grafiek-effecten .gtitle')"
-                                           " && document.querySelector('#grafiek-effecten .gtitle')"
-                                           ".textContent.includes('(totaal)')")  # fmt: skip
+            watched.page.wait_for_function(
+                "() => document.querySelector('#grafiek-effecten .gtitle')"
+                " && document.querySelector('#grafiek-effecten .gtitle')"
+                ".textContent.includes('(totaal)')"
+            )
             watched.settle()
         expected = _estimates(sample_db, doelgroep)
         dots = _dots(watched, "grafiek-effecten")
@@ -366,7 +368,9 @@ def test_gap_progress_never_shows_a_suppressed_roma_gap(watched, suppressed_pilo
     watched.open(f"/thema/{domein}?indicator={code}&doelgroep=roma")
     traces = watched.graph_data("grafiek-kloof-voortgang")
     bars = {name for t in traces if t["type"] == "bar" for name in t["y"]}
-    labels = {n: lab for t in traces if t["mode"] == "text" for n, lab in zip(t["y"], t["labels"], strict=True)}
+    labels = {
+        n: lab for t in traces if t["mode"] == "text" for n, lab in zip(t["y"], t["labels"], strict=True)
+    }
     hovers = [h for t in traces for h in (t["text"] or [])]
     assert bars, "the published gaps of the other pilots are drawn"
     for name in rows["gemeente_naam"]:

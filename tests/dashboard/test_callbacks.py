@@ -73,7 +73,9 @@ def test_theme_download_is_csv_for_dutch_excel_with_suppression(app):
     assert content.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert {"indicator", "doelgroep", "waarde", "onderdrukt", "synthetisch"} <= set(rows[0])
-    assert {r["indicator"] for r in rows} == {"absoluut_verzuim"} and {r["doelgroep"] for r in rows} == {"roma"}
+    assert {r["indicator"] for r in rows} == {"absoluut_verzuim"} and {r["doelgroep"] for r in rows} == {
+        "roma"
+    }
     hidden = [r for r in rows if r["onderdrukt"] == "ja"]
     assert hidden and all(r["waarde"] == r["teller"] == r["noemer"] == "" for r in hidden)
     assert any("," in r["waarde"] for r in rows if r["onderdrukt"] == "nee")
@@ -95,6 +97,3 @@ def test_municipality_download_has_every_indicator(app):
     content, _ = gemeente.download_content("GM0228")
     text = content.decode("utf-8-sig")
     assert "absoluut_verzuim" in text and "woninginbraak" in text
-
-
-

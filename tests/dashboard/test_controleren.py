@@ -78,18 +78,29 @@ def test_the_report_is_checks_own_for_every_hostile_file(page):
                     assert any(p.rij == rij and words in p.reden for p in report.problemen), (rel, rij)
             if data is not None:  # not refused before decoding: the very report of check_deliveries
                 d = next(direct)
-                assert (d.naam, d.status, d.reden, d.problemen) == (report.naam, report.status, report.reden,
-                                                                     report.problemen)  # fmt: skip
+                assert (d.naam, d.status, d.reden, d.problemen) == (
+                    report.naam,
+                    report.status,
+                    report.reden,
+                    report.problemen,
+                )
     assert seen == len(files) > 30
 
 
 def test_summary_comes_first_and_counts_rows_and_files(page):
-    rendered, _ = run(page, {
-        f"{TODAY}_goed.csv": csv("GM0228;2016;bijstand;roma;30;120;;;"),
-        f"{TODAY}_slecht.csv": csv("GM0228;2016;bijstand;roma;2,5;120;;;", "GM0228;2016;bijstand;totaal;-3;900;;;",
-                                   "GM0228;2017;bijstand;roma;30;20;;;", "GM0228;2018;bijstand;roma;30;120;;;"),
-        f"{TODAY}_leeg.csv": b"",
-    })  # fmt: skip
+    rendered, _ = run(
+        page,
+        {
+            f"{TODAY}_goed.csv": csv("GM0228;2016;bijstand;roma;30;120;;;"),
+            f"{TODAY}_slecht.csv": csv(
+                "GM0228;2016;bijstand;roma;2,5;120;;;",
+                "GM0228;2016;bijstand;totaal;-3;900;;;",
+                "GM0228;2017;bijstand;roma;30;20;;;",
+                "GM0228;2018;bijstand;roma;30;120;;;",
+            ),
+            f"{TODAY}_leeg.csv": b"",
+        },
+    )
     tree = json.loads(rendered)
     assert tree[0]["props"]["id"] == "verslag-samenvatting"
     assert tree[0]["props"]["children"] == (
@@ -100,8 +111,19 @@ def test_summary_comes_first_and_counts_rows_and_files(page):
 
 
 def test_quarantined_rows_are_a_table_with_excel_row_numbers(page):
-    rendered, text = run(page, {f"{TODAY}_x.xlsx": _xlsx([["Titel van de gemeente"], [], HEADER.split(";"),
-                                                          ["GM0228", "2016", "bijstand", "roma", 2.5, 120]])})  # fmt: skip
+    rendered, text = run(
+        page,
+        {
+            f"{TODAY}_x.xlsx": _xlsx(
+                [
+                    ["Titel van de gemeente"],
+                    [],
+                    HEADER.split(";"),
+                    ["GM0228", "2016", "bijstand", "roma", 2.5, 120],
+                ]
+            )
+        },
+    )
     cells = _cells(json.loads(rendered))
     assert cells[0][:2] == ["4", "teller"]  # the fourth row in Excel: two title lines and the header above it
     assert text.split("\r\n")[1].split(";")[2] == "4"
@@ -156,8 +178,15 @@ def test_roma_above_a_published_totaal_elsewhere_goes_to_quarantine(page, sample
     rendered, _ = run(page, {f"{TODAY}_binnen.csv": within})
     assert "totaal in de monitor" not in rendered and "1 bestand is in orde" in rendered
     # with its own totaal row the file is compared with itself only, as a build would
-    rendered, _ = run(page, {f"{TODAY}_eigen.csv": csv(f"{code};{periode};{ind};roma;{teller + 1};{noemer};;;",
-                                                        f"{code};{periode};{ind};totaal;{teller + 5};{noemer};;;")})  # fmt: skip
+    rendered, _ = run(
+        page,
+        {
+            f"{TODAY}_eigen.csv": csv(
+                f"{code};{periode};{ind};roma;{teller + 1};{noemer};;;",
+                f"{code};{periode};{ind};totaal;{teller + 5};{noemer};;;",
+            )
+        },
+    )
     assert "totaal in de monitor" not in rendered
 
 
@@ -169,17 +198,27 @@ def test_the_comparison_reads_no_suppressed_or_roma_figure(page):
     state = monitor().check_state()
     assert list(state.totals.columns) == ["gemeente_code", "periode", "indicator", "teller", "noemer"]
     assert state.totals["teller"].notna().all()
-    assert set(state.in_force.columns) == {"gemeente_code", "periode", "indicator", "doelgroep", "bestand",
-                                           "leverdatum"}  # fmt: skip
+    assert set(state.in_force.columns) == {
+        "gemeente_code",
+        "periode",
+        "indicator",
+        "doelgroep",
+        "bestand",
+        "leverdatum",
+    }
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
 def test_every_export_profile_of_the_sample_generator_passes(page, profile):
     p = PROFILES[profile]
-    rows = [Row("GM0228", "bijstand", d, 2016, False, t, n, "registratie", date(2016, 12, 31), "")
-            for d, t, n in (("roma", 30, 120), ("totaal", 900, 41_000))]  # fmt: skip
-    rows += [Row("GM0228", "absoluut_verzuim", d, 2016, True, t, n, "leerplicht", None, "")
-             for d, t, n in (("roma", 12, 140), ("totaal", 40, 16_000))]  # fmt: skip
+    rows = [
+        Row("GM0228", "bijstand", d, 2016, False, t, n, "registratie", date(2016, 12, 31), "")
+        for d, t, n in (("roma", 30, 120), ("totaal", 900, 41_000))
+    ]
+    rows += [
+        Row("GM0228", "absoluut_verzuim", d, 2016, True, t, n, "leerplicht", None, "")
+        for d, t, n in (("roma", 12, 140), ("totaal", 40, 16_000))
+    ]
     when = date.today()
     data = csv_bytes(p, rows) if p.formaat == "csv" else xlsx_bytes(p, rows, "Levering", "Ede", when)
     reports, _ = page.check_upload([url(data)], [f"{TODAY}_{profile}.{p.formaat}"])
@@ -216,8 +255,12 @@ def test_the_server_refuses_a_request_over_the_limit_unread(app):
     limit = app.server.config["MAX_CONTENT_LENGTH"]
     assert limit == upload.request_limit(load_settings().grenzen.max_bytes)
     client = app.server.test_client()
-    response = client.post("/_dash-update-component", data=b"{}", content_type="application/json",
-                           environ_overrides={"CONTENT_LENGTH": str(limit + 1)})  # fmt: skip
+    response = client.post(
+        "/_dash-update-component",
+        data=b"{}",
+        content_type="application/json",
+        environ_overrides={"CONTENT_LENGTH": str(limit + 1)},
+    )
     assert response.status_code == 413
 
 
@@ -321,7 +364,9 @@ def test_without_a_readable_monitor_the_files_are_checked_all_the_same(page, tmp
 
     previous, data._monitor = data._monitor, data.Monitor(tmp_path / "er-niet.duckdb")
     try:
-        children, _, _, _ = page.checked([url(csv("GM0228;2016;bijstand;roma;30;120;;;"))], [f"{TODAY}_x.csv"])
+        children, _, _, _ = page.checked(
+            [url(csv("GM0228;2016;bijstand;roma;30;120;;;"))], [f"{TODAY}_x.csv"]
+        )
     finally:
         data._monitor = previous
     rendered = to_json_plotly(children)

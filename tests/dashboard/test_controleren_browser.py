@@ -29,8 +29,14 @@ from pipeline.config import load_settings
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
 TODAY = date.today().isoformat()
 # Values that exist only in this test run: none may be found in any file afterwards.
@@ -55,8 +61,11 @@ def _csv(*rows: str) -> bytes:
 
 
 GOOD = _csv(f"GM0228;2016;bijstand;roma;30;120;{MARK};;", f"GM0228;2016;bijstand;totaal;900;41000;{MARK};;")
-BAD = _csv(f"GM0228;2016;bijstand;roma;2,5;120;{MARK};;", f"GM0228;2016;arbeidsparticipatie;roma;30;150;{MARK};;",
-           f"GM0228;2016;overbewoning;roma;1.000;2000;{MARK};;")  # fmt: skip
+BAD = _csv(
+    f"GM0228;2016;bijstand;roma;2,5;120;{MARK};;",
+    f"GM0228;2016;arbeidsparticipatie;roma;30;150;{MARK};;",
+    f"GM0228;2016;overbewoning;roma;1.000;2000;{MARK};;",
+)
 PERSONAL = _csv(
     f"GM0228;2016;bijstand;roma;30;120;{MARK};;{BSN}", f"GM0228;2017;bijstand;roma;30;120;;;{EMAIL}"
 )
@@ -78,8 +87,13 @@ def served(sample_db, tmp_path_factory):
     log = base / "dashboard.log"
     env = {**os.environ, "TMPDIR": str(tmp)}
     with log.open("wb") as sink:
-        proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
-                                cwd=ROOT, stdout=sink, stderr=sink, env=env)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+            cwd=ROOT,
+            stdout=sink,
+            stderr=sink,
+            env=env,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -112,8 +126,11 @@ def files(tmp_path_factory):
     """The files to upload, on disk where the browser picks them (removed before the search)."""
     d = tmp_path_factory.mktemp("uploads")
     out = {}
-    for name, data in ((f"{TODAY}_goed.csv", GOOD), (f"{TODAY}_fouten.csv", BAD),
-                       (f"{TODAY}_personen.csv", PERSONAL)):  # fmt: skip
+    for name, data in (
+        (f"{TODAY}_goed.csv", GOOD),
+        (f"{TODAY}_fouten.csv", BAD),
+        (f"{TODAY}_personen.csv", PERSONAL),
+    ):
         (d / name).write_bytes(data)
         out[name] = d / name
     big = d / f"{TODAY}_te-groot.csv"
@@ -203,8 +220,10 @@ def test_several_files_at_once_give_one_summary(page, files):
     text = page.upload(
         files[f"{TODAY}_goed.csv"], files[f"{TODAY}_fouten.csv"], files[f"{TODAY}_personen.csv"]
     )
-    assert text.startswith("3 bestanden gecontroleerd: 2 rijen gaan in quarantaine, 1 bestand wordt geweigerd, "
-                           "1 bestand is in orde.")  # fmt: skip
+    assert text.startswith(
+        "3 bestanden gecontroleerd: 2 rijen gaan in quarantaine, 1 bestand wordt geweigerd, "
+        "1 bestand is in orde."
+    )
     assert page.page.locator(".verslag-bestand").count() == 3
 
 

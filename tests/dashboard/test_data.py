@@ -78,11 +78,14 @@ def test_comparison_withholds_everything_derived_from_a_suppressed_cell(sample_d
 
 
 def test_a_small_totaal_cell_beside_a_suppressed_roma_cell_is_suppressed_too(sample_db):
-    both = _raw(sample_db, f"""
+    both = _raw(
+        sample_db,
+        f"""
         select t.gemeente_code, t.indicator, t.jaar
         from waarnemingen t join waarnemingen r using (gemeente_code, indicator, periode)
         where t.doelgroep = 'totaal' and r.doelgroep = 'roma'
-          and {small_sql("r.teller", "r.noemer")} and {small_sql("t.teller", "t.noemer", low=0)}""")
+          and {small_sql("r.teller", "r.noemer")} and {small_sql("t.teller", "t.noemer", low=0)}""",
+    )
     assert len(both) > 0, "the sample should hold such cells, or this test proves nothing"
     m = Monitor(sample_db)
     for indicator, cells in both.groupby("indicator"):
@@ -93,11 +96,14 @@ def test_a_small_totaal_cell_beside_a_suppressed_roma_cell_is_suppressed_too(sam
 
 def test_group_totals_are_the_published_ones_and_never_have_one_hidden_cell(sample_db):
     m = Monitor(sample_db)
-    published = _raw(sample_db, """
+    published = _raw(
+        sample_db,
+        """
         select g.*, (select count(*) from publicatie_cijfers c
                      where list_contains(g.gemeenten, c.gemeente_code) and c.indicator = g.indicator
                        and c.doelgroep = g.doelgroep and c.jaar = g.jaar and c.onderdrukt) as verborgen
-        from publicatie_groepen g where indicator = 'absoluut_verzuim' and doelgroep = 'roma'""")
+        from publicatie_groepen g where indicator = 'absoluut_verzuim' and doelgroep = 'roma'""",
+    )
     groups = m.groups("absoluut_verzuim", "roma")
     merged = groups.merge(published, on=["groep", "jaar"], suffixes=("", "_pub"))
     assert len(merged) == len(groups) == len(published)
@@ -178,4 +184,6 @@ def test_a_forked_worker_reads_with_its_own_connection_and_keeps_the_cache(sampl
 def test_app_has_its_callbacks_before_its_first_request(app):
     # Dash registers callbacks on the first request; two first requests at once on a fresh gunicorn
     # worker used to get "Callback function not found" (HTTP 500).
-    assert {"thema-body.children", "thema-onder.children", "overzicht-onder.children"} <= set(app.callback_map)
+    assert {"thema-body.children", "thema-onder.children", "overzicht-onder.children"} <= set(
+        app.callback_map
+    )

@@ -107,7 +107,9 @@ def test_gap_progress_never_shows_a_suppressed_roma_gap(app, suppressed_pilot_ga
     for code, rows in hidden.groupby("indicator"):
         fig = _graphs(thema.update_lower(code, "roma"))["grafiek-kloof-voortgang"]
         bars = {name for t in fig.data if t.type == "bar" for name in t.y}
-        labels = {n: text for t in fig.data if t.type == "scatter" for n, text in zip(t.y, t.text, strict=True)}
+        labels = {
+            n: text for t in fig.data if t.type == "scatter" for n, text in zip(t.y, t.text, strict=True)
+        }
         dump = fig.to_json()
         for r in rows.itertuples():
             assert r.gemeente_naam not in bars
@@ -122,10 +124,14 @@ def test_too_small_estimates_lose_their_numbers_and_show_their_reason(sample_db,
     shutil.copy(sample_db, db)
     with duckdb.connect(str(db)) as con:
         # as the build publishes an estimate that is too small: its reason, no numbers
-        con.execute("create or replace table publicatie_effecten as "
-                    "select * replace (cast(reden as varchar) as reden) from publicatie_effecten")
-        con.execute("update publicatie_effecten set te_klein = true, reden = 'te weinig proeftuinen (test)', "
-                    "effect = null, ci_laag = null, ci_hoog = null where indicator = 'bijstand'")  # fmt: skip
+        con.execute(
+            "create or replace table publicatie_effecten as "
+            "select * replace (cast(reden as varchar) as reden) from publicatie_effecten"
+        )
+        con.execute(
+            "update publicatie_effecten set te_klein = true, reden = 'te weinig proeftuinen (test)', "
+            "effect = null, ci_laag = null, ci_hoog = null where indicator = 'bijstand'"
+        )
     m = Monitor(db)
     small = m.effecten().set_index(["indicator", "doelgroep"]).loc[("bijstand", "roma")]
     assert small[["effect", "ci_laag", "ci_hoog"]].isna().all()

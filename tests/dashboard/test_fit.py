@@ -88,8 +88,11 @@ def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):  # noqa: F8
         # Each cell says its status in words (for screen readers) and carries a symbol besides colour.
         for i in range(0, cells.count(), 7):
             text = cells.nth(i).inner_text()
-            assert re.search(r"\((verbeterd|gelijk gebleven|verslechterd|gestegen|gedaald|onvoldoende "
-                             r"gegevens|onderdrukt)\)|geen cijfers", cells.nth(i).text_content()), text  # fmt: skip
+            assert re.search(
+                r"\((verbeterd|gelijk gebleven|verslechterd|gestegen|gedaald|onvoldoende "
+                r"gegevens|onderdrukt)\)|geen cijfers",
+                cells.nth(i).text_content(),
+            ), text
     finally:
         context.close()
 
@@ -97,8 +100,14 @@ def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):  # noqa: F8
 # ---------------------------------------------------------------------- navigation
 
 
-ENTRIES = ["/", "/thema/verzuim", "/thema/veiligheid?indicator=woninginbraak", "/gemeente/GM0228", "/kaart",
-           "/datakwaliteit"]  # fmt: skip
+ENTRIES = [
+    "/",
+    "/thema/verzuim",
+    "/thema/veiligheid?indicator=woninginbraak",
+    "/gemeente/GM0228",
+    "/kaart",
+    "/datakwaliteit",
+]
 
 
 @pytest.mark.browser
@@ -138,7 +147,9 @@ def test_filter_change_then_back_returns_to_the_entry_view_in_one_press(browser,
         page.select_option("#thema-indicator", "bijstand")
         page.wait_for_url("**indicator=bijstand**")
         page.go_back()
-        page.wait_for_function("() => document.querySelector('#thema-indicator').value === 'arbeidsparticipatie'")
+        page.wait_for_function(
+            "() => document.querySelector('#thema-indicator').value === 'arbeidsparticipatie'"
+        )
         assert "indicator=bijstand" not in page.url
         page.go_back()
         page.wait_for_url(server + "/over")
@@ -217,13 +228,16 @@ def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(brows
     cdp.on(
         "Network.responseReceived",
         lambda e: encodings.__setitem__(
-            e["requestId"], {k.lower(): v for k, v in e["response"]["headers"].items()}.get("content-encoding", "")
+            e["requestId"],
+            {k.lower(): v for k, v in e["response"]["headers"].items()}.get("content-encoding", ""),
         ),
     )
     try:
         _open(page, server + "/")
-        page.wait_for_function("() => document.querySelector('.js-plotly-plot') && "
-                               "document.querySelector('.js-plotly-plot')._fullData")  # fmt: skip
+        page.wait_for_function(
+            "() => document.querySelector('.js-plotly-plot') && "
+            "document.querySelector('.js-plotly-plot')._fullData"
+        )
         total = sum(received.values())
         loaded = list(urls.values())
         assert not [u for u in loaded if "mathjax" in u.lower() or "/dash_table/" in u], loaded
@@ -255,49 +269,85 @@ def test_hashed_scripts_are_cached_for_a_year_and_pages_are_not(app):
 
 def test_unknown_addresses_answer_404_and_known_ones_200(app):
     client = app.server.test_client()
-    for path in ("/", "/thema/verzuim", "/thema/veiligheid?indicator=woninginbraak", "/gemeente/GM0228",
-                 "/kaart", "/datakwaliteit", "/over"):  # fmt: skip
+    for path in (
+        "/",
+        "/thema/verzuim",
+        "/thema/veiligheid?indicator=woninginbraak",
+        "/gemeente/GM0228",
+        "/kaart",
+        "/datakwaliteit",
+        "/over",
+    ):
         assert client.get(path).status_code == 200, path
-    for path in ("/bestaat/niet", "/thema/sport", "/gemeente/GM9999", "/thema/verzuim?indicator=%3Cscript%3E",
-                 "/kaart?doelgroep=niemand", "/404"):  # fmt: skip
+    for path in (
+        "/bestaat/niet",
+        "/thema/sport",
+        "/gemeente/GM9999",
+        "/thema/verzuim?indicator=%3Cscript%3E",
+        "/kaart?doelgroep=niemand",
+        "/404",
+    ):
         r = client.get(path)
         assert r.status_code == 404, path
         assert "Monitor Inclusie Roma" in r.get_data(as_text=True)  # the app, which shows "niet gevonden"
 
 
 def _callback(output: str, inputs: list[dict]) -> dict:
-    return {"output": output, "outputs": {"id": output.split(".")[0], "property": output.split(".")[1]},
-            "inputs": inputs, "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}  # fmt: skip
+    return {
+        "output": output,
+        "outputs": {"id": output.split(".")[0], "property": output.split(".")[1]},
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+    }
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        _callback("thema-body.children", [{"id": "thema-indicator", "property": "value", "value": ["x"]},
-                                           {"id": "thema-doelgroep", "property": "value", "value": "roma"}]),
-        _callback("thema-body.children", [{"id": "thema-indicator", "property": "value", "value": {"a": 1}},
-                                           {"id": "thema-doelgroep", "property": "value", "value": "roma"}]),
-        _callback("overzicht-body.children", [{"id": "overzicht-doelgroep", "property": "value", "value": 5}]),
-        _callback("thema-download.data", [{"id": "thema-download-knop", "property": "n_clicks", "value": "1"}]),
+        _callback(
+            "thema-body.children",
+            [
+                {"id": "thema-indicator", "property": "value", "value": ["x"]},
+                {"id": "thema-doelgroep", "property": "value", "value": "roma"},
+            ],
+        ),
+        _callback(
+            "thema-body.children",
+            [
+                {"id": "thema-indicator", "property": "value", "value": {"a": 1}},
+                {"id": "thema-doelgroep", "property": "value", "value": "roma"},
+            ],
+        ),
+        _callback(
+            "overzicht-body.children", [{"id": "overzicht-doelgroep", "property": "value", "value": 5}]
+        ),
+        _callback(
+            "thema-download.data", [{"id": "thema-download-knop", "property": "n_clicks", "value": "1"}]
+        ),
         {"output": "thema-body.children", "inputs": "nee"},
         {"inputs": []},
         ["geen", "object"],
         "geen json",
     ],
-)  # fmt: skip
+)
 def test_malformed_callback_input_gets_400_never_500(app, body):
     client = app.server.test_client()
     data = body.encode() if isinstance(body, str) else None
-    r = client.post("/_dash-update-component", json=None if data else body, data=data,
-                    content_type="application/json")  # fmt: skip
+    r = client.post(
+        "/_dash-update-component", json=None if data else body, data=data, content_type="application/json"
+    )
     assert r.status_code == 400
     assert r.get_json()["fout"]
 
 
 def test_a_wellformed_callback_still_answers(app):
     client = app.server.test_client()
-    r = client.post("/_dash-update-component", json=_callback(
-        "overzicht-body.children", [{"id": "overzicht-doelgroep", "property": "value", "value": "totaal"}]))  # fmt: skip
+    r = client.post(
+        "/_dash-update-component",
+        json=_callback(
+            "overzicht-body.children", [{"id": "overzicht-doelgroep", "property": "value", "value": "totaal"}]
+        ),
+    )
     assert r.status_code == 200
 
 
@@ -309,8 +359,12 @@ def spare_server(sample_db, tmp_path):
     port = _free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as sink:
-        proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=sink)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -361,11 +415,13 @@ def test_missing_or_corrupt_database_gives_a_dutch_503_page_and_status_says_so(s
 
 # Machado, Oliveira & Fernandes (2009), severity 1: linear-RGB matrices.
 CVD = {
-    "deuteranopie": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
-                              [-0.011820, 0.042940, 0.968881]]),
-    "protanopie": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
-                            [-0.003882, -0.048116, 1.051998]]),
-}  # fmt: skip
+    "deuteranopie": np.array(
+        [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    ),
+    "protanopie": np.array(
+        [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+    ),
+}
 
 
 def _linear(hex_colour: str) -> np.ndarray:
@@ -414,5 +470,7 @@ def test_the_control_is_able_to_fail():
     """The simulation separates what it should: the old red/green pair of the Fingertips palette
     comes within the threshold under protanopia."""
     m = CVD["protanopie"]
-    d = np.linalg.norm(_lab(np.clip(m @ _linear("#92D050"), 0, 1)) - _lab(np.clip(m @ _linear("#FFC000"), 0, 1)))
+    d = np.linalg.norm(
+        _lab(np.clip(m @ _linear("#92D050"), 0, 1)) - _lab(np.clip(m @ _linear("#FFC000"), 0, 1))
+    )
     assert d < 20

@@ -67,8 +67,9 @@ def test_every_theme_table_shows_the_published_status_words(app, sample_db, publ
     try:
         for indicator in catalogue["indicator"]:
             for doelgroep in ("roma", "totaal"):
-                expected = vergelijking.loc[(vergelijking["indicator"] == indicator)
-                                            & (vergelijking["doelgroep"] == doelgroep)]  # fmt: skip
+                expected = vergelijking.loc[
+                    (vergelijking["indicator"] == indicator) & (vergelijking["doelgroep"] == doelgroep)
+                ]
                 expected = expected.sort_values("gemeente_naam", kind="stable")["status"].tolist()
                 shown = _texts(data.tree(thema.table(indicator, doelgroep, "gemeente")), [])
                 assert shown == expected, (indicator, doelgroep)
@@ -88,8 +89,18 @@ def test_every_series_and_download_suppresses_exactly_the_published_cells(sample
             assert shown["onderdrukt"].tolist() == want["onderdrukt"].tolist()
             assert shown["teller"].astype("Float64").equals(want["teller"].astype("Float64"))
         text = m.download(Filters(indicatoren=(indicator,))).decode("utf-8-sig")
-        got = pd.read_csv(io.StringIO(text), sep=";", decimal=",", dtype={"periode": str},
-                          true_values=["ja"], false_values=["nee"]).set_index(key).sort_index()  # fmt: skip
+        got = (
+            pd.read_csv(
+                io.StringIO(text),
+                sep=";",
+                decimal=",",
+                dtype={"periode": str},
+                true_values=["ja"],
+                false_values=["nee"],
+            )
+            .set_index(key)
+            .sort_index()
+        )
         assert got["onderdrukt"].tolist() == expected["onderdrukt"].tolist()
         assert got["teller"].astype("Float64").equals(expected["teller"].astype("Float64"))
         statuses = vergelijking.set_index(["gemeente_code", "indicator", "doelgroep"])["status"]
@@ -116,6 +127,20 @@ def test_outputs_need_nothing_but_the_publication_and_reference_tables(app, samp
     finally:
         data._monitor = previous
     for fmt in ("csv", "csv-nl", "xlsx", "parquet"):
-        done = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--db", str(db), "--out",
-                               str(tmp_path / fmt), "--format", fmt], cwd=PROJECT, capture_output=True)  # fmt: skip
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "extract",
+                "--db",
+                str(db),
+                "--out",
+                str(tmp_path / fmt),
+                "--format",
+                fmt,
+            ],
+            cwd=PROJECT,
+            capture_output=True,
+        )
         assert done.returncode == 0, done.stderr.decode()

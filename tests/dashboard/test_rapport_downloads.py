@@ -36,8 +36,16 @@ def test_the_download_is_the_report_of_the_open_build(app, sample_db):
     assert national.status_code == 200 and national.data == render(sample_db, None, "nl")
 
 
-@pytest.mark.parametrize("address", ["/rapport/GM9999.pdf", "/rapport/GM0228.pdf?taal=fr", "/rapport/ede.pdf",
-                                     "/rapport/GM0228%27.pdf", "/rapport/GM02280.pdf"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/rapport/GM9999.pdf",
+        "/rapport/GM0228.pdf?taal=fr",
+        "/rapport/ede.pdf",
+        "/rapport/GM0228%27.pdf",
+        "/rapport/GM02280.pdf",
+    ],
+)
 def test_an_address_that_is_not_a_report_is_not_found(app, address):
     assert app.server.test_client().get(address).status_code == 404
 
