@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dashboard import theme
+from dashboard import ids, theme
 from tests.dashboard.test_browser import PAGES, _free_port, browser, server  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,11 +292,12 @@ def test_unknown_addresses_answer_404_and_known_ones_200(app):
         assert "Monitor Inclusie Roma" in r.get_data(as_text=True)  # the app, which shows "niet gevonden"
 
 
-def _callback(output: str, inputs: list[dict]) -> dict:
+def _callback(output: str, inputs: list[dict], state: list[dict] | None = None) -> dict:
     return {
         "output": output,
         "outputs": {"id": output.split(".")[0], "property": output.split(".")[1]},
         "inputs": inputs,
+        "state": state or [],
         "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
     }
 
@@ -345,7 +346,10 @@ def test_a_wellformed_callback_still_answers(app):
     r = client.post(
         "/_dash-update-component",
         json=_callback(
-            "overzicht-body.children", [{"id": "overzicht-doelgroep", "property": "value", "value": "totaal"}]
+            "overzicht-body.children",
+            [{"id": "overzicht-doelgroep", "property": "value", "value": "totaal"}],
+            # the page's language comes from the address (?taal=, issue 17)
+            [{"id": ids.LOCATION, "property": "search", "value": ""}],
         ),
     )
     assert r.status_code == 200
