@@ -51,7 +51,7 @@ class MonitorDash(dash.Dash):
 def _use_partial_plotly() -> None:
     """Serve the partial plotly.js bundle with the page (fingerprinted) instead of the full one.
     (Every `dash.Dash()` adds the full bundle to dcc's list of scripts again: all are replaced.)"""
-    ours = {"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"}
+    ours: dict[str, object] = {"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"}
     dcc._js_dist[:] = [r for r in dcc._js_dist if r.get("namespace") not in ("plotly", "dashboard")] + [ours]
 
 
@@ -109,7 +109,8 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         serve_locally=True,
         suppress_callback_exceptions=True,  # page components appear only when their page is shown
         title="Monitor Inclusie Roma",
-        update_title=None,
+        # Dash documents None ("don't change the document.title"), but annotates the argument as str.
+        update_title=None,  # type: ignore[arg-type]
         # Only the scripts a page uses; the rest (MathJax, the date picker, …) load when needed.
         # plotly.js is not among the lazy ones: it comes with the page (`_use_partial_plotly`).
         eager_loading=False,

@@ -9,13 +9,15 @@ import dash
 import dash_bootstrap_components as dbc
 import orjson
 from dash import dcc, html
+from dash.development.base_component import ComponentType
 from plotly.io.json import to_json_plotly
 
 from dashboard import fmt, ids, taal, theme, urlstate
+from dashboard.attrs import attrs
 from dashboard.data import DatabaseMissing, monitor
 from dashboard.plot import Figure
 
-GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+GRAPH_CONFIG: dcc.Graph.Config = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 DOELGROEP_OPTIONS = [
     {"label": "roma", "value": "roma"},
     {"label": "totaal (hele bevolking)", "value": "totaal"},
@@ -109,7 +111,9 @@ def shell() -> html.Div:
                 ),
                 className="kop",
             ),
-            html.Section([*banner, taal.note()], className="container-xxl", **{"aria-label": "Let op"}),
+            html.Section(
+                [*banner, taal.note()], className="container-xxl", **attrs({"aria-label": "Let op"})
+            ),
             html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
             html.Footer(
                 html.Div(
@@ -184,8 +188,11 @@ def radios(component_id: str, label: str, options: list[dict], value: str) -> ht
     )
 
 
-def figure(graph_id: str, fig: Figure, caption: str | list, title: str | None = None) -> html.Figure:
-    """A chart with its text alternative: a caption that says what it shows in words."""
+def figure(
+    graph_id: str, fig: Figure | orjson.Fragment, caption: str | list, title: str | None = None
+) -> html.Figure:
+    """A chart with its text alternative: a caption that says what it shows in words. The figure
+    is a dict, or its JSON as a remembered section (`Monitor.memo`)."""
     return html.Figure(
         [
             *([html.H3(title, className="h5")] if title else []),
@@ -200,9 +207,9 @@ def section(
     title: str, children: list, section_id: str | None = None, intro: str | None = None
 ) -> html.Section:
     """A titled part of a page."""
-    attrs = {"id": section_id} if section_id else {}
+    extra = attrs({"id": section_id} if section_id else {})
     return html.Section(
-        [html.H2(title), *([html.P(intro)] if intro else []), *children], className="deel", **attrs
+        [html.H2(title), *([html.P(intro)] if intro else []), *children], className="deel", **extra
     )
 
 
@@ -214,10 +221,10 @@ def suppressed() -> html.Span:
 def status_badge(status: str) -> html.Span:
     """A status as coloured text (colour never the only carrier)."""
     label, _, _ = theme.STATUS.get(status, (status, "", ""))
-    extra = {"title": fmt.suppression_note()} if status == theme.ONDERDRUKT else {}
+    extra = attrs({"title": fmt.suppression_note()} if status == theme.ONDERDRUKT else {})
     symbol = theme.SYMBOL.get(status)
-    mark = [html.Span(symbol + " ", className="teken", **{"aria-hidden": "true"})] if symbol else []
-    content = [*mark, label] if mark else label
+    mark = [html.Span(symbol + " ", className="teken", **attrs({"aria-hidden": "true"}))] if symbol else []
+    content: ComponentType = [*mark, label] if mark else label
     return html.Span(content, className=f"status status-{status.replace(' ', '-')}", **extra)
 
 
@@ -226,7 +233,7 @@ def status_legend(statuses: Sequence[str] = theme.STATUS_ORDER) -> html.Ul:
     return html.Ul(
         [html.Li(status_badge(s)) for s in statuses],
         className="legenda",
-        **{"aria-label": taal.tr("d_legenda")},
+        **attrs({"aria-label": taal.tr("d_legenda")}),
     )
 
 
@@ -248,10 +255,12 @@ def table_row(cells: Sequence, numeric: Sequence[int] = ()) -> orjson.Fragment:
     return orjson.Fragment(to_json_plotly(tr).encode())
 
 
-def scroll_region(child: object, label: str) -> html.Div:
+def scroll_region(child: ComponentType, label: str) -> html.Div:
     """A box that scrolls sideways when its content is wider than the screen (a table on a phone):
     a labelled region that takes keyboard focus, so that it can be scrolled without a mouse."""
-    return html.Div(child, className="table-responsive", role="region", tabIndex="0", **{"aria-label": label})
+    return html.Div(
+        child, className="table-responsive", role="region", tabIndex="0", **attrs({"aria-label": label})
+    )
 
 
 def table(
@@ -264,7 +273,7 @@ def table(
 ) -> html.Div:
     """A plain, accessible HTML table in a scroll region named `label` (or its caption); `numeric`
     columns are right-aligned. A row is its cells, or a row made by `table_row`."""
-    attrs = {"id": table_id} if table_id else {}
+    extra = attrs({"id": table_id} if table_id else {})
     return scroll_region(
         html.Table(
             [
@@ -278,8 +287,10 @@ def table(
                     )
                 ),
                 html.Tbody(
+                    # Dash's children type has no orjson.Fragment, yet Dash encodes children with
+                    # orjson (plotly's to_json_plotly), which writes a Fragment's JSON as it is.
                     [
-                        r
+                        r  # type: ignore[misc]
                         if isinstance(r, orjson.Fragment)
                         else html.Tr(
                             [html.Td(c, className="num" if i in numeric else None) for i, c in enumerate(r)]
@@ -289,7 +300,7 @@ def table(
                 ),
             ],
             className="table table-sm tabel",
-            **attrs,
+            **extra,
         ),
         label or caption or taal.tr("d_tabel") + ", ".join(str(h) for h in header),
     )

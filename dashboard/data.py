@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import orjson
@@ -36,6 +37,8 @@ from plotly.io.json import to_json_plotly
 
 from pipeline import extracts, monitorcheck
 from pipeline.vocabulary import DOELGROEPEN, suppression_explanation
+
+T = TypeVar("T")
 
 DEFAULT_DB = Path("data/processed/monitor.duckdb")
 # The columns the pages need of a publication table that an older build may lack.
@@ -167,7 +170,7 @@ class Monitor:
         finally:
             cursor.close()
 
-    def _cached(self, cache: str, name: str, args: tuple, compute: Callable[[], object]) -> object:
+    def _cached(self, cache: str, name: str, args: tuple, compute: Callable[[], T]) -> T:
         _, key = self._connection()
         cache_key = (key, name, args)
         with self._lock:
@@ -189,7 +192,7 @@ class Monitor:
         parsing and writing the JSON again. `tree` reads a fragment back (tests, notebooks).
         """
         blob = self._cached("_memo", name, args, lambda: to_json_plotly(compute()).encode())
-        return orjson.Fragment(blob)  # type: ignore[arg-type]
+        return orjson.Fragment(blob)
 
     def _table(self, sql: str, params: list | tuple, columns: list[str]) -> pd.DataFrame:
         """A query on a table that older builds do not have: empty (with its columns) when absent."""
@@ -198,7 +201,7 @@ class Monitor:
         except duckdb.CatalogException:
             return pd.DataFrame(columns=columns)
 
-    def keep(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+    def keep(self, name: str, args: tuple, compute: Callable[[], T]) -> T:
         """Any other derived result for as long as this build is open, handed out as it is: the
         caller must treat it as read-only (frames: copy before changing)."""
         return self._cached("_memo", f"keep:{name}", args, compute)
@@ -211,7 +214,7 @@ class Monitor:
 
     def _frame(self, name: str, args: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         # A copy, so that no caller can change what the next caller gets.
-        return self._cached("_frames", name, args, compute).copy()  # type: ignore[union-attr]
+        return self._cached("_frames", name, args, compute).copy()
 
     # ------------------------------------------------------------------ warming
 
@@ -281,7 +284,7 @@ class Monitor:
                 versies=json.loads(m["versies"]),
             )
 
-        return self._cached("_frames", "build", (), compute)  # type: ignore[return-value]
+        return self._cached("_frames", "build", (), compute)
 
     def manifest_tables(self) -> pd.DataFrame:
         """Rows per table of the build."""
@@ -310,7 +313,7 @@ class Monitor:
             "indicatoren", (), lambda: self._query("select * from indicatoren order by volgorde")
         )
 
-    def indicator(self, code: str) -> pd.Series | None:
+    def indicator(self, code: object) -> pd.Series | None:
         """One indicator of the catalogue, or None when the code is unknown (every callback asks)."""
         rows = self._cached(
             "_frames",
@@ -318,13 +321,13 @@ class Monitor:
             (),
             lambda: {r["indicator"]: r for _, r in self.indicatoren().iterrows()},
         )
-        hit = rows.get(code) if isinstance(code, str) else None  # type: ignore[attr-defined]
+        hit = rows.get(code) if isinstance(code, str) else None
         return None if hit is None else hit.copy()
 
     def known_view(self, indicator: object, doelgroep: object) -> bool:
         """True when a callback's indicator and doelgroep are in the catalogue (values from the
         browser are untrusted; anything else leaves the view as it is)."""
-        return doelgroep in DOELGROEPEN and self.indicator(indicator) is not None  # type: ignore[arg-type]
+        return doelgroep in DOELGROEPEN and self.indicator(indicator) is not None
 
     def gemeenten(self) -> pd.DataFrame:
         """Every municipality of the register, by name."""
@@ -357,7 +360,7 @@ class Monitor:
             lambda: dict(
                 self._query("select naam, waarde from publicatie_regels").itertuples(index=False, name=None)
             ),
-        )  # type: ignore[return-value]
+        )
 
     def regel(self, name: str) -> float:
         """One threshold of the build as a number."""
@@ -373,7 +376,7 @@ class Monitor:
                 self._query("select naam, tekst from publicatie_teksten").itertuples(index=False, name=None)
             ),
         )
-        return str(texts.get(name, ""))  # type: ignore[union-attr]
+        return str(texts.get(name, ""))
 
     def explanation(self) -> str:
         """Why a figure is suppressed, with the build's thresholds."""
@@ -574,7 +577,7 @@ class Monitor:
                 frame = frame.loc[frame["doelgroep"] == doelgroep]
             return extracts.csv_nl_bytes(frame)
 
-        return self.keep("download", (filters, doelgroep), compute)  # type: ignore[return-value]
+        return self.keep("download", (filters, doelgroep), compute)
 
     # ------------------------------------------------------------------ deliveries and quality
 
@@ -620,7 +623,7 @@ class Monitor:
                 self._query(monitorcheck.INDICATOREN_SQL),
             )
 
-        return self.keep("check_state", (), compute)  # type: ignore[return-value]
+        return self.keep("check_state", (), compute)
 
     # ------------------------------------------------------------------ effects and the gap (issue 6)
 

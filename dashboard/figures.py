@@ -542,7 +542,7 @@ def gap_chart(latest_gap: pd.DataFrame, indicator: pd.Series) -> Figure:
             ys += [name, name, None]
     shown = g.loc[~g["onderdrukt"]]
     shown_names = [n for n, o in zip(names, g["onderdrukt"], strict=True) if not o]
-    data = [
+    data: list[dict] = [
         {
             "type": "scatter",
             "x": xs,
@@ -999,7 +999,7 @@ def choropleth(
     `shapes`: gemeente_code, x, y (ring coordinates, rings separated by None) and cx, cy (label
     point); `classes`: gemeente_code → klasse; `legend`: (klasse, colour, striped) in order.
     """
-    data = []
+    data: list[dict] = []
     merged = shapes.merge(classes, on="gemeente_code", how="left")
     for klasse, color, striped in legend:
         part = merged.loc[merged["klasse"] == klasse]

@@ -114,7 +114,7 @@ def _n(x: object, decimals: int = 1) -> str:
         return "–"
     if current() == "en":
         return fmt.number(x, decimals)
-    return nl_number(float(x), decimals).replace("-", "−")
+    return nl_number(fmt.to_float(x), decimals).replace("-", "−")
 
 
 def _layout(fig: Figure, height: int, **extra: object) -> Figure:
@@ -600,7 +600,7 @@ def gap_progress_figure(
         )
     for _, row in k[k["onderdrukt"] | k["voortgang"].isna()].iterrows():
         status = ONDERDRUKT if row["onderdrukt"] else row["status"]
-        hover = fmt.suppression_note() if row["onderdrukt"] else gap_label(status)
+        why = fmt.suppression_note() if row["onderdrukt"] else gap_label(status)
         fig["data"].append(
             {
                 "type": "scatter",
@@ -610,7 +610,7 @@ def gap_progress_figure(
                 "text": [gap_label(status)],
                 "textposition": "middle right",
                 "textfont": {"color": GREY, "size": 12},
-                "hovertext": [hover],
+                "hovertext": [why],
                 "hoverinfo": "text",
                 "showlegend": False,
             }

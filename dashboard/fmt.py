@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import SupportsFloat, SupportsIndex, SupportsInt, cast
 
 from dashboard import taal
 from pipeline import i18n
@@ -29,12 +30,18 @@ MONTHS = (
 )
 
 
+def to_float(x: object) -> float:
+    """`float(x)` of a value of any kind (a pandas or numpy scalar, a Decimal, a text): raises
+    TypeError or ValueError where float() does, so that a caller checks `is_missing` first."""
+    return float(cast("SupportsFloat | SupportsIndex | str", x))
+
+
 def is_missing(x: object) -> bool:
     """None, NaN and pandas' NA all count as missing."""
     if x is None:
         return True
     try:
-        return bool(math.isnan(float(x)))  # type: ignore[arg-type]
+        return bool(math.isnan(to_float(x)))
     except (TypeError, ValueError):
         return True
 
@@ -44,8 +51,8 @@ def number(x: object, decimals: int = 0) -> str:
     if is_missing(x):
         return MISSING
     if taal.current() == "en":
-        return i18n.number(float(x), decimals, "en")  # type: ignore[arg-type]
-    text = nl_number(float(x), decimals)  # type: ignore[arg-type]
+        return i18n.number(to_float(x), decimals, "en")
+    text = nl_number(to_float(x), decimals)
     return "0" if text in ("-0", "-0,0", "-0,00") and decimals == 0 else text.replace("-", "−")
 
 
@@ -53,7 +60,7 @@ def value(x: object, vermenigvuldiger: int, signed: bool = False) -> str:
     """A value in the indicator's unit: per 100 as a percentage, per 1.000 spelled out, counts whole."""
     if is_missing(x):
         return MISSING
-    v = float(x)  # type: ignore[arg-type]
+    v = to_float(x)
     if taal.current() == "en":
         return i18n.value(v, vermenigvuldiger, "en", signed)
     sign = "+" if signed and v > 0 else ""
@@ -70,7 +77,7 @@ def points(x: object, vermenigvuldiger: int) -> str:
     """A difference of two values: percentage points for per-100 rates."""
     if is_missing(x):
         return MISSING
-    v = float(x)  # type: ignore[arg-type]
+    v = to_float(x)
     if taal.current() == "en":
         return i18n.difference(v, vermenigvuldiger, "en")
     sign = "+" if v > 0 else ""
@@ -97,7 +104,7 @@ def estimate(effect: object, low: object, high: object, vermenigvuldiger: int) -
         unit = {100: " " + taal.tr("procentpunt"), 1: ""}.get(
             vermenigvuldiger, f" per {number(vermenigvuldiger)}"
         )
-        sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
+        sign = "+" if to_float(effect) > 0 else ""
         return taal.tr(
             "d_schatting",
             effect=f"{sign}{number(effect, 1)}{unit}",
@@ -105,7 +112,7 @@ def estimate(effect: object, low: object, high: object, vermenigvuldiger: int) -
             hoog=number(high, 1),
         )
     unit = {100: " procentpunt", 1: ""}.get(vermenigvuldiger, f" per {number(vermenigvuldiger)}")
-    sign = "+" if float(effect) > 0 else ""  # type: ignore[arg-type]
+    sign = "+" if to_float(effect) > 0 else ""
     return f"{sign}{number(effect, 1)}{unit} (95%-interval {number(low, 1)} tot {number(high, 1)})"
 
 
@@ -125,7 +132,7 @@ def date(moment: datetime) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
 
 
-def share(part: int, whole: int) -> str:
+def share(part: object, whole: object) -> str:
     """'3 van 9'."""
     return f"{number(part)} {taal.tr('van')} {number(whole)}"
 
@@ -157,12 +164,12 @@ def count(n: int, singular: str, plural: str) -> str:
     return f"{number(n)} {singular if n == 1 else plural}"
 
 
-def pilots(n: object) -> str:
+def pilots(n: SupportsInt) -> str:
     """ "1 proeftuin", "9 proeftuinen"."""
     return count(int(n), taal.word("proeftuin"), taal.word(PROEFTUINEN))
 
 
-def municipalities(n: object) -> str:
+def municipalities(n: SupportsInt) -> str:
     """ "1 gemeente", "12 gemeenten"."""
     return count(int(n), taal.word("gemeente"), taal.tr("d_gemeenten"))
 

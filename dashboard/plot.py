@@ -92,7 +92,7 @@ def subplots(
             panel = r * cols + c + 1
             x0 = c * (width + h)
             layout[axis_key("x", panel)] = {"anchor": ref("y", panel), "domain": [x0, min(1.0, x0 + width)]}
-            y = {"anchor": ref("x", panel), "domain": y_domain}
+            y: dict[str, object] = {"anchor": ref("x", panel), "domain": y_domain}
             if shared_yaxes and c > 0:
                 y |= {"matches": ref("y", r * cols + 1), "showticklabels": False}
             layout[axis_key("y", panel)] = y

@@ -14,8 +14,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.data import DEFAULT_DB
+
+if TYPE_CHECKING:  # playwright is a test dependency, imported when a screenshot is taken
+    from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -80,7 +84,7 @@ def _first_pilot(db: Path) -> str:
     return row[0] if row else "GM0228"
 
 
-def shoot(page: object, url: str, out: Path, quality: int = 50) -> Path:
+def shoot(page: Page, url: str, out: Path, quality: int = 50) -> Path:
     """One page as a JPEG, from the top down to MAX_HEIGHT, once its charts are drawn."""
     page.goto(url)
     page.wait_for_selector("main h1", timeout=60000)
@@ -88,7 +92,10 @@ def shoot(page: object, url: str, out: Path, quality: int = 50) -> Path:
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
     page.wait_for_timeout(400)  # Plotly's responsive relayout
     height = min(MAX_HEIGHT, page.evaluate("() => document.documentElement.scrollHeight"))
-    width = page.viewport_size["width"]
+    viewport = page.viewport_size
+    if viewport is None:  # every page here is opened with a viewport
+        raise TypeError("de pagina heeft geen viewport")
+    width = viewport["width"]
     out.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(
         path=str(out),
@@ -134,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                     page.close()
         finally:
             browser.close()
-    for path in written:
-        print(f"{path} geschreven ({path.stat().st_size // 1024} kB)", file=sys.stderr)
+    for shot in written:
+        print(f"{shot} geschreven ({shot.stat().st_size // 1024} kB)", file=sys.stderr)
     return 0
 
 

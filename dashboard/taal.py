@@ -17,14 +17,20 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from dash import ALL, Input, Output, State, clientside_callback, dcc, html
+from dash.dependencies import Wildcard
 
 from dashboard import ids, urlstate
+from dashboard.attrs import attrs
 from pipeline import i18n, vocabulary
 from pipeline.i18n import TALEN, t
 from pipeline.i18n.catalogue import DOMAINS, INDICATORS, MESSAGES, UNITS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STORE = "taal"
 SWITCH = "taal-wissel"
@@ -116,12 +122,12 @@ def memo_key(*args: object) -> tuple:
     return args if current() == "nl" else (*args, current())
 
 
-def indicators(catalogue: object) -> object:
+def indicators(catalogue: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """The indicator catalogue (a frame, or one indicator's row) with its names, units and domain names
     in the current language; the definitions have no English and stay as they are."""
     if current() == "nl":
         return catalogue
-    out = catalogue.copy()  # type: ignore[attr-defined]
+    out = catalogue.copy()
     if hasattr(out, "columns"):
         out["naam"] = out["indicator"].map(INDICATORS)
         out["eenheid"] = out["eenheid"].map(UNITS)
@@ -135,7 +141,7 @@ def indicators(catalogue: object) -> object:
 
 def text(key: str) -> html.Span:
     """A Dutch text of the frame that the switch can put into English."""
-    return html.Span(t(key, "nl"), **{"data-i18n": key})
+    return html.Span(t(key, "nl"), **attrs({"data-i18n": key}))
 
 
 def switch() -> list:
@@ -148,7 +154,7 @@ def switch() -> list:
             className="taal-wissel",
             hrefLang="en",
             lang="en",
-            **{"data-i18n": "ui_wissel"},
+            **attrs({"data-i18n": "ui_wissel"}),
         ),
         dcc.Store(id=STORE, storage_type="session"),
     ]
@@ -156,15 +162,15 @@ def switch() -> list:
 
 def note() -> html.P:
     """A line that says, in English only, what is not yet in English."""
-    return html.P("", id=NOTE, className="taal-kader", **{"data-i18n": "ui_alleen_kader"})
+    return html.P("", id=NOTE, className="taal-kader", **attrs({"data-i18n": "ui_alleen_kader"}))
 
 
-def nav_id(key: str) -> dict:
+def nav_id(key: str | Wildcard) -> dict:
     """The id of a menu link (its address gets the page's language, see `register`)."""
     return {"type": NAV, "index": key}
 
 
-def link_id(key: str) -> dict:
+def link_id(key: str | Wildcard) -> dict:
     """The id of another link of the frame whose address keeps the page's language."""
     return {"type": LINK, "index": key}
 
@@ -217,12 +223,12 @@ def register() -> None:
         }}
         """,
         Output(STORE, "data"),
-        Output(nav_id(ALL), "href"),  # type: ignore[arg-type]
-        Output(nav_id(ALL), "active"),  # type: ignore[arg-type]
-        Output(link_id(ALL), "href"),  # type: ignore[arg-type]
+        Output(nav_id(ALL), "href"),
+        Output(nav_id(ALL), "active"),
+        Output(link_id(ALL), "href"),
         Input(ids.LOCATION, "search"),
         Input(ids.LOCATION, "pathname"),
         State(STORE, "data"),
-        State(nav_id(ALL), "href"),  # type: ignore[arg-type]
-        State(link_id(ALL), "href"),  # type: ignore[arg-type]
+        State(nav_id(ALL), "href"),
+        State(link_id(ALL), "href"),
     )

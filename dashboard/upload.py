@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.intake import limits
@@ -62,7 +63,9 @@ def shown(name: str) -> str:
     return shown_path(name)[0]
 
 
-def decode(contents: list[str] | str | None, names: list[str] | str | None, max_bytes: int) -> Upload:
+def decode(
+    contents: Sequence[object] | str | None, names: Sequence[str] | str | None, max_bytes: int
+) -> Upload:
     """The files of an upload, each checked against `max_bytes` before it is decoded; the upload
     as a whole may not exceed `max_bytes` either."""
     if contents is None:

@@ -22,7 +22,7 @@ extra history entry, and Back had to be pressed twice after entering the site.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlencode
 
 from dash import Input, Output, State, clientside_callback, dcc, no_update
@@ -35,7 +35,7 @@ class NotFound(Exception):
     """The address names something the monitor does not know."""
 
 
-def choice(params: dict, name: str, allowed: Sequence[str], default: str) -> str:
+def choice(params: Mapping, name: str, allowed: Sequence[str], default: str) -> str:
     """The value of query parameter `name` if it is one of `allowed`; absent means `default`."""
     value = params.get(name)
     if value is None or value == "":
@@ -130,4 +130,4 @@ def register_shell() -> None:
     )
 
 
-SYNC_INPUT = {"_sync": State(ids.SYNC, "data")}
+SYNC_INPUT: dict[str, Input | State] = {"_sync": State(ids.SYNC, "data")}

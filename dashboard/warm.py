@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from dashboard.data import DatabaseMissing, Monitor
 from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
@@ -29,33 +30,33 @@ def views(m: Monitor) -> Iterator[tuple[str, Callable[[], object]]]:
     for domein in DOMEINEN:
         first = cat.loc[cat["domein"] == domein].iloc[0]
         doelgroep = thema.default_doelgroep(first)
-        yield f"/thema/{domein}", lambda d=domein: thema.layout(d)
-        yield f"/thema/{domein} (onder)", lambda r=first, g=doelgroep: thema.lower(r.indicator, g)
+        yield f"/thema/{domein}", partial(thema.layout, domein)
+        yield f"/thema/{domein} (onder)", partial(thema.lower, first.indicator, doelgroep)
     yield "/kaart", lambda: kaart.layout()
     for code in pilots[:1]:
-        yield f"/gemeente/{code}", lambda c=code: gemeente.layout(c)
+        yield f"/gemeente/{code}", partial(gemeente.layout, code)
     yield "/datakwaliteit", lambda: datakwaliteit.layout()
     yield "/over", lambda: over.layout()
     for doelgroep in DOELGROEPEN:
-        yield f"/?doelgroep={doelgroep}", lambda g=doelgroep: overzicht.layout(doelgroep=g)
-        yield f"/?doelgroep={doelgroep} (onder)", lambda g=doelgroep: overzicht.lower(g)
+        yield f"/?doelgroep={doelgroep}", partial(overzicht.layout, doelgroep=doelgroep)
+        yield f"/?doelgroep={doelgroep} (onder)", partial(overzicht.lower, doelgroep)
     for r in cat.itertuples():
         for doelgroep in DOELGROEPEN:
             address = f"/thema/{r.domein}?indicator={r.indicator}&doelgroep={doelgroep}"
-            yield address, lambda r=r, g=doelgroep: thema.layout(r.domein, indicator=r.indicator, doelgroep=g)
-            yield f"{address} (onder)", lambda r=r, g=doelgroep: thema.lower(r.indicator, g)
+            yield address, partial(thema.layout, r.domein, indicator=r.indicator, doelgroep=doelgroep)
+            yield f"{address} (onder)", partial(thema.lower, r.indicator, doelgroep)
     for r in cat.itertuples():
         for doelgroep in DOELGROEPEN:
             for maat in kaart.MATEN:
                 address = f"/kaart?indicator={r.indicator}&doelgroep={doelgroep}&maat={maat}"
                 yield (
                     address,
-                    lambda r=r, g=doelgroep, a=maat: kaart.layout(indicator=r.indicator, doelgroep=g, maat=a),
+                    partial(kaart.layout, indicator=r.indicator, doelgroep=doelgroep, maat=maat),
                 )
     for code in pilots:
         for doelgroep in DOELGROEPEN:
             address = f"/gemeente/{code}?doelgroep={doelgroep}"
-            yield address, lambda c=code, g=doelgroep: gemeente.layout(c, doelgroep=g)
+            yield address, partial(gemeente.layout, code, doelgroep=doelgroep)
 
 
 def everything(m: Monitor) -> int:

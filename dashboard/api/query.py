@@ -24,6 +24,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypedDict, TypeVar, cast
 
 import duckdb
 import pyarrow as pa
@@ -36,6 +37,17 @@ from pipeline.extracts.query import Filters, UsageError, resolve
 from pipeline.extracts.query import figures as extract_figures
 from pipeline.extracts.run import Release, release_of
 from pipeline.extracts.safety import sql_neutralised
+
+T = TypeVar("T")
+
+
+class Codes(TypedDict):
+    """The codes of a build that a filter may name (`Database.codes`)."""
+
+    gemeente: set[str]
+    indicator: set[str]
+    domein: dict[str, set[str]]  # domain → its indicators
+    groep: dict[str, set[str]]  # table → its groups
 
 
 class Database:
@@ -117,13 +129,13 @@ class Database:
     def build_key(self) -> str:
         return self._connection()[1]
 
-    def cached(self, name: str, args: tuple, compute: Callable[[], object]) -> object:
+    def cached(self, name: str, args: tuple, compute: Callable[[], T]) -> T:
         """`compute()` once per build; while it runs it holds one of the limited query slots."""
         key = (self.build_key(), name, args)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                return cast(T, self._cache[key])  # what `compute` of this name and args made
         if getattr(self._held, "slot", False):  # a computation inside one that holds a slot already
             return self._store(key, compute())
         if not self._gate.acquire(timeout=self.limits.wait_seconds):
@@ -140,7 +152,7 @@ class Database:
             self._held.slot = False
             self._gate.release()
 
-    def _store(self, key: tuple, value: object) -> object:
+    def _store(self, key: tuple, value: T) -> T:
         # A build's own tables are kept whatever their size; an answer only when it is small, so
         # that a few hundred remembered answers cannot fill the memory of a worker.
         if key[1] != "table" and _size(value) > self.limits.cache_bytes:
@@ -161,7 +173,7 @@ class Database:
             with self.cursor() as cur:
                 return release_of(cur)
 
-        return self.cached("release", (), compute)  # type: ignore[return-value]
+        return self.cached("release", (), compute)
 
     def build(self) -> dict:
         """Which build is served: id, time, the digest of its inputs' hashes, synthetic or not."""
@@ -188,15 +200,15 @@ class Database:
                 "versies": json.loads(m[3]),
             }
 
-        return self.cached("build", (), compute)  # type: ignore[return-value]
+        return self.cached("build", (), compute)
 
     # ------------------------------------------------------------------ the rows of a question
 
-    def codes(self) -> dict[str, object]:
+    def codes(self) -> Codes:
         """The codes of the build a filter may name: municipalities, indicators, domains (with their
         indicators), and the groups of each table that has them."""
 
-        def compute() -> dict[str, object]:
+        def compute() -> Codes:
             with self.cursor() as cur:
                 pairs = cur.execute("select indicator, domein from indicatoren").fetchall()
                 groups = {
@@ -220,7 +232,7 @@ class Database:
                 "groep": groups,
             }
 
-        return self.cached("codes", (), compute)  # type: ignore[return-value]
+        return self.cached("codes", (), compute)
 
     def check_codes(self, ask: Ask) -> Filters:
         """The codes of `ask` against the build; 400 naming each unknown one. When anything is
@@ -283,7 +295,7 @@ class Database:
                 order = ", ".join(f"{o} nulls last" for o in resource.order)
                 return cur.sql(f"select {select} from {resource.table} order by {order}").to_arrow_table()
 
-        return self.cached("table", (resource.name,), compute)  # type: ignore[return-value]
+        return self.cached("table", (resource.name,), compute)
 
     def runs(self, resource: Resource) -> dict[str, tuple[int, int]] | None:
         """Where each municipality's rows start and stop in the table of the build, when the table is
@@ -305,7 +317,7 @@ class Database:
                     previous = code
             return out
 
-        return self.cached("runs", (resource.name,), compute)  # type: ignore[return-value]
+        return self.cached("runs", (resource.name,), compute)
 
     def rows(self, ask: Ask) -> pa.Table:
         """The rows of the question (all pages), in the table's order."""
@@ -355,7 +367,7 @@ class Database:
                 table = table.filter(mask)  # a null (unknown) is not a match, as in SQL
             return table, resolved
 
-        return self.cached("select", ask.key, compute)  # type: ignore[return-value]
+        return self.cached("select", ask.key, compute)
 
 
 def _size(value: object) -> int:

@@ -31,10 +31,16 @@ ACCEPTED = {"application/json": "json", "text/csv": "csv", "application/vnd.apac
 log = logging.getLogger(__name__)
 
 
-def blueprint(path_of: Callable[[], Path], limits: Limits | None = None) -> Blueprint:
+class ApiBlueprint(Blueprint):
+    """The API's blueprint, with the database it answers from (for tests and the status page)."""
+
+    database: Database
+
+
+def blueprint(path_of: Callable[[], Path], limits: Limits | None = None) -> ApiBlueprint:
     """The API on the database at `path_of()` (asked on every request: a new build is picked up)."""
     db = Database(path_of, limits or Limits())
-    bp = Blueprint("api", __name__)
+    bp = ApiBlueprint("api", __name__)
     document = openapi.document(db.limits)
 
     def answer(rest: str) -> Response:
@@ -64,7 +70,9 @@ def blueprint(path_of: Callable[[], Path], limits: Limits | None = None) -> Blue
     bp.add_url_rule(PREFIX + "/", "index_slash", lambda: answer(""), methods=METHODS)
     bp.add_url_rule(PREFIX + "/<path:rest>", "answer", answer, methods=METHODS)
 
-    @bp.app_errorhandler(405)
+    # Flask passes an HTTPException a handler returns through as the response (its documented
+    # "pass through HTTP errors" idiom), but its type of handlers leaves the exception out.
+    @bp.app_errorhandler(405)  # type: ignore[type-var]
     def method_not_allowed(e: Exception) -> Response | Exception:
         # a method Flask's routing does not know at all (TRACE, PROPFIND, …) under /api
         if request.path.startswith(PREFIX):
@@ -77,7 +85,7 @@ def blueprint(path_of: Callable[[], Path], limits: Limits | None = None) -> Blue
             )
         return e
 
-    bp.database = db  # type: ignore[attr-defined]  # for tests and the status page
+    bp.database = db
     return bp
 
 
@@ -193,7 +201,7 @@ def _file(db: Database, ask: Ask) -> bytes:
         _within(db, table.num_rows)
         return render.table_file(ask.resource, table, ask.fmt, release)
 
-    return db.cached("file", (ask.key, ask.fmt), make)  # type: ignore[return-value]
+    return db.cached("file", (ask.key, ask.fmt), make)
 
 
 def _within(db: Database, rows: int) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import dash
@@ -27,6 +28,7 @@ import duckdb
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, ids, taal, upload, urlstate
+from dashboard.attrs import attrs
 from dashboard.data import DatabaseMissing, monitor
 from pipeline import monitorcheck, sjabloon
 from pipeline.build import resolve_reference_dir, sweep_dead
@@ -129,10 +131,10 @@ def upload_section(max_bytes: int) -> html.Section:
                 id=ids.CONTROLEREN_TOO_LARGE,
                 role="alert",
                 className="upload-te-groot",
-                **{"data-max-bytes": str(max_bytes)},
+                **attrs({"data-max-bytes": str(max_bytes)}),
             ),
             dcc.Loading(
-                html.Div(id=ids.CONTROLEREN_REPORT, className="verslag", **{"aria-live": "polite"}),
+                html.Div(id=ids.CONTROLEREN_REPORT, className="verslag", **attrs({"aria-live": "polite"})),
                 type="default",
             ),
             dbc.Button(
@@ -184,11 +186,13 @@ def about_section(max_bytes: int) -> html.Section:
 # ----------------------------------------------------------------------------- the check
 
 
-def check_upload(contents: object, filenames: object) -> tuple[list[FileReport], list[Comparison | None]]:
+def check_upload(
+    contents: Sequence[object] | str | None, filenames: Sequence[str] | str | None
+) -> tuple[list[FileReport], list[Comparison | None]]:
     """The reports of an upload (in the order of its files) and, per report, the comparison with
     the monitor (None where there is no database)."""
     max_bytes = load_settings().grenzen.max_bytes
-    up = upload.decode(contents, filenames, max_bytes)  # type: ignore[arg-type]
+    up = upload.decode(contents, filenames, max_bytes)
     files = up.files
     checked = iter(check_deliveries(files) if files else [])
     files.clear()
@@ -199,7 +203,7 @@ def check_upload(contents: object, filenames: object) -> tuple[list[FileReport],
     up.items.clear()
     try:
         state = monitor().check_state()
-        comparisons = [monitorcheck.compare(r, state) for r in reports]
+        comparisons: list[Comparison | None] = [monitorcheck.compare(r, state) for r in reports]
     except (DatabaseMissing, duckdb.Error) as e:  # the files are checked all the same
         log.warning("controleren: geen vergelijking met de monitor (%s)", type(e).__name__)
         comparisons = [None] * len(reports)
@@ -282,7 +286,7 @@ def file_view(report: FileReport, comparison: Comparison | None) -> html.Section
             numeric=(0,),
             caption=caption,
         )
-        table.tabIndex = "0"  # a table wider than a phone scrolls: reachable by keyboard
+        # A table wider than a phone scrolls: components.table's scroll region takes keyboard focus.
         body.append(table)
     return html.Section(
         [
@@ -351,7 +355,7 @@ def _safe(cells: list) -> list:
     State(ids.CONTROLEREN_UPLOAD, "filename"),
     prevent_initial_call=True,
 )
-def checked(contents: object, filenames: object) -> tuple:
+def checked(contents: Sequence[object] | str | None, filenames: Sequence[str] | str | None) -> tuple:
     """Check an upload and show the report; the upload itself is cleared from the page."""
     if not contents:
         return dash.no_update, dash.no_update, dash.no_update, None
@@ -369,7 +373,7 @@ def checked(contents: object, filenames: object) -> tuple:
     head = html.P(
         summary(reports, comparisons), className="verslag-samenvatting lead", id="verslag-samenvatting"
     )
-    views = [file_view(r, c) for r, c in zip(reports, comparisons, strict=True)]
+    views: list[html.Section | html.P] = [file_view(r, c) for r, c in zip(reports, comparisons, strict=True)]
     if reports and all(c is None for c in comparisons):
         views.insert(
             0,

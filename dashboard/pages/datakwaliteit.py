@@ -87,7 +87,7 @@ def refused_section() -> html.Section:
     )
 
 
-def _dutch(text: str) -> object:
+def _dutch(text: str) -> str | html.Span:
     """A reason the pipeline wrote for a municipal officer, in Dutch: marked so on an English page."""
     return text if taal.current() == "nl" else html.Span(text, lang="nl")
 

@@ -10,6 +10,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, figures, fmt, ids, rapport, summaries, taal, theme, urlstate
+from dashboard.attrs import attrs
 from dashboard.data import Section, monitor
 from dashboard.taal import tr, word
 from pipeline.extracts import Filters
@@ -202,7 +203,8 @@ def facts_section(g: pd.Series) -> html.Section:
                 items.append(html.P(tr("interventies_taal")))
             items.append(
                 html.Ul(
-                    [html.Li(i) for i in interventies], **({"lang": "nl"} if taal.current() == "en" else {})
+                    [html.Li(i) for i in interventies],
+                    **attrs({"lang": "nl"} if taal.current() == "en" else {}),
                 )
                 if interventies
                 else html.P(tr("d_interventies_geen"))
@@ -233,7 +235,7 @@ def facts_section(g: pd.Series) -> html.Section:
     return components.section(tr("d_register"), [dl, *items])
 
 
-def dutch(text: object) -> object:
+def dutch(text: str) -> str | html.Span:
     """A text of the registers, which exist only in Dutch: marked as Dutch on an English page."""
     return text if taal.current() == "nl" else html.Span(text, lang="nl")
 
@@ -272,7 +274,7 @@ def profile_section(g: pd.Series) -> html.Section:
     )
     return components.section(
         tr("d_alle_indicatoren"),
-        [components.figure(ids.GRAPH_PROFILE, fig, caption)],  # type: ignore[arg-type]
+        [components.figure(ids.GRAPH_PROFILE, fig, caption)],
     )
 
 

@@ -4,6 +4,8 @@ an indicator's latest value, or its status against the baseline, per municipalit
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
+from typing import SupportsFloat
 
 import dash
 import pandas as pd
@@ -106,7 +108,7 @@ urlstate.register_filters(
 )
 
 
-def value_labels(breaks: object, unit: str) -> list[str]:
+def value_labels(breaks: Iterable[SupportsFloat] | None, unit: str) -> list[str]:
     """The label of each class between the build's class breaks (`klassegrenzen`)."""
     edges = [float(x) for x in (breaks if breaks is not None else [])]
     if len(edges) == 1:

@@ -24,6 +24,7 @@ from dashboard import (
     theme,
     urlstate,
 )
+from dashboard.attrs import attrs
 from dashboard.data import Section, monitor
 from dashboard.taal import tr, word
 from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, ONVOLDOENDE, VERBETERD, VERDICTS, VERSLECHTERD
@@ -144,7 +145,7 @@ def answer_section(
         html.Li(
             [
                 html.Strong(f"{word(verdict)} ({fmt.number(len(codes))}): "),
-                _names(sorted(codes, key=order.get), names) + ".",
+                _names(sorted(codes, key=order.__getitem__), names) + ".",
             ]
         )
         for verdict in (*VERDICTS, *sorted(set(verdicts) - set(VERDICTS)))
@@ -319,7 +320,7 @@ def rug_section(
         )
         for ind in part.itertuples():
             mult = int(ind.vermenigvuldiger)
-            cells = [
+            cells: list[html.Th | html.Td] = [
                 html.Th(
                     [
                         dcc.Link(
@@ -371,7 +372,9 @@ def rug_section(
                     html.Td(
                         [
                             html.Span(
-                                theme.SYMBOL.get(status, ""), className="teken", **{"aria-hidden": "true"}
+                                theme.SYMBOL.get(status, ""),
+                                className="teken",
+                                **attrs({"aria-hidden": "true"}),
                             ),
                             html.Span(text),
                             html.Span(f" ({theme.label(status)})", className="visually-hidden"),

@@ -509,7 +509,7 @@ def table(indicator: str, doelgroep: str, sorteer: str) -> Section:
     )
 
 
-def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div:
+def _table(indicator: str, doelgroep: str, sorteer: str) -> html.Div | html.P:
     ind = taal.indicators(monitor().indicator(indicator))
     v, rows = table_rows(indicator, doelgroep)
     if v.empty:
@@ -554,10 +554,13 @@ def table_rows(indicator: str, doelgroep: str) -> tuple[pd.DataFrame, tuple]:
         v = m.vergelijking(indicator)
         v = v.loc[v["doelgroep"] == doelgroep].reset_index(drop=True)
         v["status_rang"] = v["status"].map({s: i for i, s in enumerate(theme.STATUS_ORDER)})
-        mult = int(m.indicator(indicator)["vermenigvuldiger"])
+        ind = m.indicator(indicator)
+        if ind is None:  # the callers have checked the indicator (`known_view`, `resolve`)
+            raise KeyError(indicator)
+        mult = int(ind["vermenigvuldiger"])
         return v, tuple(components.table_row(cells, TABLE_NUMERIC) for cells in _cells(v, mult))
 
-    v, rows = m.keep("thema-rijen", taal.memo_key(indicator, doelgroep), compute)  # type: ignore[misc]
+    v, rows = m.keep("thema-rijen", taal.memo_key(indicator, doelgroep), compute)
     return v.copy(), rows
 
 
