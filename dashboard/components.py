@@ -220,7 +220,7 @@ def suppressed() -> html.Span:
 
 def status_badge(status: str) -> html.Span:
     """A status as coloured text (colour never the only carrier)."""
-    label, _, _ = theme.STATUS.get(status, (status, "", ""))
+    label = theme.label(status)
     extra = attrs({"title": fmt.suppression_note()} if status == theme.ONDERDRUKT else {})
     symbol = theme.SYMBOL.get(status)
     mark = [html.Span(symbol + " ", className="teken", **attrs({"aria-hidden": "true"}))] if symbol else []

@@ -5,9 +5,10 @@ message catalogue (pipeline/i18n); a clientside callback sets `<html lang>` and 
 address. The choice is remembered for the session, so following a link keeps the language, and it
 is put back into the address so that a copied link opens in the same language.
 
-The analyst pages (overzicht, thema, gemeente, kaart) are rendered in the address's language on the
-server: a page's layout and its callbacks set the language of the request (`using`), and what they
-call below them (number format, status words, captions, figures) reads it with `current()`.
+The pages (overzicht, thema, gemeente, kaart, datakwaliteit, over, api; not controleren, which serves
+Dutch municipal officers) are rendered in the address's language on the server: a page's layout and its
+callbacks set the language of the request (`using`), and what they call below them (number format,
+status words, captions, figures) reads it with `current()`.
 What is still Dutch is said by ui_alleen_kader.
 """
 

@@ -1,212 +1,176 @@
-"""`/over`: what the monitor measures, the definitions, the rules, the sources and the credit."""
+"""`/over`: what the monitor measures, the definitions, the rules, the sources and the credit.
+
+In English with `?taal=en`, except what exists only in Dutch (marked lang="nl"): the indicators'
+definitions, the method text the build wrote (`publicatie_teksten`, pipeline/docs/effecten.md; an
+English summary stands above it) and the titles of the letters to parliament."""
 
 from __future__ import annotations
 
 import dash
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard import components, fmt, taal, urlstate
 from dashboard.data import monitor
+from dashboard.taal import tr
+from pipeline import vocabulary
+from pipeline.i18n.catalogue import MESSAGES
 
 PATH = "/over"
 dash.register_page(
     __name__, path=PATH, name="Over", title="Over deze monitor – Monitor Inclusie Roma", order=5
 )
-RICHTING = {"lager_beter": "lager is beter", "hoger_beter": "hoger is beter", "neutraal": "neutraal"}
 
 
 def layout(_sync: object = None, **params: object) -> object:
-    return taal.checked(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page))
+    return taal.render(params, lambda: urlstate.layout_or_keep(PATH, {}, _sync, page, taal.current()))
+
+
+def _richting(richting: str) -> str:
+    key = f"d_richting_{richting}"
+    return tr(key) if richting != "neutraal" and key in MESSAGES else tr("o_richting_neutraal")
+
+
+def _dutch(component: Component) -> Component:
+    """A text that exists only in Dutch: marked so on an English page."""
+    return component if taal.current() == "nl" else html.Div(component, lang="nl")
+
+
+def _code(code: str) -> html.Code:
+    """An indicator's code: an identifier, Dutch in any language."""
+    return html.Code(code) if taal.current() == "nl" else html.Code(code, lang="nl")
 
 
 def page() -> html.Div:
     m = monitor()
     r = m.regel
     build = m.build()
-    cat = m.indicatoren()
+    cat = taal.indicators(m.indicatoren())
+    w = taal.word
     rows = [
         [
             r.naam,
             r.domein_naam,
-            r.definitie,
+            r.definitie if taal.current() == "nl" else html.Span(r.definitie, lang="nl"),
             r.eenheid,
-            RICHTING[r.richting],
+            _richting(r.richting),
             fmt.value(r.streefwaarde, int(r.vermenigvuldiger)) if not fmt.is_missing(r.streefwaarde) else "–",
-            "CBS" if r.bron == "cbs" else "gemeente",
-            html.Code(r.indicator),
+            "CBS" if r.bron == "cbs" else w("gemeente"),
+            _code(r.indicator),
         ]
         for r in cat.itertuples()
     ]
     reg = m.proeftuinen()
     letters = sorted({src for col in reg.columns if col.startswith("bron_") for src in reg[col].dropna()})
+    statuses = {
+        "verbeterd": w(vocabulary.VERBETERD),
+        "Verbeterd": w(vocabulary.VERBETERD).capitalize(),
+        "verslechterd": w(vocabulary.VERSLECHTERD),
+        "gestegen": w(vocabulary.GESTEGEN),
+        "gedaald": w(vocabulary.GEDAALD),
+        "onvoldoende": w(vocabulary.ONVOLDOENDE),
+    }
+    effects: Component = dcc.Markdown(m.tekst("effecten"), className="uitleg")
+    if taal.current() != "nl":
+        summary = tr("effecten_uitleg", gunstig=w(vocabulary.GUNSTIG), ongunstig=w(vocabulary.ONGUNSTIG))
+        effects = html.Div([html.P(tr("o_effecten_nl") + summary), _dutch(effects)])
     return html.Div(
         [
             urlstate.page_key(PATH, {}),
-            *components.page_header(
-                "Over deze monitor",
-                "De Monitor Inclusie Roma volgt hoe het gaat met Roma in vier domeinen — onderwijs "
-                "(verzuim), werk, "
-                "wonen en veiligheid — en of de proeftuinen van het programma Aanpak uitbuiting Roma "
-                "kinderen "
-                "(2011–2016) verschil hebben gemaakt.",
-            ),
+            *components.page_header(tr("o_titel"), tr("o_intro")),
             html.P(
                 [
-                    html.Strong("De roma-cijfers die met dit project worden meegeleverd zijn synthetisch. "),
-                    "Ze komen uit een generator met een vaste seed en zeggen niets over echte "
-                    "gezinnen of gemeenten. "
-                    "Alleen de CBS/PDOK-referentiedata (gemeentelijke indeling, bevolking, "
-                    "woninginbraken, grenzen) "
-                    "zijn echt."
-                    + (
-                        " De build op dit scherm gebruikt die synthetische steekproef."
-                        if build.synthetisch
-                        else ""
-                    ),
+                    html.Strong(tr("o_synthetisch_kop")),
+                    tr("o_synthetisch") + (tr("o_synthetisch_build") if build.synthetisch else ""),
                 ],
                 className="synthetisch",
             ),
             components.section(
-                "Wat er gemeten wordt",
+                tr("o_gemeten"),
                 [
                     html.P(
-                        "Gemeenten leveren per jaar geanonimiseerde, opgetelde cijfers (teller en "
-                        "noemer), nooit "
-                        "gegevens over personen, voor twee doelgroepen: roma (de doelgroep zoals de "
-                        "gemeente die uit "
-                        "haar dossiers kent) en totaal (de hele bevolking van dezelfde leeftijd in "
-                        "die gemeente). "
-                        "Woninginbraken komen van het CBS en gelden alleen voor totaal."
+                        tr(
+                            "o_gemeten_uitleg",
+                            teller=w("teller"),
+                            noemer=w("noemer"),
+                            roma=w(vocabulary.ROMA),
+                            totaal=w(vocabulary.TOTAAL),
+                        )
                     ),
                     components.table(
                         [
-                            "Indicator",
-                            "Domein",
-                            "Definitie",
-                            "Eenheid",
-                            "Richting",
-                            "Streefwaarde",
-                            "Bron",
-                            "Code",
+                            tr("k_indicator"),
+                            tr("o_k_domein"),
+                            tr("o_k_definitie"),
+                            tr("k_eenheid"),
+                            tr("o_k_richting"),
+                            tr("o_k_streefwaarde"),
+                            tr("o_k_bron"),
+                            tr("o_k_code"),
                         ],
                         rows,
-                        caption="De indicatorcatalogus",
+                        caption=tr("o_catalogus"),
                     ),
                 ],
             ),
             components.section(
-                "De nulmeting",
+                tr("o_nulmeting"),
                 [
                     html.P(
-                        f"De nulmeting van een proeftuin is het laatste jaar vóór de start: startjaar − "
-                        f"{fmt.number(r('nulmeting.jaren_voor_start'))} (een proeftuin die in 2011 begon "
-                        "heeft "
-                        "nulmeting 2010, bij "
-                        f"schooljaren 2010-2011). Een gemeente die geen proeftuin was krijgt "
-                        f"{int(r('nulmeting.jaar_zonder_proeftuin'))}, het jaar vóór het programma. "
-                        "Heeft dat "
-                        "jaar geen "
-                        f"bruikbaar cijfer, dan geldt het dichtstbijzijnde eerdere jaar, hooguit "
-                        f"{fmt.number(r('nulmeting.max_jaren_terug'))} jaar terug; anders: "
-                        "onvoldoende gegevens."
+                        tr(
+                            "o_nulmeting_uitleg",
+                            voor=fmt.number(r("nulmeting.jaren_voor_start")),
+                            jaar=int(r("nulmeting.jaar_zonder_proeftuin")),
+                            terug=fmt.number(r("nulmeting.max_jaren_terug")),
+                            onvoldoende=statuses["onvoldoende"],
+                        )
                     )
                 ],
             ),
             components.section(
-                "Status en verschil",
+                tr("o_status"),
                 [
                     html.P(
-                        "Het verschil is het laatste cijfer min de nulmeting. Een verandering telt "
-                        "alleen als ze buiten "
-                        f"het toeval valt (tweezijdig, α = {fmt.number(r('status.alpha'), 2)}): bij "
-                        "verhoudingen moet het "
-                        "95%-interval van Newcombe voor het verschil van twee proporties de nul "
-                        "uitsluiten, bij aantallen "
-                        "geeft de exacte conditionele toets voor twee Poisson-aantallen de doorslag. "
-                        "Verbeterd of "
-                        "verslechterd volgt de richting van de indicator; bij neutrale indicatoren "
-                        "(meer signalen kan "
-                        "betere signalering zijn) heet het gestegen of gedaald. Met een noemer kleiner dan "
-                        f"{fmt.number(r('status.min_noemer'))}, of samen minder dan "
-                        f"{fmt.number(r('status.min_aantal'))} "
-                        "gebeurtenissen, is de "
-                        "status: onvoldoende gegevens."
+                        tr(
+                            "o_status_uitleg",
+                            alpha=fmt.number(r("status.alpha"), 2),
+                            min_noemer=fmt.number(r("status.min_noemer")),
+                            min_aantal=fmt.number(r("status.min_aantal")),
+                            **statuses,
+                        )
                     ),
-                    html.P(
-                        "Een cijfer dat groot wordt getoond, krijgt een 95%-interval: Wilson voor "
-                        "verhoudingen, exact "
-                        "(Garwood) voor aantallen. De trechterplot zet elke gemeente af tegen haar "
-                        "noemer, met "
-                        "controlegrenzen van 95% en 99,8% (exact binomiaal, Spiegelhalter 2005) rond "
-                        "het cijfer van "
-                        "alle getoonde gemeenten samen, zodat een kleine gemeente niet voor een "
-                        "uitschieter wordt "
-                        "aangezien."
-                    ),
+                    html.P(tr("o_interval_uitleg")),
                     components.status_legend(),
                 ],
             ),
+            components.section(tr("o_effecten"), [effects], section_id="effecten"),
             components.section(
-                "Effect tegenover gemeenten die geen proeftuin waren",
-                [dcc.Markdown(m.tekst("effecten"), className="uitleg")],
-                section_id="effecten",
-            ),
-            components.section(
-                "Onthullingscontrole",
+                tr("o_onthulling"),
                 [
                     html.P(fmt.suppression_note()),
                     html.P(
-                        "Dat geldt overal: grafieken, tabellen, de kaart, de teksten bij het aanwijzen, de "
-                        "downloads en de extracten, die allemaal dezelfde publicatietabellen lezen. Een "
-                        "cijfer dat van een onderdrukt cijfer is afgeleid (verschil, kloof, status) wordt "
-                        "mee onderdrukt: ook de status, want ook ‘verbeterd’ of ‘onvoldoende gegevens’ "
-                        "zegt iets over een klein cijfer. Het cijfer voor de hele bevolking naast een "
-                        "onderdrukt roma-cijfer wordt weggelaten als het zelf klein is (roma is een deel "
-                        "van totaal). Een onderdrukt cijfer staat als ‘onderdrukt’ of × in beeld, nooit "
-                        "als getal."
+                        tr(
+                            "o_onthulling_overal",
+                            beter=statuses["verbeterd"],
+                            te_weinig=statuses["onvoldoende"],
+                            onderdrukt=w(vocabulary.ONDERDRUKT),
+                        )
                     ),
-                    html.P(
-                        "Bij elke build rekent de monitor na wat iemand die alles tegelijk ziet — de "
-                        "cijfers per gemeente, de totalen van proeftuinen en overige gemeenten, totaal "
-                        "naast roma, de complementen en de reden van onderdrukking — nog kan afleiden "
-                        "over elk onderdrukt aantal (lineaire programmering, zoals τ-ARGUS van het CBS "
-                        "dat doet). Blijven er voor een aantal minder dan "
-                        f"{fmt.number(r('onthulling.min_mogelijke_waarden'))} mogelijke waarden over, "
-                        "dan wordt nog een cijfer onderdrukt, of het totaal niet getoond; lukt dat niet, "
-                        "dan wordt er niets gepubliceerd. De uitkomst van de laatste controle staat op "
-                        "de pagina datakwaliteit."
-                    ),
+                    html.P(tr("o_onthulling_audit", min=fmt.number(r("onthulling.min_mogelijke_waarden")))),
                 ],
             ),
+            components.section(tr("o_voorlopig"), [html.P(tr("o_voorlopig_uitleg"))]),
             components.section(
-                "Voorlopige cijfers",
+                tr("o_bronnen"),
                 [
-                    html.P(
-                        "Net als op CBS StatLine krijgt een voorlopig CBS-cijfer een sterretje "
-                        "(2024*) en in grafieken "
-                        "een open rondje."
-                    )
-                ],
-            ),
-            components.section(
-                "Bronnen",
-                [
+                    html.P([html.Strong(tr("o_bron_cbs")), tr("o_bron_cbs_uitleg")]),
+                    html.P(tr("o_kamerbrieven")),
+                    _dutch(html.Ul([html.Li(letter) for letter in letters])),
                     html.P(
                         [
-                            html.Strong("Bron: CBS / PDOK. "),
-                            "Gemeentelijke indeling, gemiddelde bevolking (CBS 70072ned), door de politie "
-                            "geregistreerde woninginbraken (CBS 47018NED) en de grenzen van "
-                            "gemeenten (2024) en "
-                            "provincies (2023), onder CC-BY 4.0.",
-                        ]
-                    ),
-                    html.P("De feiten over de proeftuinen komen uit de Kamerbrieven:"),
-                    html.Ul([html.Li(letter) for letter in letters]),
-                    html.P(
-                        [
-                            "Zie ook ",
-                            dcc.Link("datakwaliteit", href="/datakwaliteit"),
-                            " voor de build op dit scherm.",
+                            tr("o_zie_ook"),
+                            dcc.Link(tr("o_datakwaliteit_link"), href=taal.href("/datakwaliteit")),
+                            tr("o_zie_ook_na"),
                         ]
                     ),
                 ],

@@ -326,10 +326,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_wissel": {"nl": "English", "en": "Nederlands"},
     "ui_alleen_kader": {
         "nl": "",
-        "en": "In English so far: the overview, the theme pages, the municipality pages, the map, data "
-        "quality, the menu and the progress reports (PDF). Still in Dutch: the pages About, Check a delivery "
-        "and API, the indicators' definitions, the registers' texts, the reasons for refusing a file and the "
-        "CSV downloads.",
+        "en": "In English: the overview, the theme pages, the municipality pages, the map, data quality, "
+        "About, API, the menu and the progress reports (PDF). Still in Dutch: the page Check a delivery (it "
+        "serves Dutch municipal officers), the indicators' definitions, the method text on About, the "
+        "registers' texts and the letters to parliament, the reasons for refusing a file, the API's own "
+        "names and error messages, and the CSV downloads.",
     },
     # ------------------------------------------------------------ the dashboard's pages (?taal=en)
     "d_schatting": {
@@ -1139,4 +1140,330 @@ MESSAGES: dict[str, dict[str, str]] = {
     "d_invoer_gebruikt": {"nl": "gebruikt", "en": "used"},
     "d_invoer_geaccepteerd": {"nl": "geaccepteerd", "en": "accepted"},
     "d_invoer_geweigerd": {"nl": "geweigerd", "en": "refused"},
+    # ------------------------------------------------------------ /over (about this monitor)
+    "o_titel": {"nl": "Over deze monitor", "en": "About this monitor"},
+    "o_intro": {
+        "nl": "De Monitor Inclusie Roma volgt hoe het gaat met Roma in vier domeinen — onderwijs (verzuim), "
+        "werk, wonen en veiligheid — en of de proeftuinen van het programma Aanpak uitbuiting Roma kinderen "
+        "(2011–2016) verschil hebben gemaakt.",
+        "en": "The Monitor Inclusie Roma follows how Roma are doing in four domains — education (school "
+        "absenteeism), work, housing and safety — and whether the pilot municipalities of the programme "
+        "Aanpak uitbuiting Roma kinderen (2011–2016) made a difference.",
+    },
+    "o_synthetisch_kop": {
+        "nl": "De roma-cijfers die met dit project worden meegeleverd zijn synthetisch. ",
+        "en": "The Roma figures shipped with this project are synthetic. ",
+    },
+    "o_synthetisch": {
+        "nl": "Ze komen uit een generator met een vaste seed en zeggen niets over echte gezinnen of "
+        "gemeenten. Alleen de CBS/PDOK-referentiedata (gemeentelijke indeling, bevolking, woninginbraken, "
+        "grenzen) zijn echt.",
+        "en": "They come from a generator with a fixed seed and say nothing about real families or "
+        "municipalities. Only the CBS/PDOK reference data (municipal classification, population, "
+        "residential burglaries, borders) are real.",
+    },
+    "o_synthetisch_build": {
+        "nl": " De build op dit scherm gebruikt die synthetische steekproef.",
+        "en": " The build on this screen uses that synthetic sample.",
+    },
+    "o_gemeten": {"nl": "Wat er gemeten wordt", "en": "What is measured"},
+    "o_gemeten_uitleg": {
+        "nl": "Gemeenten leveren per jaar geanonimiseerde, opgetelde cijfers ({teller} en {noemer}), nooit "
+        "gegevens over personen, voor twee doelgroepen: {roma} (de doelgroep zoals de gemeente die uit haar "
+        "dossiers kent) en {totaal} (de hele bevolking van dezelfde leeftijd in die gemeente). "
+        "Woninginbraken komen van het CBS en gelden alleen voor {totaal}.",
+        "en": "Municipalities deliver anonymised, aggregated figures per year ({teller} and {noemer}), "
+        "never data about persons, for two target groups: {roma} (the target group as the municipality "
+        "knows it from its files) and {totaal} (everyone of the same age in that municipality). Residential "
+        "burglaries come from CBS and apply only to the {totaal}.",
+    },
+    "o_k_domein": {"nl": "Domein", "en": "Domain"},
+    "o_k_definitie": {"nl": "Definitie", "en": "Definition (in Dutch)"},
+    "o_k_richting": {"nl": "Richting", "en": "Direction"},
+    "o_k_streefwaarde": {"nl": "Streefwaarde", "en": "Target value"},
+    "o_k_bron": {"nl": "Bron", "en": "Source"},
+    "o_k_code": {"nl": "Code", "en": "Code"},
+    "o_richting_neutraal": {"nl": "neutraal", "en": "neutral"},
+    "o_catalogus": {"nl": "De indicatorcatalogus", "en": "The indicator catalogue"},
+    "o_nulmeting": {"nl": "De nulmeting", "en": "The baseline"},
+    "o_nulmeting_uitleg": {
+        "nl": "De nulmeting van een proeftuin is het laatste jaar vóór de start: startjaar − {voor} (een "
+        "proeftuin die in 2011 begon heeft nulmeting 2010, bij schooljaren 2010-2011). Een gemeente die "
+        "geen proeftuin was krijgt {jaar}, het jaar vóór het programma. Heeft dat jaar geen bruikbaar "
+        "cijfer, dan geldt het dichtstbijzijnde eerdere jaar, hooguit {terug} jaar terug; anders: "
+        "{onvoldoende}.",
+        "en": "The baseline of a pilot municipality is the last year before its start: start year − {voor} "
+        "(a pilot that began in 2011 has its baseline in 2010, for school years 2010-2011). A municipality "
+        "that was not a pilot gets {jaar}, the year before the programme. If that year has no usable "
+        "figure, the nearest earlier year applies, at most {terug} year(s) back; otherwise: {onvoldoende}.",
+    },
+    "o_status": {"nl": "Status en verschil", "en": "Status and difference"},
+    "o_status_uitleg": {
+        "nl": "Het verschil is het laatste cijfer min de nulmeting. Een verandering telt alleen als ze "
+        "buiten het toeval valt (tweezijdig, α = {alpha}): bij verhoudingen moet het 95%-interval van "
+        "Newcombe voor het verschil van twee proporties de nul uitsluiten, bij aantallen geeft de exacte "
+        "conditionele toets voor twee Poisson-aantallen de doorslag. {Verbeterd} of {verslechterd} volgt de "
+        "richting van de indicator; bij neutrale indicatoren (meer signalen kan betere signalering zijn) "
+        "heet het {gestegen} of {gedaald}. Met een noemer kleiner dan {min_noemer}, of samen minder dan "
+        "{min_aantal} gebeurtenissen, is de status: {onvoldoende}.",
+        "en": "The difference is the latest figure minus the baseline. A change counts only if it lies "
+        "outside chance (two-sided, α = {alpha}): for rates the Newcombe 95% interval for the difference of "
+        "two proportions must exclude zero, for counts the exact conditional test for two Poisson counts "
+        "decides. {Verbeterd} or {verslechterd} follows the direction of the indicator; for neutral "
+        "indicators (more signals can mean better detection) it is called {gestegen} or {gedaald}. With a "
+        "denominator smaller than {min_noemer}, or fewer than {min_aantal} events together, the status is: "
+        "{onvoldoende}.",
+    },
+    "o_interval_uitleg": {
+        "nl": "Een cijfer dat groot wordt getoond, krijgt een 95%-interval: Wilson voor verhoudingen, exact "
+        "(Garwood) voor aantallen. De trechterplot zet elke gemeente af tegen haar noemer, met "
+        "controlegrenzen van 95% en 99,8% (exact binomiaal, Spiegelhalter 2005) rond het cijfer van alle "
+        "getoonde gemeenten samen, zodat een kleine gemeente niet voor een uitschieter wordt aangezien.",
+        "en": "A figure shown large gets a 95% interval: Wilson for rates, exact (Garwood) for counts. The "
+        "funnel plot sets each municipality against its denominator, with control limits of 95% and 99.8% "
+        "(exact binomial, Spiegelhalter 2005) around the figure of all municipalities shown together, so "
+        "that a small municipality is not mistaken for an outlier.",
+    },
+    "o_effecten": {
+        "nl": "Effect tegenover gemeenten die geen proeftuin waren",
+        "en": "Effect against municipalities that were not a pilot",
+    },
+    "o_effecten_nl": {
+        "nl": "De volledige beschrijving van de methode hieronder is in het Nederlands. Kort gezegd: ",
+        "en": "The full description of the method below is in Dutch. In short: ",
+    },
+    "o_onthulling": {"nl": "Onthullingscontrole", "en": "Disclosure control"},
+    "o_onthulling_overal": {
+        "nl": "Dat geldt overal: grafieken, tabellen, de kaart, de teksten bij het aanwijzen, de downloads "
+        "en de extracten, die allemaal dezelfde publicatietabellen lezen. Een cijfer dat van een onderdrukt "
+        "cijfer is afgeleid (verschil, kloof, status) wordt mee onderdrukt: ook de status, want ook "
+        "‘{beter}’ of ‘{te_weinig}’ zegt iets over een klein cijfer. Het cijfer voor de hele bevolking "
+        "naast een onderdrukt roma-cijfer wordt weggelaten als het zelf klein is (roma is een deel van "
+        "totaal). Een onderdrukt cijfer staat als ‘{onderdrukt}’ of × in beeld, nooit als getal.",
+        "en": "That holds everywhere: charts, tables, the map, the texts on hover, the downloads and the "
+        "extracts, which all read the same publication tables. A figure derived from a suppressed figure "
+        "(difference, gap, status) is suppressed with it: the status too, because ‘{beter}’ or "
+        "‘{te_weinig}’ also says something about a small figure. The figure for the whole population beside "
+        "a suppressed Roma figure is left out if it is small itself (Roma are part of the whole "
+        "population). A suppressed figure appears as ‘{onderdrukt}’ or ×, never as a number.",
+    },
+    "o_onthulling_audit": {
+        "nl": "Bij elke build rekent de monitor na wat iemand die alles tegelijk ziet — de cijfers per "
+        "gemeente, de totalen van proeftuinen en overige gemeenten, totaal naast roma, de complementen en "
+        "de reden van onderdrukking — nog kan afleiden over elk onderdrukt aantal (lineaire programmering, "
+        "zoals τ-ARGUS van het CBS dat doet). Blijven er voor een aantal minder dan {min} mogelijke waarden "
+        "over, dan wordt nog een cijfer onderdrukt, of het totaal niet getoond; lukt dat niet, dan wordt er "
+        "niets gepubliceerd. De uitkomst van de laatste controle staat op de pagina datakwaliteit.",
+        "en": "With every build the monitor works out what someone who sees everything at once — the "
+        "figures per municipality, the totals of the pilots and the other municipalities, the whole "
+        "population beside Roma, the complements and the reason for suppression — can still infer about "
+        "each suppressed count (linear programming, as CBS's τ-ARGUS does). If fewer than {min} possible "
+        "values remain for a count, one more figure is suppressed, or the total is not shown; if that "
+        "cannot be done, nothing is published. The outcome of the last audit is on the data quality page.",
+    },
+    "o_voorlopig": {"nl": "Voorlopige cijfers", "en": "Provisional figures"},
+    "o_voorlopig_uitleg": {
+        "nl": "Net als op CBS StatLine krijgt een voorlopig CBS-cijfer een sterretje (2024*) en in "
+        "grafieken een open rondje.",
+        "en": "As on CBS StatLine, a provisional CBS figure gets an asterisk (2024*), and an open circle in "
+        "charts.",
+    },
+    "o_bronnen": {"nl": "Bronnen", "en": "Sources"},
+    "o_bron_cbs": {"nl": "Bron: CBS / PDOK. ", "en": "Source: CBS / PDOK. "},
+    "o_bron_cbs_uitleg": {
+        "nl": "Gemeentelijke indeling, gemiddelde bevolking (CBS 70072ned), door de politie geregistreerde "
+        "woninginbraken (CBS 47018NED) en de grenzen van gemeenten (2024) en provincies (2023), onder CC-BY "
+        "4.0.",
+        "en": "Municipal classification, average population (CBS 70072ned), residential burglaries recorded "
+        "by the police (CBS 47018NED) and the borders of municipalities (2024) and provinces (2023), under "
+        "CC-BY 4.0.",
+    },
+    "o_kamerbrieven": {
+        "nl": "De feiten over de proeftuinen komen uit de Kamerbrieven:",
+        "en": "The facts about the pilot municipalities come from the letters to parliament (in Dutch):",
+    },
+    "o_zie_ook": {"nl": "Zie ook ", "en": "See also "},
+    "o_datakwaliteit_link": {"nl": "datakwaliteit", "en": "data quality"},
+    "o_zie_ook_na": {"nl": " voor de build op dit scherm.", "en": " for the build on this screen."},
+    # ------------------------------------------------------------ /api (the API explained)
+    "a_titel": {"nl": "API: de cijfers voor software", "en": "API: the figures for software"},
+    "a_serveert": {"nl": "Wat de API serveert", "en": "What the API serves"},
+    "a_k_adres": {"nl": "adres", "en": "address"},
+    "a_k_wat": {"nl": "wat", "en": "what"},
+    "a_k_filters": {"nl": "filters", "en": "filters"},
+    "a_fouten": {"nl": "Fouten", "en": "Errors"},
+    "a_fouten_uitleg": {
+        "nl": "Een fout komt als `application/problem+json` (RFC 9457), in het Nederlands: `title`, "
+        "`detail` (wat er mis is en wat u kunt doen), `veld` (de parameter die niet klopte) en `status`. "
+        "Nooit een stacktrace.",
+        "en": "An error comes as `application/problem+json` (RFC 9457), in Dutch: `title`, `detail` (what "
+        "is wrong and what you can do), `veld` (the parameter that was not right) and `status`. Never a "
+        "stack trace.",
+    },
+    "a_fout_400": {
+        "nl": "Een parameter klopt niet: een onbekende code, een jaar dat geen jaar is of buiten de reeks "
+        "valt, van na tot, een onbekende parameter. `veld` noemt de parameter, `fouten` elke fout.",
+        "en": "A parameter is not right: an unknown code, a year that is not a year or lies outside the "
+        "series, `van` after `tot`, an unknown parameter. `veld` names the parameter, `fouten` every error.",
+    },
+    "a_fout_404": {
+        "nl": "Dit adres bestaat niet onder /api/v1.",
+        "en": "This address does not exist under /api/v1.",
+    },
+    "a_fout_405": {
+        "nl": "De API leest alleen: POST, PUT, PATCH en DELETE zijn niet toegestaan.",
+        "en": "The API only reads: POST, PUT, PATCH and DELETE are not allowed.",
+    },
+    "a_fout_413": {
+        "nl": "De vraag levert meer rijen op dan één antwoord mag bevatten, of duurt te lang: filter verder.",
+        "en": "The question yields more rows than one answer may hold, or takes too long: filter further.",
+    },
+    "a_fout_429": {
+        "nl": "De server is druk: probeer het na `Retry-After` seconden opnieuw.",
+        "en": "The server is busy: try again after `Retry-After` seconds.",
+    },
+    "a_fout_500": {
+        "nl": "Een fout aan onze kant (hoort niet te gebeuren; meld het ons).",
+        "en": "An error on our side (should not happen; please tell us).",
+    },
+    "a_fout_503": {"nl": "Er is nog geen database gebouwd.", "en": "No database has been built yet."},
+    "a_bron_indicatoren": {"nl": "De indicatorcatalogus", "en": "The indicator catalogue"},
+    "a_bron_indicatoren_uitleg": {
+        "nl": "Elke indicator: domein, naam, definitie, eenheid, richting en streefwaarde.",
+        "en": "Every indicator: domain, name, definition, unit, direction and target value.",
+    },
+    "a_bron_gemeenten": {"nl": "Het gemeentenregister", "en": "The register of municipalities"},
+    "a_bron_gemeenten_uitleg": {
+        "nl": "Elke gemeente van de CBS-indeling in de jaren die de monitor beslaat (niet alleen "
+        "proeftuinen), met provincie, proeftuin, startjaar, nulmetingsjaar en herindelingen.",
+        "en": "Every municipality of the CBS classification in the years the monitor covers (not only "
+        "pilots), with province, pilot, start year, baseline year and mergers.",
+    },
+    "a_bron_proeftuinen": {"nl": "Het register van proeftuinen", "en": "The register of pilots"},
+    "a_bron_proeftuinen_uitleg": {
+        "nl": "De proeftuinen (gemeenten en organisaties) met fase, startjaar, subsidie en interventies, "
+        "elk feit met zijn bron.",
+        "en": "The pilots (municipalities and organisations) with phase, start year, grant and "
+        "interventions, each fact with its source.",
+    },
+    "a_bron_cijfers": {"nl": "De gepubliceerde cijfers", "en": "The published figures"},
+    "a_bron_cijfers_uitleg": {
+        "nl": "Een rij per gemeente × periode × indicator × doelgroep, met de nulmeting en de status: "
+        "dezelfde rijen, kolommen en bytes als `python -m pipeline extract` met dezelfde filters. "
+        "Onderdrukte cijfers zijn leeg (teller, noemer, waarde) met onderdrukt = true en de reden.",
+        "en": "One row per municipality × period × indicator × target group, with the baseline and the "
+        "status: the same rows, columns and bytes as `python -m pipeline extract` with the same filters. "
+        "Suppressed figures are empty (numerator, denominator, value) with `onderdrukt` = true and the "
+        "reason.",
+    },
+    "a_bron_vergelijking": {"nl": "Proeftuinen tegen hun nulmeting", "en": "Pilots against their baseline"},
+    "a_bron_vergelijking_uitleg": {
+        "nl": "Per gemeente, indicator en doelgroep: de nulmeting, het laatste cijfer, het verschil met "
+        "interval en de status; status onderdrukt waar een van beide cijfers is onderdrukt.",
+        "en": "Per municipality, indicator and target group: the baseline, the latest figure, the "
+        "difference with interval and the status; status suppressed where either figure is suppressed.",
+    },
+    "a_bron_groepen": {"nl": "Totalen over groepen gemeenten", "en": "Totals over groups of municipalities"},
+    "a_bron_groepen_uitleg": {
+        "nl": "Elk totaal over meerdere gemeenten dat ergens getoond wordt (proeftuinen, overige gemeenten, "
+        "…), met de gemeenten die het optelt; leeg waar het een onderdrukt cijfer zou verraden.",
+        "en": "Every total over several municipalities that is shown somewhere (pilots, other "
+        "municipalities, …), with the municipalities it adds up; empty where it would give away a "
+        "suppressed figure.",
+    },
+    "a_bron_effecten": {"nl": "Effect van de proeftuinen", "en": "Effect of the pilots"},
+    "a_bron_effecten_uitleg": {
+        "nl": "Per indicator en doelgroep het effect van de proeftuinen tegen niet-proeftuinen "
+        "(difference-in-differences) met interval, voortrendtoets, permutatietoets en oordeel; leeg waar te "
+        "weinig proeftuinen of te kleine aantallen, met de reden.",
+        "en": "Per indicator and target group the effect of the pilots against the other municipalities "
+        "(difference-in-differences) with interval, pre-trend test, permutation test and verdict; empty "
+        "where there are too few pilots or too small numbers, with the reason.",
+    },
+    "a_bron_kloof": {"nl": "De kloof roma − totaal", "en": "The gap Roma − whole population"},
+    "a_bron_kloof_uitleg": {
+        "nl": "Per gemeente en indicator de kloof tussen roma en totaal bij de nulmeting en nu, de "
+        "verandering en de voortgang naar halvering; onderdrukt waar een roma-cijfer is onderdrukt.",
+        "en": "Per municipality and indicator the gap between Roma and the whole population at the baseline "
+        "and now, the change and the progress towards halving it; suppressed where a Roma figure is "
+        "suppressed.",
+    },
+    "a_bron_gebeurtenis": {"nl": "Effect naar jaren sinds de start", "en": "Effect by years since the start"},
+    "a_bron_gebeurtenis_uitleg": {
+        "nl": "De gebeurtenisstudie: per indicator, doelgroep en aantal jaren sinds de start het effect met "
+        "interval.",
+        "en": "The event study: per indicator, target group and number of years since the start, the effect "
+        "with interval.",
+    },
+    "a_bron_gevoeligheid": {"nl": "Gevoeligheid van het effect", "en": "Sensitivity of the effect"},
+    "a_bron_gevoeligheid_uitleg": {
+        "nl": "Het effect met een andere vergelijkingsgroep, weging of aangenomen startjaren.",
+        "en": "The effect with another comparison group, weighting or assumed start years.",
+    },
+    "a_bron_kaart": {"nl": "De kaart", "en": "The map"},
+    "a_bron_kaart_uitleg": {
+        "nl": "Per gemeente, indicator en doelgroep het laatste cijfer, zijn klasse op de kaart en de "
+        "status tegenover de nulmeting.",
+        "en": "Per municipality, indicator and target group the latest figure, its class on the map and the "
+        "status against the baseline.",
+    },
+    "a_bron_trechter": {"nl": "Trechterdiagrammen: het centrum", "en": "Funnel plots: the centre"},
+    "a_bron_trechter_uitleg": {
+        "nl": "Per indicator, doelgroep en jaar het centrum van het trechterdiagram en de gemeenten "
+        "waarover het gaat.",
+        "en": "Per indicator, target group and year the centre of the funnel plot and the municipalities it "
+        "covers.",
+    },
+    "a_bron_trechter_grenzen": {"nl": "Trechterdiagrammen: de grenzen", "en": "Funnel plots: the limits"},
+    "a_bron_trechter_grenzen_uitleg": {
+        "nl": "De controlegrenzen (95 % en 99,8 %) van het trechterdiagram per noemer.",
+        "en": "The control limits (95% and 99.8%) of the funnel plot per denominator.",
+    },
+    "a_bron_trechter_punten": {
+        "nl": "Trechterdiagrammen: de gemeenten",
+        "en": "Funnel plots: the municipalities",
+    },
+    "a_bron_trechter_punten_uitleg": {
+        "nl": "De punten van het trechterdiagram: per gemeente het cijfer en zijn ligging tegenover de "
+        "grenzen.",
+        "en": "The points of the funnel plot: per municipality the figure and where it lies against the "
+        "limits.",
+    },
+    "a_bron_volledigheid": {"nl": "Volledigheid van de leveringen", "en": "Completeness of the deliveries"},
+    "a_bron_volledigheid_uitleg": {
+        "nl": "Per gemeente en jaar hoeveel cijfers er zijn.",
+        "en": "Per municipality and year how many figures there are.",
+    },
+    "a_bron_leveringen": {"nl": "Leveringen", "en": "Deliveries"},
+    "a_bron_leveringen_uitleg": {
+        "nl": "Elk geleverd bestand: geaccepteerd of geweigerd, met de reden en wat er van zijn rijen werd.",
+        "en": "Every delivered file: accepted or refused, with the reason and what became of its rows.",
+    },
+    "a_bron_herkomst": {"nl": "Herkomst van de cijfers", "en": "Provenance of the figures"},
+    "a_bron_herkomst_uitleg": {
+        "nl": "Uit welk bestand (en van welke leverdatum) elk geleverd cijfer in gebruik komt, onder de "
+        "code waarvoor het geleverd is. Alleen de sleutel, het bestand en de datum: geen waarden.",
+        "en": "From which file (and which delivery date) each delivered figure comes into use, under the "
+        "code it was delivered for. Only the key, the file and the date: no values.",
+    },
+    "a_bron_quarantaine": {"nl": "Quarantaine", "en": "Quarantine"},
+    "a_bron_quarantaine_uitleg": {
+        "nl": "Afgewezen rijen per bestand, rij en kolom, met de regel die ze braken.",
+        "en": "Rejected rows by file, row and column, with the rule they broke.",
+    },
+    "a_bron_regels": {"nl": "Regels van deze build", "en": "Rules of this build"},
+    "a_bron_regels_uitleg": {
+        "nl": "De drempels die deze build gebruikte (onthulling, status, …).",
+        "en": "The thresholds this build used (disclosure, status, …).",
+    },
+    "a_bron_teksten": {"nl": "Toelichtingen", "en": "Explanations"},
+    "a_bron_teksten_uitleg": {
+        "nl": "Teksten die de build schreef om zijn cijfers uit te leggen.",
+        "en": "Texts the build wrote to explain its figures (in Dutch).",
+    },
+    "a_bron_controle": {"nl": "Controle op onthulling", "en": "Disclosure audit"},
+    "a_bron_controle_uitleg": {
+        "nl": "De uitkomst van de controle op onthulling van deze build.",
+        "en": "The outcome of the disclosure audit of this build.",
+    },
 }

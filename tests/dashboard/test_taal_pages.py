@@ -1,6 +1,7 @@
-"""The analyst pages in English (issue 17): with `?taal=en` the overview, the theme pages, a
-municipality's page, the map and data quality are built in English on the server — headings, controls, tables,
-statuses, captions, figures and numbers — and their links keep the language. Called as functions."""
+"""The pages in English (issue 17): with `?taal=en` the overview, the theme pages, a municipality's
+page, the map, data quality, about and the API page are built in English on the server — headings,
+controls, tables, statuses, captions, figures and numbers — and their links keep the language; code and
+what exists only in Dutch (marked lang="nl") are not looked at. Called as functions."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _texts(node: object, out: list[str], hrefs: list[str]) -> None:
     """Every text a reader sees or hears in a rendered component tree (figures included)."""
     if isinstance(node, list):
         for n in node:
-            _texts(n, out, hrefs)
+            _collect(n, out, hrefs)
     elif isinstance(node, dict):
         props = node.get("props") if "namespace" in node else None
         if props is not None:
@@ -73,7 +74,8 @@ def _rendered(component: object) -> tuple[list[str], list[str]]:
 def _assert_english(component: object, where: str, names: set[str]) -> list[str]:
     texts, hrefs = _rendered(component)
     for text in texts:
-        cleaned = text
+        # code (Markdown's fenced blocks and `spans`) is the same in any language
+        cleaned = re.sub(r"```.*?```|`[^`]*`", "", text, flags=re.S)
         # names are names in any language; the longest first ("Land van Cuijk" before "Cuijk")
         for name in sorted(names, key=len, reverse=True):
             cleaned = cleaned.replace(name, "")
@@ -158,6 +160,28 @@ def test_data_quality_is_english(app, names):
     assert "Data quality" in texts and "Disclosure audit" in texts
 
 
+def test_the_about_page_is_english(app, names):
+    from dashboard.pages import over
+
+    texts = _assert_english(over.layout(taal="en"), "/over", names)
+    assert "About this monitor" in texts and "Disclosure control" in texts
+    assert "Over deze monitor" in to_json_plotly(over.layout())
+
+
+def test_the_api_page_is_english_but_its_code_and_names(app, names):
+    from dashboard.api.resources import RESOURCES
+    from dashboard.pages import api
+    from pipeline.i18n import t
+
+    texts = _assert_english(api.layout(taal="en"), "/api", names)
+    assert "API: the figures for software" in texts and "Errors" in texts
+    prose = next(text for text in texts if "read-only API" in text)
+    assert 'pd.read_csv("http://127.0.0.1:8050/api/v1/cijfers?domein=arbeid&van=2015&format=csv")' in prose
+    assert "API: de cijfers voor software" in to_json_plotly(api.layout())
+    for r in RESOURCES:  # the catalogue's Dutch is the API's own
+        assert t(f"a_bron_{r.name}", "nl") == r.title and t(f"a_bron_{r.name}_uitleg", "nl") == r.description
+
+
 def test_figures_have_english_titles_and_number_format(app):
     from dashboard.pages import thema
 
@@ -194,6 +218,7 @@ def test_dutch_stays_the_default_and_unknown_languages_are_not_found(app):
         "/thema/verzuim",
         "/gemeente/GM0228",
         "/over",
+        "/api",
         "/datakwaliteit",
         "/controleren",
     ):
