@@ -270,10 +270,17 @@ def table(
     numeric: Sequence[int] = (),
     caption: str | None = None,
     label: str | None = None,
+    stack: bool = False,
 ) -> html.Div:
     """A plain, accessible HTML table in a scroll region named `label` (or its caption); `numeric`
-    columns are right-aligned. A row is its cells, or a row made by `table_row`."""
+    columns are right-aligned. A row is its cells, or a row made by `table_row`. With `stack`, each
+    row becomes a card of "header: cell" lines on a phone instead of scrolling sideways (CSS
+    `.stapel`; the cells carry their header in `data-kop`, the table keeps its roles)."""
     extra = attrs({"id": table_id} if table_id else {})
+
+    def role(name: str) -> dict:
+        return attrs({"role": name} if stack else {})
+
     return scroll_region(
         html.Table(
             [
@@ -281,10 +288,17 @@ def table(
                 html.Thead(
                     html.Tr(
                         [
-                            html.Th(h, scope="col", className="num" if i in numeric else None)
+                            html.Th(
+                                h,
+                                scope="col",
+                                className="num" if i in numeric else None,
+                                **role("columnheader"),
+                            )
                             for i, h in enumerate(header)
-                        ]
-                    )
+                        ],
+                        **role("row"),
+                    ),
+                    **role("rowgroup"),
                 ),
                 html.Tbody(
                     # Dash's children type has no orjson.Fragment, yet Dash encodes children with
@@ -293,14 +307,24 @@ def table(
                         r  # type: ignore[misc]
                         if isinstance(r, orjson.Fragment)
                         else html.Tr(
-                            [html.Td(c, className="num" if i in numeric else None) for i, c in enumerate(r)]
+                            [
+                                html.Td(
+                                    c,
+                                    className="num" if i in numeric else None,
+                                    **attrs({"data-kop": str(header[i]), "role": "cell"} if stack else {}),
+                                )
+                                for i, c in enumerate(r)
+                            ],
+                            **role("row"),
                         )
                         for r in rows
-                    ]
+                    ],
+                    **role("rowgroup"),
                 ),
             ],
-            className="table table-sm tabel",
+            className="table table-sm tabel" + (" stapel" if stack else ""),
             **extra,
+            **role("table"),
         ),
         label or caption or taal.tr("d_tabel") + ", ".join(str(h) for h in header),
     )

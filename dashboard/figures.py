@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -993,8 +994,11 @@ def choropleth(
     provinces: pd.DataFrame,
     hover: dict[str, str],
     pilots: set[str],
+    symbols: Mapping[str, str] | None = None,
 ) -> Figure:
     """A map drawn as filled polygons on plain axes (no map tiles, nothing fetched).
+    `symbols` (klasse → sign, for the status map) puts each class's sign on its municipalities and
+    in the legend, so colour is never the only thing that tells two statuses apart.
 
     `shapes`: gemeente_code, x, y (ring coordinates, rings separated by None) and cx, cy (label
     point); `classes`: gemeente_code → klasse; `legend`: (klasse, colour, striped) in order.
@@ -1014,10 +1018,27 @@ def choropleth(
                 "mode": "lines",
                 "fill": "toself",
                 "fillcolor": color,
-                "name": klasse,
+                "name": f"{symbols[klasse]} {klasse}" if symbols and klasse in symbols else klasse,
                 "hoverinfo": "skip",
                 "line": {"color": "white", "width": 0.5},
                 **(pattern if striped else {}),
+            }
+        )
+    for klasse, sign in (symbols or {}).items():
+        part = merged.loc[merged["klasse"] == klasse]
+        if part.empty:
+            continue
+        data.append(
+            {
+                "type": "scatter",
+                "x": part["cx"].tolist(),
+                "y": part["cy"].tolist(),
+                "mode": "text",
+                "text": [sign] * len(part),
+                "textfont": {"color": theme.INK, "size": 13},
+                "name": klasse,
+                "showlegend": False,
+                "hoverinfo": "skip",
             }
         )
     pil = merged.loc[merged["gemeente_code"].isin(pilots)]

@@ -198,7 +198,9 @@ def _body(indicator: str, doelgroep: str, maat: str) -> list:
                 status=theme.label(r.status),
             )
         hover[r.gemeente_code] = f"{head}<br>{line}"
-    fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots)
+    # The status map: each status's sign on the map and in the legend (colour never the only cue).
+    symbols = {theme.label(s): theme.SYMBOL[s] for s in theme.STATUS_ORDER} if maat == "verandering" else None
+    fig = figures.choropleth(geo.municipalities(), classes, legend, geo.provinces(), hover, pilots, symbols)
     shown = frame.loc[frame["waarde"].notna()]
     hidden = int(frame["onderdrukt"].sum())
     if maat == "verandering":

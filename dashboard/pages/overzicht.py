@@ -203,6 +203,7 @@ def answer_section(
                 rows,
                 table_id="tabel-antwoord",
                 numeric=(3,),
+                stack=True,
                 label=tr(
                     "d_tabel_antwoord",
                     beter=theme.label(VERBETERD),

@@ -97,3 +97,34 @@ def test_municipality_download_has_every_indicator(app):
     content, _ = gemeente.download_content("GM0228")
     text = content.decode("utf-8-sig")
     assert "absoluut_verzuim" in text and "woninginbraak" in text
+
+
+def _figures(component) -> list[dict]:
+    found = []
+    if isinstance(component, (list, tuple)):
+        for c in component:
+            found += _figures(c)
+        return found
+    if getattr(component, "figure", None) is not None:
+        found.append(component.figure)
+    children = getattr(component, "children", None)
+    if children is not None and not isinstance(children, str):
+        found += _figures(children)
+    return found
+
+
+def test_the_status_map_tells_statuses_apart_by_sign_not_by_colour_alone(app):
+    from dashboard import theme
+    from dashboard.pages import kaart
+
+    (fig,) = _figures(kaart._body("absoluut_verzuim", "roma", "verandering"))  # not the remembered JSON
+    areas = {t["name"] for t in fig["data"] if t.get("fill") == "toself" and t.get("showlegend", True)}
+    signs = {t["name"]: set(t["text"]) for t in fig["data"] if t.get("mode") == "text" and "text" in t}
+    assert signs, "no status sign on the map"
+    for klasse, sign in signs.items():
+        status = next(s for s in theme.STATUS_ORDER if theme.label(s) == klasse)
+        assert sign == {theme.SYMBOL[status]}
+        assert f"{theme.SYMBOL[status]} {klasse}" in areas  # the legend shows the sign too
+    # The value map has ordered classes (lightness) and no signs.
+    (values,) = _figures(kaart._body("absoluut_verzuim", "roma", "waarde"))
+    assert not [t for t in values["data"] if t.get("mode") == "text" and t.get("hoverinfo") == "skip"]

@@ -75,6 +75,34 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
 
 
 @pytest.mark.browser
+def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop(browser, server):  # noqa: F811
+    shapes = {}
+    for width in (390, 1440):
+        context = browser.new_context(viewport={"width": width, "height": 844 if width < 400 else 900})
+        page = context.new_page()
+        try:
+            _open(page, server + "/?doelgroep=roma")
+            table = page.locator("#tabel-antwoord")
+            box = table.locator("xpath=..")
+            scroll, client = box.evaluate("e => [e.scrollWidth, e.clientWidth]")
+            assert scroll <= client + 1, (width, scroll, client)  # nothing to scroll sideways
+            first = table.locator("tbody tr").first
+            cells = first.locator("td")
+            tops = [cells.nth(i).bounding_box()["y"] for i in range(cells.count())]
+            shapes[width] = "stacked" if tops == sorted(tops) and len(set(tops)) == len(tops) else "row"
+            # Each cell says which column it is, in the language of the page; the table keeps its role.
+            heads = table.locator("thead th").all_inner_texts()
+            assert [cells.nth(i).get_attribute("data-kop") for i in range(cells.count())] == heads
+            assert table.get_attribute("role") == "table"
+            if width == 390:
+                label = cells.nth(1).evaluate("e => getComputedStyle(e, '::before').content")
+                assert heads[1] in label
+        finally:
+            context.close()
+    assert shapes == {390: "stacked", 1440: "row"}
+
+
+@pytest.mark.browser
 def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):  # noqa: F811
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
