@@ -114,8 +114,15 @@ def sample_copy(sample_build: tuple[RunResult, Path], tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def sample_path(sample_build: tuple[RunResult, Path]) -> Path:
+    """The path of the shared sample build (for what opens the file itself: the dashboard, the CLI)."""
+    return sample_build[1]
+
+
 @pytest.fixture
 def sample_db(sample_build: tuple[RunResult, Path]) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the shared sample build (one name, one meaning in every folder)."""
     con = duckdb.connect(str(sample_build[1]), read_only=True)
     yield con
     con.close()

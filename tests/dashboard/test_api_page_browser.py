@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def served(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def served(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = tmp_path_factory.mktemp("api-server") / "dashboard.log"
     with log.open("wb") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=sink,

@@ -51,14 +51,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(sample_db, tmp_path_factory):
+def server(sample_path, tmp_path_factory):
     port = _free_port()
     root = Path(__file__).resolve().parents[2]
     # The server logs every request: into a file, since a pipe nobody reads fills up and blocks it.
     log = tmp_path_factory.mktemp("server") / "dashboard.log"
     with log.open("wb") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
             cwd=root,
             stdout=subprocess.DEVNULL,
             stderr=sink,
@@ -255,8 +255,8 @@ def _latest_suppressed_pilot_cell(db: Path) -> dict:
         )
 
 
-def test_small_roma_cell_is_never_shown_as_a_number(watched, sample_db):
-    cell = _latest_suppressed_pilot_cell(sample_db)
+def test_small_roma_cell_is_never_shown_as_a_number(watched, sample_path):
+    cell = _latest_suppressed_pilot_cell(sample_path)
     shown = fmt.value(cell["waarde"], int(cell["vermenigvuldiger"]))  # what a leak would look like
     watched.open(f"/thema/{cell['domein']}?indicator={cell['indicator']}&doelgroep=roma")
     # Charts: no trace of the municipality has a value in that year, and no hover text quotes it.
@@ -313,7 +313,9 @@ def _drawn_error_bars(watched, graph_id: str, kind: str) -> int:
     return watched.page.locator(f"#{graph_id} path.{kind}").count()
 
 
-def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_doelgroep(watched, sample_db):
+def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_doelgroep(
+    watched, sample_path
+):
     for doelgroep in ("roma", "totaal"):
         if doelgroep == "roma":
             watched.open("/?doelgroep=roma")
@@ -326,7 +328,7 @@ def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_
                 ".textContent.includes('(totaal)')"
             )
             watched.settle()
-        expected = _estimates(sample_db, doelgroep)
+        expected = _estimates(sample_path, doelgroep)
         dots = _dots(watched, "grafiek-effecten")
         assert sorted(round(d["x"][0], 9) for d in dots) == sorted(round(e, 9) for e in expected["effect"])
         assert all(d["error_x"]["array"][0] > 0 and d["error_x"]["arrayminus"][0] > 0 for d in dots)
@@ -334,8 +336,8 @@ def test_overview_shows_every_effect_as_a_dot_with_its_interval_and_follows_the_
     assert watched.errors == []
 
 
-def test_theme_page_shows_effect_event_study_and_gap_progress_of_the_chosen_indicator(watched, sample_db):
-    expected = _estimates(sample_db, "roma").set_index("indicator")["effect"]
+def test_theme_page_shows_effect_event_study_and_gap_progress_of_the_chosen_indicator(watched, sample_path):
+    expected = _estimates(sample_path, "roma").set_index("indicator")["effect"]
     watched.open("/thema/verzuim?indicator=absoluut_verzuim&doelgroep=roma")
     for code in ("absoluut_verzuim", "relatief_verzuim"):
         if code != "absoluut_verzuim":

@@ -82,12 +82,12 @@ def test_theme_download_is_csv_for_dutch_excel_with_suppression(app):
     assert all(r["synthetisch"] == "ja" for r in rows)
 
 
-def test_a_download_is_the_extract_of_the_same_view(app, sample_db, tmp_path):
+def test_a_download_is_the_extract_of_the_same_view(app, sample_path, tmp_path):
     from dashboard.pages import gemeente
     from pipeline.extracts import Filters, extract
 
     content, _ = gemeente.download_content("GM0228")
-    extract(sample_db, tmp_path, "csv-nl", Filters(gemeenten=("GM0228",)))
+    extract(sample_path, tmp_path, "csv-nl", Filters(gemeenten=("GM0228",)))
     assert content == next(tmp_path.glob("*.csv")).read_bytes()
 
 

@@ -162,8 +162,8 @@ def test_an_older_delivery_says_it_would_not_be_used(page):
     assert f"de levering van {shipped.name[:10]}" in rendered and "nieuwer" in rendered
 
 
-def test_roma_above_a_published_totaal_elsewhere_goes_to_quarantine(page, sample_db):
-    with duckdb.connect(str(sample_db), read_only=True) as con:
+def test_roma_above_a_published_totaal_elsewhere_goes_to_quarantine(page, sample_path):
+    with duckdb.connect(str(sample_path), read_only=True) as con:
         code, periode, ind, teller, noemer = con.execute("""
             select gemeente_code, periode, indicator, teller, noemer from publicatie_cijfers
             where doelgroep = 'totaal' and not onderdrukt and indicator = 'bijstand' and teller > 20
@@ -338,14 +338,14 @@ def _cells(tree: object) -> list[list[str]]:
     return rows
 
 
-def test_the_comparison_needs_nothing_but_publication_and_reference_tables(page, sample_db, tmp_path):
+def test_the_comparison_needs_nothing_but_publication_and_reference_tables(page, sample_path, tmp_path):
     import shutil
 
     from dashboard import data
     from tests.dashboard.test_publication_views import REFERENCE
 
     db = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(sample_path, db)
     with duckdb.connect(str(db)) as con:
         for (t,) in con.execute("select table_name from duckdb_tables()").fetchall():
             if not t.startswith("publicatie_") and t not in REFERENCE:

@@ -78,7 +78,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(sample_db, tmp_path_factory):
+def served(sample_path, tmp_path_factory):
     """(address, the server's temporary folder, its log)."""
     port = _free_port()
     base = tmp_path_factory.mktemp("controleren-server")
@@ -88,7 +88,7 @@ def served(sample_db, tmp_path_factory):
     env = {**os.environ, "TMPDIR": str(tmp)}
     with log.open("wb") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_db), "--port", str(port)],
+            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
             cwd=ROOT,
             stdout=sink,
             stderr=sink,

@@ -14,8 +14,8 @@ from dashboard.data import DatabaseMissing, Monitor
 from tests.conftest import small_sql
 
 
-def test_database_is_opened_read_only(sample_db):
-    m = Monitor(sample_db)
+def test_database_is_opened_read_only(sample_path):
+    m = Monitor(sample_path)
     con, _ = m._connection()
     with pytest.raises(duckdb.Error):
         con.execute("create table poging (a integer)")
@@ -26,15 +26,15 @@ def test_missing_database_says_how_to_build_it(tmp_path):
         Monitor(tmp_path / "monitor.duckdb").build()
 
 
-def test_new_build_is_picked_up_without_restart(sample_db, tmp_path):
+def test_new_build_is_picked_up_without_restart(sample_path, tmp_path):
     live = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, live)
+    shutil.copy(sample_path, live)
     m = Monitor(live)
     before = m.build()
     assert not m.series("bijstand", "totaal").empty
 
     staged = tmp_path / "nieuw.duckdb"
-    shutil.copy(sample_db, staged)
+    shutil.copy(sample_path, staged)
     with duckdb.connect(str(staged)) as con:
         con.execute("update manifest set id = 'nieuwe-build'")
         con.execute("delete from publicatie_cijfers where indicator = 'bijstand'")
@@ -45,15 +45,15 @@ def test_new_build_is_picked_up_without_restart(sample_db, tmp_path):
     assert m.series("bijstand", "totaal").empty  # the cache of the old build is not reused
 
 
-def _raw(sample_db, sql):
-    with duckdb.connect(str(sample_db), read_only=True) as con:
+def _raw(sample_path, sql):
+    with duckdb.connect(str(sample_path), read_only=True) as con:
         return con.execute(sql).df()
 
 
-def test_suppressed_roma_cells_leave_the_data_module_empty(sample_db):
-    m = Monitor(sample_db)
+def test_suppressed_roma_cells_leave_the_data_module_empty(sample_path):
+    m = Monitor(sample_path)
     hidden = _raw(
-        sample_db,
+        sample_path,
         f"select gemeente_code, indicator, jaar from waarnemingen where doelgroep = 'roma' and {small_sql('teller', 'noemer')}",
     )
     assert len(hidden) > 0, "the sample should hold small roma cells, or this test proves nothing"
@@ -64,8 +64,8 @@ def test_suppressed_roma_cells_leave_the_data_module_empty(sample_db):
         assert published[["teller", "noemer", "waarde", "kloof"]].isna().all().all()
 
 
-def test_comparison_withholds_everything_derived_from_a_suppressed_cell(sample_db):
-    v = Monitor(sample_db).vergelijking()
+def test_comparison_withholds_everything_derived_from_a_suppressed_cell(sample_path):
+    v = Monitor(sample_path).vergelijking()
     hit = v.loc[v["onderdrukt"]]
     assert not hit.empty
     assert hit[["verschil", "verschil_laag", "verschil_hoog", "relatief_verschil"]].isna().all().all()
@@ -77,9 +77,9 @@ def test_comparison_withholds_everything_derived_from_a_suppressed_cell(sample_d
     assert len(totaal.merge(roma)) == len(totaal)
 
 
-def test_a_small_totaal_cell_beside_a_suppressed_roma_cell_is_suppressed_too(sample_db):
+def test_a_small_totaal_cell_beside_a_suppressed_roma_cell_is_suppressed_too(sample_path):
     both = _raw(
-        sample_db,
+        sample_path,
         f"""
         select t.gemeente_code, t.indicator, t.jaar
         from waarnemingen t join waarnemingen r using (gemeente_code, indicator, periode)
@@ -87,17 +87,17 @@ def test_a_small_totaal_cell_beside_a_suppressed_roma_cell_is_suppressed_too(sam
           and {small_sql("r.teller", "r.noemer")} and {small_sql("t.teller", "t.noemer", low=0)}""",
     )
     assert len(both) > 0, "the sample should hold such cells, or this test proves nothing"
-    m = Monitor(sample_db)
+    m = Monitor(sample_path)
     for indicator, cells in both.groupby("indicator"):
         published = m.series(indicator, "totaal").merge(cells, on=["gemeente_code", "indicator", "jaar"])
         assert len(published) == len(cells) and published["onderdrukt"].all()
         assert published[["teller", "noemer", "waarde"]].isna().all().all()
 
 
-def test_group_totals_are_the_published_ones_and_never_have_one_hidden_cell(sample_db):
-    m = Monitor(sample_db)
+def test_group_totals_are_the_published_ones_and_never_have_one_hidden_cell(sample_path):
+    m = Monitor(sample_path)
     published = _raw(
-        sample_db,
+        sample_path,
         """
         select g.*, (select count(*) from publicatie_cijfers c
                      where list_contains(g.gemeenten, c.gemeente_code) and c.indicator = g.indicator
@@ -112,15 +112,15 @@ def test_group_totals_are_the_published_ones_and_never_have_one_hidden_cell(samp
     assert not ((merged["verborgen"] == 1) & ~merged["onderdrukt"]).any()
 
 
-def test_results_are_cached_per_build(sample_db):
-    m = Monitor(sample_db)
+def test_results_are_cached_per_build(sample_path):
+    m = Monitor(sample_path)
     first = m.series("bijstand", "roma")
     first.loc[:, "waarde"] = np.nan  # a caller changing its copy does not change the cache
     assert m.series("bijstand", "roma")["waarde"].notna().any()
 
 
-def test_a_remembered_section_is_handed_out_fresh_each_time(sample_db):
-    m = Monitor(sample_db)
+def test_a_remembered_section_is_handed_out_fresh_each_time(sample_path):
+    m = Monitor(sample_path)
     calls = []
 
     def compute():
@@ -133,10 +133,10 @@ def test_a_remembered_section_is_handed_out_fresh_each_time(sample_db):
     assert len(calls) == 1
 
 
-def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_db, tmp_path):
+def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_path, tmp_path):
     from dashboard import warm
 
-    m = Monitor(sample_db)
+    m = Monitor(sample_path)
     previous, data._monitor = data._monitor, m  # the pages read through data.monitor()
     try:
         addresses = [address for address, _ in warm.views(m)]
@@ -149,15 +149,15 @@ def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_db,
         data._monitor = previous
 
 
-def test_new_build_is_warmed_in_the_background(sample_db, tmp_path):
+def test_new_build_is_warmed_in_the_background(sample_path, tmp_path):
     live = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, live)
+    shutil.copy(sample_path, live)
     m = Monitor(live)
     warmed = []
     m.keep_warm(lambda mon: warmed.append(mon.build().id))
     m.wait_warm(30)
     staged = tmp_path / "nieuw.duckdb"
-    shutil.copy(sample_db, staged)
+    shutil.copy(sample_path, staged)
     with duckdb.connect(str(staged)) as con:
         con.execute("update manifest set id = 'nieuwe-build'")
     os.replace(staged, live)
@@ -167,9 +167,9 @@ def test_new_build_is_warmed_in_the_background(sample_db, tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
-def test_a_forked_worker_reads_with_its_own_connection_and_keeps_the_cache(sample_db):
+def test_a_forked_worker_reads_with_its_own_connection_and_keeps_the_cache(sample_path):
     # gunicorn --preload: the master warms, closes its connection and forks the workers.
-    m = Monitor(sample_db)
+    m = Monitor(sample_path)
     before = m.series("bijstand", "totaal")
     m.close()
     pid = os.fork()

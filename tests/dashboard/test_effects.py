@@ -38,8 +38,8 @@ def _dots(fig: go.Figure) -> list:
     return [t for t in fig.data if t.type == "scatter" and t.mode == "markers"]
 
 
-def _estimates(sample_db, doelgroep: str):
-    with duckdb.connect(str(sample_db), read_only=True) as con:
+def _estimates(sample_path, doelgroep: str):
+    with duckdb.connect(str(sample_path), read_only=True) as con:
         return con.execute(
             "select indicator, effect, ci_laag, ci_hoog from publicatie_effecten "
             "where doelgroep = ? and not te_klein",
@@ -47,11 +47,11 @@ def _estimates(sample_db, doelgroep: str):
         ).df()
 
 
-def test_overview_draws_every_estimate_as_a_dot_with_its_interval(app, sample_db):
+def test_overview_draws_every_estimate_as_a_dot_with_its_interval(app, sample_path):
     from dashboard.pages import overzicht
 
     fig = _graphs(overzicht.update_lower("roma"))["grafiek-effecten"]
-    expected = _estimates(sample_db, "roma")
+    expected = _estimates(sample_path, "roma")
     dots = _dots(fig)
     assert len(dots) == len(expected) > 0
     for dot in dots:
@@ -71,21 +71,21 @@ def test_overview_effects_follow_the_doelgroep(app):
     assert "(totaal)" in totaal.layout.title.text
 
 
-def test_overview_caption_gives_each_effect_with_its_interval_never_bare(app, sample_db):
+def test_overview_caption_gives_each_effect_with_its_interval_never_bare(app, sample_path):
     from dashboard.pages import overzicht
 
     text = json.dumps(data.tree(overzicht.update_lower("roma")), ensure_ascii=False)
     caption = text[text.index("cijfers per 1.000 inwoners op een tweede. ") :]
     parts = caption[: caption.index(". Op de themapagina")].split("; ")
     named = [p for p in parts if ": " in p]
-    assert len(named) == len(_estimates(sample_db, "roma"))
+    assert len(named) == len(_estimates(sample_path, "roma"))
     assert all("(95%-interval " in p or "onvoldoende gegevens" in p for p in named)
 
 
-def test_theme_effect_and_event_study_follow_the_indicator(app, sample_db):
+def test_theme_effect_and_event_study_follow_the_indicator(app, sample_path):
     from dashboard.pages import thema
 
-    expected = _estimates(sample_db, "roma").set_index("indicator")
+    expected = _estimates(sample_path, "roma").set_index("indicator")
     for code in ("absoluut_verzuim", "relatief_verzuim"):
         graphs = _graphs(thema.update_lower(code, "roma"))
         [dot] = _dots(graphs["grafiek-effect"])
@@ -119,9 +119,9 @@ def test_gap_progress_never_shows_a_suppressed_roma_gap(app, suppressed_pilot_ga
         assert bars, "published gaps of other pilots are still drawn"
 
 
-def test_too_small_estimates_lose_their_numbers_and_show_their_reason(sample_db, tmp_path):
+def test_too_small_estimates_lose_their_numbers_and_show_their_reason(sample_path, tmp_path):
     db = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(sample_path, db)
     with duckdb.connect(str(db)) as con:
         # as the build publishes an estimate that is too small: its reason, no numbers
         con.execute(
@@ -143,9 +143,9 @@ def test_too_small_estimates_lose_their_numbers_and_show_their_reason(sample_db,
     assert any("te weinig proeftuinen (test)" in a.text for a in fig.layout.annotations)
 
 
-def test_a_build_without_effect_tables_still_renders_the_pages(sample_db, tmp_path):
+def test_a_build_without_effect_tables_still_renders_the_pages(sample_path, tmp_path):
     db = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(sample_path, db)
     with duckdb.connect(str(db)) as con:
         for table in ("publicatie_effecten", "publicatie_gebeurtenis", "publicatie_kloof"):
             con.execute(f"drop table {table}")

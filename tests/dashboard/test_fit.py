@@ -384,10 +384,10 @@ def test_a_wellformed_callback_still_answers(app):
 
 
 @pytest.fixture
-def spare_server(sample_db, tmp_path):
+def spare_server(sample_path, tmp_path):
     """`python -m dashboard` on a copy of the test database that the test may break."""
     db = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(sample_path, db)
     port = _free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as sink:

@@ -22,8 +22,8 @@ REFERENCE = ("gemeenten", "indicatoren", "proeftuinen", "manifest", "manifest_in
 
 
 @pytest.fixture(scope="module")
-def published(sample_db):
-    with duckdb.connect(str(sample_db), read_only=True) as con:
+def published(sample_path):
+    with duckdb.connect(str(sample_path), read_only=True) as con:
         cijfers = con.execute("select * from publicatie_cijfers").df()
         vergelijking = con.execute("select * from publicatie_vergelijking").df()
         catalogue = con.execute("select indicator, domein from indicatoren order by volgorde").df()
@@ -58,11 +58,11 @@ def _texts(node, out: list) -> list:
     return out
 
 
-def test_every_theme_table_shows_the_published_status_words(app, sample_db, published):
+def test_every_theme_table_shows_the_published_status_words(app, sample_path, published):
     from dashboard.pages import thema
 
     _, vergelijking, catalogue = published
-    m = Monitor(sample_db)
+    m = Monitor(sample_path)
     previous, data._monitor = data._monitor, m
     try:
         for indicator in catalogue["indicator"]:
@@ -77,9 +77,9 @@ def test_every_theme_table_shows_the_published_status_words(app, sample_db, publ
         data._monitor = previous
 
 
-def test_every_series_and_download_suppresses_exactly_the_published_cells(sample_db, published):
+def test_every_series_and_download_suppresses_exactly_the_published_cells(sample_path, published):
     cijfers, vergelijking, catalogue = published
-    m = Monitor(sample_db)
+    m = Monitor(sample_path)
     key = ["gemeente_code", "periode", "indicator", "doelgroep"]
     for indicator in catalogue["indicator"]:
         expected = cijfers.loc[cijfers["indicator"] == indicator].set_index(key).sort_index()
@@ -108,10 +108,10 @@ def test_every_series_and_download_suppresses_exactly_the_published_cells(sample
             assert status == statuses.loc[(g, ind, dg)]
 
 
-def test_outputs_need_nothing_but_the_publication_and_reference_tables(app, sample_db, tmp_path):
+def test_outputs_need_nothing_but_the_publication_and_reference_tables(app, sample_path, tmp_path):
     # take every working table away: the dashboard, its downloads and every extract still work
     db = tmp_path / "monitor.duckdb"
-    shutil.copy(sample_db, db)
+    shutil.copy(sample_path, db)
     with duckdb.connect(str(db)) as con:
         for (t,) in con.execute("select table_name from duckdb_tables()").fetchall():
             if not t.startswith("publicatie_") and t not in REFERENCE:

@@ -27,13 +27,13 @@ def _hrefs(component) -> list[str]:
 
 
 @pytest.mark.slow
-def test_the_download_is_the_report_of_the_open_build(app, sample_db):
+def test_the_download_is_the_report_of_the_open_build(app, sample_path):
     client = app.server.test_client()
     got = client.get("/rapport/GM0228.pdf?taal=en")
     assert got.status_code == 200 and got.mimetype == "application/pdf"
-    assert got.data == render(sample_db, "GM0228", "en")
+    assert got.data == render(sample_path, "GM0228", "en")
     national = client.get("/rapport/nederland.pdf")
-    assert national.status_code == 200 and national.data == render(sample_db, None, "nl")
+    assert national.status_code == 200 and national.data == render(sample_path, None, "nl")
 
 
 @pytest.mark.parametrize(

@@ -67,20 +67,13 @@ def crafted_db(tmp_path_factory: pytest.TempPathFactory, reference_copy: Path) -
     return out / "monitor.duckdb"
 
 
-@pytest.fixture(scope="session")
-def sample_db_path(sample_build) -> Path:
-    return sample_build[1]
-
-
 def _all_formats(db: Path, out: Path) -> dict[str, ExtractResult]:
     return {fmt: extract(db, out / fmt, fmt) for fmt in FORMATS}
 
 
 @pytest.fixture(scope="session")
-def sample_extracts(
-    sample_db_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, ExtractResult]:
-    return _all_formats(sample_db_path, tmp_path_factory.mktemp("sample-extracts"))
+def sample_extracts(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ExtractResult]:
+    return _all_formats(sample_path, tmp_path_factory.mktemp("sample-extracts"))
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,8 @@ def _extract(db, out, *args):
     return main(["extract", "--db", str(db), "--out", str(out), "--format", "csv", "--stil", *args])
 
 
-def test_without_filters_everything(sample_db_path, sample_db, tmp_path):
-    assert _extract(sample_db_path, tmp_path) == 0
+def test_without_filters_everything(sample_path, sample_db, tmp_path):
+    assert _extract(sample_path, tmp_path) == 0
     got = frame(tmp_path / FORMATS["csv"].filename, "csv")
     assert len(got) == sample_db.execute("select count(*) from waarnemingen").fetchall()[0][0]
 
@@ -32,19 +32,19 @@ def test_without_filters_everything(sample_db_path, sample_db, tmp_path):
         (["--domein", "Veiligheid", "--indicator", "woninginbraak"], "indicator", {"woninginbraak"}),
     ],
 )
-def test_filters_keep_exactly_what_they_name(sample_db_path, tmp_path, args, column, expected):
-    assert _extract(sample_db_path, tmp_path, *args) == 0
+def test_filters_keep_exactly_what_they_name(sample_path, tmp_path, args, column, expected):
+    assert _extract(sample_path, tmp_path, *args) == 0
     assert set(frame(tmp_path / FORMATS["csv"].filename, "csv")[column]) == expected
 
 
-def test_van_and_tot_bound_jaar(sample_db_path, tmp_path):
-    assert _extract(sample_db_path, tmp_path, "--van", "2014", "--tot", "2016") == 0
+def test_van_and_tot_bound_jaar(sample_path, tmp_path):
+    assert _extract(sample_path, tmp_path, "--van", "2014", "--tot", "2016") == 0
     jaren = set(frame(tmp_path / FORMATS["csv"].filename, "csv")["jaar"])
     assert jaren == {2014, 2015, 2016}
 
 
-def test_a_domain_filter_keeps_every_indicator_of_the_domain(sample_db_path, sample_db, tmp_path):
-    assert _extract(sample_db_path, tmp_path, "--domein", "verzuim") == 0
+def test_a_domain_filter_keeps_every_indicator_of_the_domain(sample_path, sample_db, tmp_path):
+    assert _extract(sample_path, tmp_path, "--domein", "verzuim") == 0
     expected = {
         i
         for (i,) in sample_db.execute(
@@ -68,17 +68,17 @@ def test_a_domain_filter_keeps_every_indicator_of_the_domain(sample_db_path, sam
     ],
 )
 def test_unknown_codes_and_bad_years_exit_2_with_a_dutch_message(
-    sample_db_path, tmp_path, capsys, args, message
+    sample_path, tmp_path, capsys, args, message
 ):
-    assert _extract(sample_db_path, tmp_path, *args) == 2
+    assert _extract(sample_path, tmp_path, *args) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / FORMATS["csv"].filename).exists()
 
 
 @pytest.mark.parametrize("args", [["--van", "twintig"], ["--tot", "20167"], ["--format", "pdf"]])
-def test_malformed_arguments_exit_2(sample_db_path, tmp_path, capsys, args):
+def test_malformed_arguments_exit_2(sample_path, tmp_path, capsys, args):
     with pytest.raises(SystemExit) as stop:
-        main(["extract", "--db", str(sample_db_path), "--out", str(tmp_path), *args])
+        main(["extract", "--db", str(sample_path), "--out", str(tmp_path), *args])
     assert stop.value.code == 2
     assert "fout:" in capsys.readouterr().err
 
@@ -88,9 +88,9 @@ def test_a_missing_database_exits_2_and_says_how_to_build_it(tmp_path, capsys):
     assert "bestaat niet" in capsys.readouterr().err
 
 
-def test_an_out_folder_that_is_a_file_exits_2(sample_db_path, tmp_path, capsys):
+def test_an_out_folder_that_is_a_file_exits_2(sample_path, tmp_path, capsys):
     (tmp_path / "bestand").write_text("x")
-    assert _extract(sample_db_path, tmp_path / "bestand") == 2
+    assert _extract(sample_path, tmp_path / "bestand") == 2
     assert "kan het extract niet schrijven" in capsys.readouterr().err
 
 
@@ -102,14 +102,14 @@ def test_a_file_that_is_no_monitor_database_exits_2(tmp_path, capsys):
     assert "geen database van de monitor" in capsys.readouterr().err
 
 
-def test_the_command_says_what_it_wrote_and_that_the_data_are_synthetic(sample_db_path, tmp_path, capsys):
-    assert main(["extract", "--db", str(sample_db_path), "--out", str(tmp_path)]) == 0
+def test_the_command_says_what_it_wrote_and_that_the_data_are_synthetic(sample_path, tmp_path, capsys):
+    assert main(["extract", "--db", str(sample_path), "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "SYNTHETISCHE GEGEVENS" in err and "onderdrukt" in err and "datapackage.json" in err
     assert (tmp_path / "monitor-inclusie-roma.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # csv-nl
 
 
-def test_python_dash_m_pipeline_extract_is_the_command(sample_db_path, tmp_path):
+def test_python_dash_m_pipeline_extract_is_the_command(sample_path, tmp_path):
     done = subprocess.run(
         [
             sys.executable,
@@ -117,7 +117,7 @@ def test_python_dash_m_pipeline_extract_is_the_command(sample_db_path, tmp_path)
             "pipeline",
             "extract",
             "--db",
-            str(sample_db_path),
+            str(sample_path),
             "--out",
             str(tmp_path),
             "--indicator",

@@ -27,10 +27,10 @@ def _fails_contract_rule(teller: pd.Series, noemer: pd.Series) -> pd.Series:
 
 
 @pytest.fixture(scope="module")
-def sample_cells(sample_db_path) -> pd.DataFrame:
+def sample_cells(sample_path) -> pd.DataFrame:
     import duckdb
 
-    with duckdb.connect(str(sample_db_path), read_only=True) as con:
+    with duckdb.connect(str(sample_path), read_only=True) as con:
         return con.execute(
             "select gemeente_code, periode, indicator, doelgroep, teller, noemer from waarnemingen"
         ).df()
@@ -77,13 +77,13 @@ def test_the_nulmeting_of_a_suppressed_baseline_cell_is_empty_on_every_row(craft
         assert got.loc[("bijstand", "totaal", "2016"), "nulmeting_waarde"] == 5.0
 
 
-def test_suppression_does_not_depend_on_the_filters(sample_db_path, sample_extracts, tmp_path):
+def test_suppression_does_not_depend_on_the_filters(sample_path, sample_extracts, tmp_path):
     from pipeline.extracts import Filters, extract
 
     full = frame(sample_extracts["parquet"].data, "parquet")
     part = frame(
         extract(
-            sample_db_path,
+            sample_path,
             tmp_path,
             "parquet",
             Filters(gemeenten=("GM0228",), domeinen=("veiligheid",), van=2016),

@@ -19,9 +19,9 @@ def crafted_con(crafted_db):
     con.close()
 
 
-def test_a_download_of_a_view_is_the_csv_nl_extract_of_that_view(sample_db_path, sample_db, tmp_path):
+def test_a_download_of_a_view_is_the_csv_nl_extract_of_that_view(sample_path, sample_db, tmp_path):
     view = Filters(gemeenten=("GM0228",), indicatoren=("absoluut_verzuim", "bijstand"))
-    expected = extract(sample_db_path, tmp_path, "csv-nl", view).data.read_bytes()
+    expected = extract(sample_path, tmp_path, "csv-nl", view).data.read_bytes()
     assert csv_nl_bytes(figures_frame(sample_db, view)) == expected
 
 

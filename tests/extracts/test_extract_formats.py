@@ -109,8 +109,8 @@ def test_parquet_is_typed_per_the_codebook(sample_extracts):
 
 
 @pytest.mark.parametrize("fmt", ALL)
-def test_two_runs_give_byte_identical_files(sample_db_path, sample_extracts, tmp_path, fmt):
-    again = extract(sample_db_path, tmp_path / fmt, fmt)
+def test_two_runs_give_byte_identical_files(sample_path, sample_extracts, tmp_path, fmt):
+    again = extract(sample_path, tmp_path / fmt, fmt)
     first = sample_extracts[fmt]
     assert again.data.read_bytes() == first.data.read_bytes()
     assert again.descriptor.read_bytes() == first.descriptor.read_bytes()
@@ -157,7 +157,7 @@ def test_datapackage_describes_every_field_the_key_the_sources_and_the_release(s
     assert all(s["licenses"][0]["name"] == "CC-BY-4.0" for s in cbs)
 
 
-def test_an_extract_folder_holds_one_extract(sample_db_path, tmp_path):
-    extract(sample_db_path, tmp_path, "parquet")
-    extract(sample_db_path, tmp_path, "csv")
+def test_an_extract_folder_holds_one_extract(sample_path, tmp_path):
+    extract(sample_path, tmp_path, "parquet")
+    extract(sample_path, tmp_path, "csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["datapackage.json", "monitor-inclusie-roma.csv"]
