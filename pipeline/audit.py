@@ -373,6 +373,10 @@ def certify_fast(
     p_group = np.where(p_ok, group[np.where(p_ok, partner, 0)], -1)
     lo, hi, min_n = rule.teller_min, rule.teller_max, rule.min_noemer
 
+    # the reason each cell answers to (at most one of the three; none: anything goes)
+    by_klein, by_beschermt, by_totaal = reason == KLEIN, (reason == BESCHERMT) & protected, reason == TOTAAL
+    by_none = ~(by_klein | by_beschermt | by_totaal)
+
     def consistent_v(t: np.ndarray, n: np.ndarray) -> np.ndarray:
         with np.errstate(invalid="ignore"):
             ok = (t >= 0) & (t <= cap)
@@ -383,8 +387,7 @@ def certify_fast(
             small_c = rate & (lo <= n - t) & (n - t <= hi)
             small = small_t | small_n | small_c
             near = (t <= hi) | (rate & ((n < min_n) | (n - t <= hi)))
-        cases = [reason == KLEIN, (reason == BESCHERMT) & protected, reason == TOTAAL]
-        return ok & np.select(cases, [small, ~small, near], True)
+        return ok & (by_none | (by_klein & small) | (by_beschermt & ~small) | (by_totaal & near))
 
     def within(rt: np.ndarray, rn: np.ndarray, tt: np.ndarray, tn: np.ndarray) -> np.ndarray:
         ok = rt <= tt

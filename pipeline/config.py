@@ -18,6 +18,7 @@ SETTINGS_PATH = Path(__file__).with_name("settings.toml")
 
 REFERENCE_DIR = "reference"
 DELIVERIES_DIR = "leveringen"
+SYNTHETIC_MARKER = "SYNTHETISCH.md"  # beside synthetic deliveries (`pipeline sample` writes it)
 CATALOGUE_FILE = "indicatoren.toml"
 PILOT_REGISTER_FILE = "proeftuinen.toml"
 MUNICIPALITY_REGISTER_FILE = "gemeenten_provincies_cbs_2010_2025.csv"

@@ -109,6 +109,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -249,6 +250,20 @@ class Matrix:
     noemers: pd.Series
     omvang: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
 
+    @cached_property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+        """The matrix in numpy, aligned on its rows, made once however many variants read it:
+        municipality codes, years, values, mean noemers and `omvang` (None when not given)."""
+        index = self.y.index
+        omvang = self.omvang.reindex(index).to_numpy(float) if len(self.omvang) else None
+        return (
+            index.to_numpy(),
+            self.y.columns.to_numpy(int),
+            self.y.to_numpy(float),
+            self.noemers.reindex(index).to_numpy(float),
+            omvang,
+        )
+
 
 def matrices(waarnemingen: pd.DataFrame) -> dict[tuple[str, str], Matrix]:
     """A `Matrix` per indicator × doelgroep, from one reshape of all figures."""
@@ -326,21 +341,25 @@ def panel_of(
     aanname: frozenset[int] = frozenset(),
 ) -> Panel:
     """`panel` from an already reshaped matrix."""
-    full, noemers = m.y, m.noemers
+    codes, years, values, noemers, omvang = m.arrays
     pilots = set(startjaren)
-    code = full.index.to_series()
-    keep = code.isin(pilots) | (code.isin(vergelijking) if vergelijking is not None else ~code.isin(pilots))
-    y = full.loc[keep.to_numpy()]
-    y = y.loc[:, y.notna().any(axis=0)]
-    codes = y.index.to_numpy()
+    is_pilot = np.fromiter((c in pilots for c in codes), dtype=bool, count=len(codes))
+    if vergelijking is None:
+        keep = np.ones(len(codes), dtype=bool)  # pilots and every other municipality
+    else:
+        keep = is_pilot | np.fromiter((c in vergelijking for c in codes), dtype=bool, count=len(codes))
+    y = values[keep]
+    columns = ~np.isnan(y).all(axis=0)  # years with a figure of a municipality kept
+    y = y[:, columns]
+    codes = codes[keep]
     if gewicht == "noemer":
-        g = noemers.reindex(codes).to_numpy(float)
+        g = noemers[keep]
         weights = np.where(np.isfinite(g) & (g > 0), g, 1.0)
     else:
         weights = np.ones(len(codes))
     cohort = np.array([startjaren.get(c, 0) for c in codes], dtype=int)
-    omvang = m.omvang.reindex(codes).to_numpy(float) if len(m.omvang) else None
-    return Panel(codes, y.columns.to_numpy(int), y.to_numpy(float), cohort, weights, aanname, omvang)
+    size = omvang[keep] if omvang is not None else None
+    return Panel(codes, years[columns], y, cohort, weights, aanname, size)
 
 
 # ------------------------------------------------------------------ group-time effects
@@ -363,49 +382,52 @@ class Cells:
     control: np.ndarray  # cells × municipalities: used as comparison in this cell
 
 
-def group_time(p: Panel, vergelijkingsgroep: str = NOOIT) -> Cells:
-    """ATT(g, t) for every cohort g and year t ≠ g − 1, against the cohort's baseline g − 1."""
+def group_time(p: Panel, vergelijkingsgroep: str = NOOIT, alleen_na: bool = False) -> Cells:
+    """ATT(g, t) for every cohort g and year t ≠ g − 1, against the cohort's baseline g − 1
+    (`alleen_na`: only the years from the start, t ≥ g, which is all the overall effect reads).
+
+    Per cohort all its years at once: one row per year, the municipalities along the row, so every
+    sum is numpy's sum over one row, the same as one year at a time."""
     if vergelijkingsgroep not in VERGELIJKINGSGROEPEN:
         raise ValueError(
             f"onbekende vergelijkingsgroep {vergelijkingsgroep!r}; kies uit {', '.join(VERGELIJKINGSGROEPEN)}"
         )
     years = list(p.jaren)
-    out: dict[str, list] = {k: [] for k in ("g", "t", "att", "psi", "treated", "control")}
+    jaren = np.asarray(p.jaren, dtype=np.int64)
+    by_year = p.y.T  # years × municipalities
+    parts: list[tuple[np.ndarray, ...]] = []
     for g in sorted(set(p.cohort[p.cohort > 0])):
         if g - 1 not in years:
             continue  # no baseline year in the data: this cohort cannot be compared
-        base = p.y[:, years.index(g - 1)]
+        ks = np.flatnonzero((jaren != g - 1) & ((jaren >= g) if alleen_na else True))
+        t = jaren[ks]
+        d = by_year[ks] - by_year[years.index(g - 1)][None, :]
         is_g = p.cohort == g
-        for k, t in enumerate(years):
-            if t == g - 1:
-                continue
-            if vergelijkingsgroep == NOOIT:
-                ctrl = p.cohort == 0
-            else:  # not yet treated at t nor at the baseline (Callaway & Sant'Anna, eq. 2.6)
-                ctrl = (p.cohort == 0) | ((p.cohort > max(t, g - 1)) & ~is_g)
-            d = p.y[:, k] - base
-            ok = np.isfinite(d)
-            tr, co = is_g & ok, ctrl & ok
-            if not tr.any() or not co.any():
-                continue
-            wt, wc = p.gewicht * tr, p.gewicht * co
-            mt = np.sum(wt * np.where(tr, d, 0)) / wt.sum()
-            mc = np.sum(wc * np.where(co, d, 0)) / wc.sum()
-            psi = np.where(tr, wt * (d - mt) / wt.sum(), 0.0) - np.where(co, wc * (d - mc) / wc.sum(), 0.0)
-            for name, v in (
-                ("g", g),
-                ("t", t),
-                ("att", mt - mc),
-                ("psi", psi),
-                ("treated", tr),
-                ("control", co),
-            ):
-                out[name].append(v)
+        if vergelijkingsgroep == NOOIT:
+            ctrl = np.broadcast_to(p.cohort == 0, d.shape)
+        else:  # not yet treated at t nor at the baseline (Callaway & Sant'Anna, eq. 2.6)
+            ctrl = (p.cohort == 0)[None, :] | (
+                (p.cohort[None, :] > np.maximum(t, g - 1)[:, None]) & ~is_g[None, :]
+            )
+        ok = np.isfinite(d)
+        tr, co = is_g[None, :] & ok, ctrl & ok
+        live = tr.any(axis=1) & co.any(axis=1)
+        if not live.any():
+            continue
+        d, tr, co, t = d[live], tr[live], co[live], t[live]
+        wt, wc = p.gewicht[None, :] * tr, p.gewicht[None, :] * co
+        st, sc = wt.sum(axis=1), wc.sum(axis=1)
+        mt = np.sum(wt * np.where(tr, d, 0), axis=1) / st
+        mc = np.sum(wc * np.where(co, d, 0), axis=1) / sc
+        psi = np.where(tr, wt * (d - mt[:, None]) / st[:, None], 0.0) - np.where(
+            co, wc * (d - mc[:, None]) / sc[:, None], 0.0
+        )
+        parts.append((np.full(len(t), g, dtype=np.int64), t, mt - mc, psi, tr, co))
     n = len(p.gemeenten)
-    if not out["g"]:
+    if not parts:
         none = np.zeros((0, n), dtype=bool)
         return Cells(np.zeros(0, int), np.zeros(0, int), np.zeros(0), np.zeros((0, n)), none, none)
-    return Cells(*(np.asarray(out[k]) for k in ("g", "t", "att", "psi", "treated", "control")))
+    return Cells(*(np.concatenate([part[k] for part in parts]) for k in range(6)))
 
 
 # ------------------------------------------------------------------ aggregation and inference
@@ -543,20 +565,25 @@ def estimate(
     vergelijkingsgroep: str | None = None,
     permutaties: int = 0,
     seed: int | list[int] = 0,
+    met_gebeurtenis: bool = True,
 ) -> Result:
     """The overall effect of one panel with its inference, pre-trend checks and event study.
 
     `permutaties` > 0 adds the permutation test (p-value, interval by test inversion), the joint
     pre-trend test that reads the same draws, the trend-corrected effect and the breakdown value;
-    the sensitivity variants leave them out (0).
+    the sensitivity variants leave them out (0). `met_gebeurtenis=False` leaves out the event study and
+    the pre-trend placebo too: the overall effect, its interval and `te_klein` are the same, the
+    columns of the pre-trend are empty (the sensitivity variants read nothing else).
     """
     groep = vergelijkingsgroep or rule.vergelijkingsgroep
     level = rule.betrouwbaarheid
-    cells = group_time(p, groep)
+    cells = group_time(p, groep, alleen_na=not met_gebeurtenis)
     post = cells.t >= cells.g
     overall = over_cohorts(p, cells, post)
     event = cells.t - cells.g
-    events = {int(e): over_cohorts(p, cells, event == e) for e in sorted(set(event))}
+    events = (
+        {int(e): over_cohorts(p, cells, event == e) for e in sorted(set(event))} if met_gebeurtenis else {}
+    )
     pre = {e: est for e, est in events.items() if e <= -2 and est is not None}
     placebo = mean_of(list(pre.values()))
 
@@ -627,7 +654,9 @@ def estimate(
         row |= _trend_checks(p, overall, ci, pre, level, details)
     if overall is not None and permutaties and not row["te_klein"]:
         row |= _permutation_checks(p, rule, groep, permutaties, seed, overall, sorted(pre), details)
-    row["voortrend_toelichting"] = _pretrend_text(p, cells, overall, row, rule, bool(permutaties))
+    row["voortrend_toelichting"] = (
+        _pretrend_text(p, cells, overall, row, rule, bool(permutaties)) if met_gebeurtenis else None
+    )
 
     gebeurtenis: list[dict[str, Any]] = []  # rows of effecten_gebeurtenis
     for e, est in events.items():
@@ -651,7 +680,7 @@ def estimate(
                 "te_klein": small is not None,
             }
         )
-    if overall is not None:
+    if overall is not None and met_gebeurtenis:
         gebeurtenis.append(
             {
                 "jaren_sinds_start": -1,
@@ -902,6 +931,7 @@ def effecten(
     reshaped: dict[tuple[str, str], Matrix] | None = None,
     bevolking: pd.DataFrame | None = None,
     permutaties: int | None = None,
+    met_gebeurtenis: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`effecten` and `effecten_gebeurtenis` for every indicator × doelgroep with figures.
 
@@ -910,6 +940,7 @@ def effecten(
     `permutaties` (default: the settings') draws for the permutation and pre-trend tests; 0 leaves
     them out, and with them the verdict. The other keyword arguments are the sensitivities: another
     comparison group, other start years, fewer comparison municipalities, weighting by noemer.
+    `met_gebeurtenis=False` (the sensitivities): no event study and no pre-trend placebo (see `estimate`).
     """
     draws = rule.permutaties if permutaties is None else permutaties
     jaren = startjaren(gemeenten, override)
@@ -924,7 +955,9 @@ def effecten(
     for (ind, dg), m in reshaped.items():
         p = replace(panel_of(m, jaren, vergelijking, gewicht, aanname), aantal=ind in counts)
         seed = permutatie.seed_for(rule.zaad, ind, dg)
-        res = estimate(p, rule, richting.get(ind, "lager_beter"), vergelijkingsgroep, draws, seed)
+        res = estimate(
+            p, rule, richting.get(ind, "lager_beter"), vergelijkingsgroep, draws, seed, met_gebeurtenis
+        )
         rows.append({"indicator": ind, "doelgroep": dg, "schaal": schaal.get(ind, "")} | res.effect)
         events += [{"indicator": ind, "doelgroep": dg} | e for e in res.gebeurtenis]
     eff = _ordered(pd.DataFrame(rows, columns=EFFECT_COLUMNS), order)
@@ -1108,12 +1141,27 @@ def gevoeligheid(
             )
             if not levels:
                 continue
-            eff, _ = effecten(waarnemingen, gemeenten, indicatoren, rule, reshaped=levels, permutaties=0)
+            eff, _ = effecten(
+                waarnemingen,
+                gemeenten,
+                indicatoren,
+                rule,
+                reshaped=levels,
+                permutaties=0,
+                met_gebeurtenis=False,
+            )
         elif not v.kwargs and hoofd is not None:
             eff = hoofd
         else:
             eff, _ = effecten(
-                waarnemingen, gemeenten, indicatoren, rule, **v.kwargs, reshaped=reshaped, permutaties=0
+                waarnemingen,
+                gemeenten,
+                indicatoren,
+                rule,
+                **v.kwargs,
+                reshaped=reshaped,
+                permutaties=0,
+                met_gebeurtenis=False,
             )
         frames.append(eff.assign(variant=v.naam, omschrijving=v.omschrijving)[SENSITIVITY_COLUMNS])
     return pd.concat(frames, ignore_index=True)

@@ -326,3 +326,24 @@ def test_unknown_comparison_group_is_refused_in_words():
     p = effecten.panel(_frame({"A": {2011: 1, 2012: 2}}), {"A": 2012})
     with pytest.raises(ValueError, match="vergelijkingsgroep"):
         effecten.group_time(p, "iedereen")
+
+
+@pytest.mark.parametrize("groep", effecten.VERGELIJKINGSGROEPEN)
+def test_without_the_event_study_the_overall_estimate_is_the_same_to_the_last_bit(simulated, groep):
+    # the sensitivity variants skip the event study and the years before the start: what they
+    # publish (effect, interval, counts, te_klein) must be exactly what the full estimate gives
+    w, gem, _, _ = simulated
+    p = effecten.panel(w.query("doelgroep == 'roma'"), effecten.startjaren(gem))
+    cells = effecten.group_time(p, groep)
+    post = cells.t >= cells.g
+    only = effecten.group_time(p, groep, alleen_na=True)
+    assert post.sum() < len(cells.t)  # the panel has years before the start to leave out
+    for f in ("g", "t", "att", "psi", "treated", "control"):
+        np.testing.assert_array_equal(getattr(cells, f)[post], getattr(only, f))
+    full = effecten.estimate(p, RULE, vergelijkingsgroep=groep).effect
+    short = effecten.estimate(p, RULE, vergelijkingsgroep=groep, met_gebeurtenis=False)
+    assert short.gebeurtenis == []
+    for c in effecten.SENSITIVITY_COLUMNS[2:]:
+        if c in ("variant", "omschrijving"):
+            continue
+        assert short.effect[c] == full[c] or (np.isnan(short.effect[c]) and np.isnan(full[c])), c

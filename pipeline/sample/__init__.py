@@ -21,6 +21,7 @@ from pipeline.config import (
     DELIVERIES_DIR,
     REFERENCE_DIR,
     REFERENCE_FILES,
+    SYNTHETIC_MARKER,
     load_reference,
 )
 from pipeline.sample.deliveries import Delivery, full_redeliveries, yearly_deliveries
@@ -38,7 +39,7 @@ from pipeline.sample.writers import PROFILES, csv_bytes, xlsx_bytes
 
 DEFAULT_SEED = 20170404  # the date of the letter that reported the pilots' results
 SCALES = ("pilot", "national", "stress", "hostile")
-MARKER = "SYNTHETISCH.md"
+MARKER = SYNTHETIC_MARKER
 MARKER_TEXT = """# Synthetische leveringen
 
 De leveringen in deze map zijn **synthetisch**: gemaakt door `python -m pipeline sample`

@@ -26,8 +26,7 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.build import MANIFEST, Build
-from pipeline.config import REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH
-from pipeline.sample import MARKER
+from pipeline.config import REFERENCE_DIR, REFERENCE_FILES, SETTINGS_PATH, SYNTHETIC_MARKER
 
 OUT = "uit"
 PACKAGES = ("duckdb", "pandas", "pandera", "numpy", "scipy", "pyarrow", "openpyxl", "python-calamine")
@@ -80,7 +79,7 @@ def table_counts(build: Build) -> dict[str, int]:
 
 def is_synthetic(build: Build) -> bool:
     """The sample generator leaves a marker beside its deliveries; real deliveries have none."""
-    return (build.deliveries_dir / MARKER).exists()
+    return (build.deliveries_dir / SYNTHETIC_MARKER).exists()
 
 
 def input_files(build: Build) -> list[dict]:
