@@ -152,7 +152,7 @@ select
     c.gemeente_code, c.periode, c.jaar, c.indicator, c.doelgroep, c.groep,
     c.onderdrukt, c.reden_onderdrukt, c.teller, c.noemer,
     p.teller as true_teller, p.noemer as true_noemer,
-    i.vermenigvuldiger <> 1 as rate,
+    not i.is_aantal as rate,
     coalesce(b.bevolking, 0) as bevolking
 from {out}.publicatie_cijfers as c
 join pub_cellen as p using (gemeente_code, periode, indicator, doelgroep)

@@ -135,6 +135,7 @@ from pipeline.vocabulary import (
     ONVOLDOENDE,
     VERBETERD,
     VERSLECHTERD,
+    is_rate,
     nl_number,
     percent,
 )
@@ -294,7 +295,7 @@ def op_schaal(
     """
     w = waarnemingen.copy()
     w["omvang"] = w["noemer"].astype(float).fillna(w["teller"].astype(float))
-    counts = set(indicatoren.loc[indicatoren["vermenigvuldiger"] == 1, "indicator"])
+    counts = count_indicators(indicatoren)
     is_count = w["indicator"].isin(counts).to_numpy()
     if bevolking is None or not is_count.any():
         return w
@@ -903,8 +904,12 @@ def assumed_cohorts(gemeenten: pd.DataFrame, jaren: Mapping[str, int]) -> frozen
 
 
 def count_indicators(indicatoren: pd.DataFrame) -> set[str]:
-    """Indicators without a noemer (multiplier 1)."""
-    return set(indicatoren.loc[indicatoren["vermenigvuldiger"] == 1, "indicator"])
+    """Indicators without a noemer (multiplier 1): not a rate (`vocabulary.is_rate`)."""
+    return {
+        i
+        for i, m in zip(indicatoren["indicator"], indicatoren["vermenigvuldiger"], strict=True)
+        if not is_rate(m)
+    }
 
 
 def scale_text(indicatoren: pd.DataFrame, rule: EffectRule, scaled: bool) -> dict[str, str]:

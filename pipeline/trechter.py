@@ -32,7 +32,7 @@ from scipy import special
 from pipeline.config import FunnelRule
 from pipeline.nulmeting import usable
 from pipeline.statistics import binom_cdf, binom_sf, chi2_ppf, funnel_limits, z_for
-from pipeline.vocabulary import nl_number
+from pipeline.vocabulary import is_rate, nl_number
 
 KEY = ["indicator", "doelgroep", "jaar"]
 COLUMNS = [
@@ -84,7 +84,7 @@ def trechter(waarnemingen: pd.DataFrame, indicatoren: pd.DataFrame, rule: Funnel
     """One row per rate indicator × doelgroep × jaar: centre from all cells, overdispersion, and
     the method text the chart states. Counts have no noemer and no funnel."""
     ind = indicatoren.set_index("indicator")
-    rates = ind.index[ind["vermenigvuldiger"] != 1]
+    rates = ind.index[[is_rate(m) for m in ind["vermenigvuldiger"]]]
     w = usable(waarnemingen)
     w = w.loc[w["indicator"].isin(rates) & w["noemer"].notna() & (w["noemer"] > 0)]
     rows = []

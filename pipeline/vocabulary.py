@@ -91,8 +91,9 @@ RICHTINGEN = ("lager_beter", "hoger_beter", "neutraal")
 # ---------------------------------------------------------------- rates and counts
 def is_rate(vermenigvuldiger: float) -> bool:
     """Is an indicator a rate (teller/noemer × multiplier) rather than a count (teller only)? The
-    catalogue's multiplier decides: 1 for a count. The SQL models say the same as
-    `vermenigvuldiger <> 1`."""
+    catalogue's multiplier decides: 1 for a count. The SQL models read this answer, never the
+    multiplier: the column `is_verhouding` of `stg_indicatoren` (`stages/extract.py`) and, in the
+    database, its negation `indicatoren.is_aantal`."""
     return vermenigvuldiger != 1
 
 

@@ -5,6 +5,7 @@ configured once."""
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +44,34 @@ def test_is_rate_is_the_catalogues_multiplier():
     assert vocabulary.is_rate(100) and vocabulary.is_rate(1000) and not vocabulary.is_rate(1)
     ind = config.load_reference(PROJECT / "data" / "raw").indicatoren
     assert {i.is_rate for i in ind} == {True, False}
+
+
+def test_every_sql_model_reads_is_a_rate_from_the_vocabulary_not_from_the_multiplier():
+    # the one home: vocabulary.is_rate → stg_indicatoren.is_verhouding → indicatoren.is_aantal
+    decides = re.compile(r"vermenigvuldiger\s*(<>|!=|=)\s*1\b|\[\"vermenigvuldiger\"\]\s*(==|!=)\s*1\b")
+    own = []
+    for path in sorted([*PIPELINE.rglob("*.sql"), *PIPELINE.rglob("*.py")]):
+        if path.name == "vocabulary.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if decides.search(line):
+                own.append(f"{path.relative_to(PROJECT)}:{n}: {line.strip()}")
+    assert own == []
+
+
+def test_the_databases_is_aantal_is_the_vocabularys_is_rate_for_every_indicator(sample_db):
+    rows = sample_db.execute("select indicator, vermenigvuldiger, is_aantal from indicatoren").fetchall()
+    assert len(rows) == len(config.load_reference(PROJECT / "data" / "raw").indicatoren)
+    assert {is_aantal for _, _, is_aantal in rows} == {True, False}  # both kinds are in the catalogue
+    for indicator, mult, is_aantal in rows:
+        assert is_aantal is (not vocabulary.is_rate(mult)), indicator
+    # and the figures follow it: a count has no noemer, its waarde is its teller
+    wrong = sample_db.execute("""
+        select count(*) from waarnemingen as w join indicatoren as i using (indicator)
+        where (i.is_aantal and (w.noemer is not null or w.waarde <> w.teller))
+           or (not i.is_aantal and w.noemer is null)
+    """).fetchall()[0][0]
+    assert wrong == 0
 
 
 def test_the_interval_label_follows_the_configured_level():

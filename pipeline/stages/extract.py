@@ -116,6 +116,8 @@ def stage_reference(build: Build) -> None:
                 "definitie": i.definitie,
                 "eenheid": i.eenheid,
                 "vermenigvuldiger": i.vermenigvuldiger,
+                # "is this a rate?" decided once, by the vocabulary; every SQL model reads this column
+                "is_verhouding": i.is_rate,
                 "periodetype": i.periodetype,
                 "richting": i.richting,
                 "streefwaarde": i.streefwaarde,

@@ -136,7 +136,7 @@ final as (
         t.opmerking,
         i.bron as ind_bron,
         i.periodetype as ind_periodetype,
-        i.vermenigvuldiger <> 1 as ind_is_rate,
+        i.is_verhouding as ind_is_rate,
         i.vermenigvuldiger as ind_vermenigvuldiger,
         -- did the municipality exist in the year the row is about (municipal reorganisations)?
         gj.status as gemeente_status,

@@ -2,7 +2,7 @@
 -- marts that follow). `volgorde` orders the deliveries of a key in time: the later delivery date
 -- supersedes the earlier; on equal dates, the later file name.
 with geldig as (
-    select r.*, b.leverdatum, i.vermenigvuldiger <> 1 as ind_is_rate, i.vermenigvuldiger as ind_vermenigvuldiger
+    select r.*, b.leverdatum, i.is_verhouding as ind_is_rate, i.vermenigvuldiger as ind_vermenigvuldiger
     from int_leveringrijen as r
     join stg_bestanden as b using (levering_id)
     join stg_indicatoren as i using (indicator)

@@ -8,7 +8,7 @@ with final as (
         definitie,
         eenheid,
         vermenigvuldiger,
-        vermenigvuldiger = 1 as is_aantal,
+        not is_verhouding as is_aantal,  -- stg_indicatoren: pipeline/vocabulary.py's is_rate
         periodetype,
         richting,
         streefwaarde,

@@ -143,7 +143,7 @@ final as (
         a.teller,
         a.noemer,
         case
-            when i.vermenigvuldiger <> 1 then a.teller / a.noemer * i.vermenigvuldiger
+            when i.is_verhouding then a.teller / a.noemer * i.vermenigvuldiger
             else a.teller
         end as waarde,
         a.bestand,
