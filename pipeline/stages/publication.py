@@ -167,19 +167,20 @@ def _centre(build: Build) -> pd.DataFrame:
 def _trechter_punten(build: Build) -> pd.DataFrame:
     """`publicatie_trechter_punten`: every published figure of each funnel, with where it lies
     against the limits (exact binomial tails, or random-effects limits under overdispersion)."""
+    # every funnel's points in one query, then each funnel's rows (in gemeente_code order)
+    points = build.con.execute(f"""
+        select c.gemeente_code, c.gemeente_naam, c.groep = '{PROEFTUINEN}' as proeftuin, c.indicator,
+               c.doelgroep, c.jaar, c.periode, c.voorlopig, c.teller, c.noemer, c.waarde
+        from {OUT}.publicatie_cijfers as c
+        semi join {OUT}.publicatie_trechter as t using (indicator, doelgroep, jaar)
+        where not c.onderdrukt and c.noemer > 0 and c.in_totalen
+        order by c.indicator, c.doelgroep, c.jaar, c.gemeente_code
+    """).df()
+    rows_of = points.groupby(["indicator", "doelgroep", "jaar"], sort=False).indices
     frames = []
     for c in _centre(build).itertuples():
-        p = build.con.execute(
-            f"""
-            select gemeente_code, gemeente_naam, groep = '{PROEFTUINEN}' as proeftuin, indicator,
-                   doelgroep, jaar, periode, voorlopig, teller, noemer, waarde
-            from {OUT}.publicatie_cijfers
-            where indicator = ? and doelgroep = ? and jaar = ? and not onderdrukt and noemer > 0
-              and in_totalen
-            order by gemeente_code
-        """,
-            [c.indicator, c.doelgroep, c.jaar],
-        ).df()
+        rows = rows_of.get((c.indicator, c.doelgroep, c.jaar), np.zeros(0, dtype=int))
+        p = points.iloc[rows].reset_index(drop=True)
         mult = float(c.vermenigvuldiger)
         centre, tau2 = c.centrum / mult, (c.tau_waarde / mult) ** 2
         t, n = p["teller"].to_numpy(float), p["noemer"].to_numpy(float)
