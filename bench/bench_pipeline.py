@@ -26,8 +26,9 @@ GROWTH = (5, 10, 20, 40)  # full re-deliveries per municipality: 1×, 2×, 4×, 
 
 
 def measure(cmd: list[str]) -> dict:
-    """Run a command in a fresh process: wall seconds, peak resident memory of that process
-    (from the kernel, via wait4), and what it printed."""
+    """Run a command in a fresh process: wall seconds, CPU seconds (user + system), peak resident
+    memory of that process (from the kernel, via wait4), and what it printed. The CPU seconds are
+    what other work on a shared machine inflates least."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -52,6 +53,7 @@ def measure(cmd: list[str]) -> dict:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{chunks.get('err', b'').decode()[-2000:]}")
     return {
         "seconds": round(seconds, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
         "peak_mb": round(usage.ru_maxrss / 1024, 1),
         "stdout": chunks.get("out", b"").decode(),
         "stderr": chunks.get("err", b"").decode(),
@@ -109,11 +111,15 @@ def pair(raw: Path, rounds: int) -> dict:
     """Bare read and pipeline, alternating for `rounds` rounds; the best of each, and the ratio."""
     out = DATA.parent / "uit" / raw.name
     bare_runs, runs = [], []
+    load_before = os.getloadavg()[0]
     for _ in range(rounds):
         bare = measure([PY, "bench/bare_read.py", str(raw)])
-        bare_runs.append({**json.loads(bare["stdout"]), "wall": bare["seconds"], "peak_mb": bare["peak_mb"]})
+        took = {"wall": bare["seconds"], "cpu": bare["cpu_s"], "peak_mb": bare["peak_mb"]}
+        bare_runs.append({**json.loads(bare["stdout"]), **took})
         run = measure([PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)])
-        runs.append({"wall": run["seconds"], "peak_mb": run["peak_mb"], "log": run["stderr"]})
+        runs.append(
+            {"wall": run["seconds"], "cpu": run["cpu_s"], "peak_mb": run["peak_mb"], "log": run["stderr"]}
+        )
     best_bare = min(bare_runs, key=lambda r: r["wall"])
     best_run = min(runs, key=lambda r: r["wall"])
     return {
@@ -126,9 +132,15 @@ def pair(raw: Path, rounds: int) -> dict:
         "pipeline_s": best_run["wall"],
         "pipeline_peak_mb": max(r["peak_mb"] for r in runs),
         "ratio": round(best_run["wall"] / best_bare["wall"], 2),
+        # CPU seconds of the same best rounds: their ratio is what a loaded machine distorts least
+        "bare_cpu_s": best_bare["cpu"],
+        "pipeline_cpu_s": best_run["cpu"],
+        "wall_s_all": {"bare": [r["wall"] for r in bare_runs], "pipeline": [r["wall"] for r in runs]},
         "rounds": rounds,
         "steps": _steps(best_run["log"]),
         "database": str(out / "monitor.duckdb"),
+        # the machine's 1-minute load average before and after: other work inflates wall clocks
+        "load": f"{load_before:.2f} → {os.getloadavg()[0]:.2f}",
     }
 
 

@@ -197,6 +197,25 @@ def test_a_file_that_is_utf8_at_the_top_and_windows1252_further_down_loads_whole
     assert rows(con, "select bron, rij from waarnemingen where doelgroep = 'roma'") == [("één bron", 5002)]
 
 
+def test_windows1252_with_and_without_its_own_characters_reads_the_same_texts(make_raw, build):
+    # without € – ‘ ’ … (0x80–0x9F) Windows-1252 is Latin-1, which DuckDB reads itself (issue 18);
+    # with them the file is read as a UTF-8 copy: both give the texts the municipality wrote
+    latin = "Súdwest-Fryslân, één loket ×½"
+    windows = "Leerplicht – € 5 ‘één’ loket"
+    files = {}
+    for code, bron in (("GM0228", latin), ("GM0363", windows)):
+        lines = [[code, p, i, d, t, n, bron, "01-10-2016", ""] for p, i, d, t, n in FIGURES]
+        files[f"{code}/2017-03-01_ansi.csv"] = _csv(code, ";", HEADER, lines, "\r\n").encode("cp1252")
+    _, con = build(make_raw(files))
+    assert (
+        rows(con, "select status, codering from leveringen order by bestand")
+        == [("geaccepteerd", "cp1252")] * 2
+    )
+    assert rows(
+        con, "select distinct gemeente_code, bron from waarnemingen where herkomst = 'levering' order by all"
+    ) == [("GM0228", latin), ("GM0363", windows)]
+
+
 def test_old_mac_line_ends_and_breaks_inside_quotes_keep_excels_row_numbers(make_raw, build):
     text = (
         ";".join(HEADER) + "\r"

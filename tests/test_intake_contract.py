@@ -19,7 +19,7 @@ from pipeline import numbers
 from pipeline.build import _ram_root, sweep_dead
 from pipeline.check import check, check_deliveries
 from pipeline.cli import main
-from pipeline.intake import limits, personal
+from pipeline.intake import file, limits, personal, readers
 from pipeline.stages import extract
 from tests.conftest import csv_delivery, rows
 
@@ -101,6 +101,50 @@ def test_a_bsn_is_found_behind_separators_invisible_or_full_width_digits(bsn, se
     digits = [chr(0xFF10 + int(d)) if wide else d for d in bsn]
     text = before + " " + "".join(d + s for d, s in zip(digits, [*seps, ""], strict=True))
     assert personal.value_kind(text) == "BSN"
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=40),
+        st.tuples(
+            st.text(max_size=20), st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
+        ).map(
+            lambda t: (
+                (b"\xef\xbb\xbf" if t[1] == "utf-8-sig" else b"")
+                + t[0].encode("utf-8" if t[1] == "utf-8-sig" else t[1], errors="ignore")
+            )
+        ),
+        st.text(max_size=20).map(lambda t: t.encode("utf-8")[:-1]),  # cut inside its last character
+    )
+)
+def test_the_characters_outside_ascii_are_those_of_the_decoded_text(data):
+    # the personal-data test takes them from the bytes (issue 18: speed); they must be the text's
+    text, encoding = readers.decode(data)
+    assert personal._non_ascii(data, text, encoding) == {c for c in text if not c.isascii()}
+
+
+@given(
+    _bsns(),
+    st.sampled_from(["tekst", "getal", "email", "telefoon"]),
+    st.lists(
+        st.one_of(st.text(max_size=8), st.integers(-(10**12), 10**12), st.floats(), st.none()), max_size=12
+    ),
+)
+def test_a_workbook_whose_cells_pass_the_byte_test_holds_no_personal_data(bsn, kind, filler):
+    # the byte-level test lets a sheet skip the search per cell (issue 18): whenever the search
+    # per cell finds something, the byte-level test must have said the cells may hold it
+    planted = {
+        "tekst": f"bsn {bsn[:3]}.{bsn[3:6]}.{bsn[6:]}",
+        "getal": float(bsn),
+        "email": "a.b@voorbeeld.nl",
+        "telefoon": "06-12345678",
+    }[kind]
+    cells = [filler[:6], [*filler[6:], planted]]
+    assert file._scan_cells(cells, None, header_words=False)
+    assert file._cells_may_hold_personal_data(cells)
+    clean = [[v for v in filler if not (isinstance(v, str) and personal.value_kind(v))]]
+    if file._scan_cells(clean, None, header_words=False):
+        assert file._cells_may_hold_personal_data(clean)
 
 
 LOOKALIKES = {

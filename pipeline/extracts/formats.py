@@ -18,8 +18,12 @@ import os
 import shutil
 import tempfile
 import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +35,7 @@ from pipeline.extracts.codebook import COLUMNS, NAMES, arrow_schema
 from pipeline.extracts.safety import neutralise, sql_neutralised
 
 if TYPE_CHECKING:  # xlsxwriter is imported when an xlsx is written; it has no types (Any to mypy)
+    from xlsxwriter.format import Format as XlsxFormat
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 from pipeline.sample.writers import _pin_zip
@@ -201,8 +206,28 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
         _codebook_sheet(wb, styles)
         _notes_sheet(wb, notes, warn, styles)
         wb.set_properties({"title": title, "author": "Monitor Inclusie Roma", "created": STAMP})
-        wb.close()
+        with _stored_zip():
+            wb.close()
     Path(path).write_bytes(_pin_zip(buffer.getvalue(), STAMP))
+
+
+_ZIP_LOCK = threading.Lock()
+
+
+@contextmanager
+def _stored_zip() -> Iterator[None]:
+    """xlsxwriter packs its parts uncompressed while this holds: `_pin_zip` compresses every
+    part again anyway (the file's bytes are its), so compressing twice was half the time of a
+    large workbook. xlsxwriter takes its zip method from a module name, read when it packs;
+    every workbook of this project is written here, one pack at a time."""
+    import xlsxwriter.workbook
+
+    with _ZIP_LOCK:
+        xlsxwriter.workbook.ZIP_DEFLATED = zipfile.ZIP_STORED
+        try:
+            yield
+        finally:
+            xlsxwriter.workbook.ZIP_DEFLATED = zipfile.ZIP_DEFLATED
 
 
 def _cell(ws: Worksheet, row: int, col: int, value: object, style: object = None) -> None:
@@ -229,13 +254,113 @@ def _figures_sheet(wb: Workbook, data: pa.Table, styles: dict) -> None:
     for col, name in enumerate(NAMES):
         ws.write_string(0, col, name, styles["header"])
     last = len(NAMES) - 1
-    columns = [data.column(n).to_pylist() for n in NAMES]
-    for r, row in enumerate(zip(*columns, strict=True), start=1):
+    _figure_rows(ws, data, styles["empty"])
+    ws.autofilter(0, 0, data.num_rows, last)
+
+
+def _figure_rows_by_cell(ws: Worksheet, data: pa.Table, empty: XlsxFormat, start: int = 0) -> None:
+    """The figures below the header (from row `start` of `data` on), a cell at a time through
+    xlsxwriter's own writers: the reference that `_figure_rows` writes the same bytes as
+    (tests/extracts/test_extract_xlsx_rows.py)."""
+    last = len(NAMES) - 1
+    columns = [data.column(n).to_pylist()[start:] for n in NAMES]
+    for r, row in enumerate(zip(*columns, strict=True), start=1 + start):
         for col, value in enumerate(row):
             _cell(ws, r, col, value)
         if row[-1] is None:  # an empty last cell is still written, so every row has every column
-            ws.write_blank(r, last, None, styles["empty"])
-    ws.autofilter(0, 0, data.num_rows, last)
+            ws.write_blank(r, last, None, empty)
+
+
+def _figure_rows(ws: Worksheet, data: pa.Table, empty: XlsxFormat) -> None:
+    """The figures below the header as the XML xlsxwriter writes for `_figure_rows_by_cell`, byte
+    for byte, but a column at a time: each distinct text is escaped once and a row is one string
+    join, where xlsxwriter spends microseconds per cell (22 columns × 0,1 M rows for the national
+    build). Written into the sheet's row file of constant-memory mode after the header row, with
+    the sheet's dimensions set as writing each cell sets them. The last row goes through
+    xlsxwriter as before: it is written when the workbook closes, and a style first used there
+    gets its number then."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    n, last = data.num_rows, len(NAMES) - 1
+    if n > 1:
+        ws._write_single_row(1)  # the header row goes out; the rows below it but the last, here
+        body = data.slice(0, n - 1)
+        fragments = [_column_fragments(ws, body.column(name)) for name in NAMES]
+        letters = [f'<c r="{xl_col_to_name(c)}' for c in range(len(NAMES))]
+        used = [c for c, column in enumerate(fragments) if any(column)]
+        last_none = [v is None for v in body.column(NAMES[last]).to_pylist()]
+        blank = ""
+        if any(last_none):
+            # an empty last cell is still written (a blank with a style): every row has every column
+            blank = f'" s="{empty._get_xf_index()}"/>'
+            used.append(last)
+        if used:
+            ws._check_dimensions(1, min(used))
+            ws._check_dimensions(n - 1, max(used))
+        rows: list[str] = []
+        for r, row, none_last in zip(count(2), zip(*fragments, strict=True), last_none, strict=False):
+            tail = f"{letters[last]}{r}{blank}" if none_last else ""
+            rows.append(
+                f'<row r="{r}">'
+                + "".join([f"{letters[c]}{r}{f}" for c, f in enumerate(row) if f is not None])
+                + tail
+                + "</row>"
+            )
+            if len(rows) == 2048:
+                ws.fh.write("".join(rows))
+                rows.clear()
+        ws.fh.write("".join(rows))
+        ws.previous_row = n - 1
+    if n:
+        _figure_rows_by_cell(ws, data, empty, start=n - 1)
+
+
+def _column_fragments(ws: Worksheet, column: pa.ChunkedArray) -> list[str | None]:
+    """Each cell of a column as the rest of its XML after `<c r="A1`, as `_cell` and xlsxwriter's
+    constant-memory writer give it; None for a cell that is not written."""
+    from xlsxwriter.utility import _preserve_whitespace, _utf16_len, _utf16_truncate
+
+    values = column.to_pylist()
+    kind = column.type
+    if pa.types.is_boolean(kind):
+        return [
+            None if v is None else ('" t="b"><v>1</v></c>' if v else '" t="b"><v>0</v></c>') for v in values
+        ]
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+        numbers: dict[float, str | None] = {}  # each distinct number formatted once: counts and years repeat
+
+        def number(v: float) -> str | None:
+            if not v:  # 0 and -0.0 are one key, and two texts
+                return f'"><v>{v:.16G}</v></c>'
+            got = numbers.get(v)
+            if got is None and v not in numbers:
+                got = numbers[v] = f'"><v>{v:.16G}</v></c>' if math.isfinite(v) else None
+            return got
+
+        return [None if v is None else number(v) for v in values]
+    seen: dict[object, str] = {}
+    strmax = ws.xls_strmax
+
+    def text(value: object) -> str:
+        string = value if isinstance(value, str) else str(value)
+        if len(string) > strmax // 2 and _utf16_len(string) > strmax:
+            string = _utf16_truncate(string, strmax)
+        string = ws._escape_control_characters(string)
+        if string.startswith("<r>") and string.endswith("</r>"):  # xlsxwriter's rich text: as is
+            return f'" t="inlineStr"><is>{string}</is></c>'
+        preserve = ' xml:space="preserve"' if _preserve_whitespace(string) else ""
+        return f'" t="inlineStr"><is><t{preserve}>{ws._escape_data(string)}</t></is></c>'
+
+    out: list[str | None] = []
+    for v in values:
+        if v is None:
+            out.append(None)
+        else:
+            f = seen.get(v)
+            if f is None:
+                f = seen[v] = text(v)
+            out.append(f)
+    return out
 
 
 def _codebook_sheet(wb: Workbook, styles: dict) -> None:

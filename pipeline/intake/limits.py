@@ -307,13 +307,22 @@ def _scan_sheet(stream: IO[bytes], sheet: SheetScan, limits: FileLimits) -> None
                 " cellen",
             )
 
+    locals_: dict[str, str] = {}  # tag → local name: a sheet has a handful of tags, a cell each
+    columns: dict[str, int] = {}  # column letters → number
+
     def start(tag: str, attrs: dict[str, str]) -> None:
-        local = tag[tag.rfind("|") + 1 :]
+        local = locals_.get(tag)
+        if local is None:
+            local = locals_[tag] = tag[tag.rfind("|") + 1 :]
         if local == "c":
             ref = attrs.get("r")
             m = PLAIN_REF.fullmatch(ref) if ref else None
             if m:
-                at[0], at[1] = int(m.group(2)), _column_number(m.group(1))
+                letters, digits = m.groups()
+                col = columns.get(letters)
+                if col is None:
+                    col = columns[letters] = _column_number(letters)
+                at[0], at[1] = int(digits), col
             elif ref and (position := cell_position(ref)):
                 at[0], at[1] = position
             else:

@@ -9,6 +9,7 @@ Both give the same rows with the row number a person sees in Excel.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -270,6 +271,14 @@ def shown_column(names: list[str], name: str) -> str:
     data or control characters."""
     safe = personal.safe_name(name)
     return safe if safe == name else f"{names.index(name) + 1} ({safe})"
+
+
+@functools.lru_cache(maxsize=4096)
+def shown_columns(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Every name of a header as `shown_column` shows it; computed once per header (the files of
+    a delivery set share a handful of headers)."""
+    listed = list(names)
+    return tuple(shown_column(listed, n) for n in names)
 
 
 def _refuse_personal_columns(names: list[str]) -> None:

@@ -277,7 +277,7 @@ def stage_deliveries(build: Build, found: list[Found]) -> list[DeliveryFile]:
         # DuckDB could not read every row of this file (ragged rows, a long line, not UTF-8
         # after all): read the same bytes exactly instead
         try:
-            data = Path(f.leespad or "").read_bytes()  # the bytes that were hashed (or their UTF-8 copy)
+            data = Path(f.leespad or "").read_bytes()  # the bytes that were hashed (or a UTF-8 copy)
             if f.info.codering in ("utf-8", "utf-8-sig"):
                 f.info.codering = readers.decode(data)[1]  # UTF-8 at the top, not further down
             rows = readers.exact_rows(data, f.info)
@@ -404,7 +404,7 @@ def _register_files(build: Build, files: list[DeliveryFile]) -> None:
                 "codering": f.info.codering or None,
                 "scheidingsteken": f.info.scheidingsteken or None,
                 "kopregel": f.info.kopregel or None,
-                "kolommen": [readers.shown_column(f.info.kolommen, k) for k in f.info.kolommen],
+                "kolommen": list(readers.shown_columns(tuple(f.info.kolommen))),
                 "leespad": f.leespad,
                 "leesweg": f.leesweg,
                 "status": f.status,
@@ -473,7 +473,7 @@ class BulkReader:
         self.jobs: list = []
 
     def add(self, f: DeliveryFile) -> None:
-        key = (f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen))
+        key = (f.info.scheidingsteken, f.info.kopregel, tuple(f.info.kolommen), f.examined.bulk_codering)
         self.pending[key].append(f)
         if len(self.pending[key]) >= BULK_BATCH:
             self.jobs.append(self.pool.submit(self._read, key, self.pending.pop(key)))
@@ -491,7 +491,7 @@ class BulkReader:
             self.con.close()
 
     def _read(self, key: tuple, members: list[DeliveryFile]) -> list[DeliveryFile]:
-        delim, kopregel, names = key
+        delim, kopregel, names, codering = key
         con = self.con
         spec, extras = _column_spec(list(names))
         select = ", ".join(c if c in names else f"cast(null as varchar) as {c}" for c in COLUMNS)
@@ -501,6 +501,7 @@ class BulkReader:
             f"delim = {literal(delim)}, quote = '\"', escape = '\"', header = true, "
             f"skip = {kopregel - 1}, auto_detect = false, columns = {spec}, filename = true, "
             f"max_line_size = {self.max_line}"
+            + (f", encoding = {literal(codering)}" if codering != "utf-8" else "")
         )
         before = con.execute("select coalesce(max(rowid) + 1, 0) from stg_bulk").fetchall()[0][0]
         skipped: set[str] = set()
