@@ -21,6 +21,8 @@ FORMULA_BRON = {
     ("bijstand", "roma", "2016"): "-2+3",
     ("bijstand", "totaal", "2016"): "@SUM(A1:A9)",
     ("arbeidsparticipatie", "roma", "2016"): "=1+1",
+    # xlsxwriter writes a text of this shape into the sheet as XML (its rich strings)
+    ("arbeidsparticipatie", "totaal", "2016"): "<r><t>x</t></r><r><rPr><b/></rPr><t>eigen XML</t></r>",
 }
 SECRET = "GEHEIME-OPMERKING-7Q"  # an opmerking that must never leave the database
 
