@@ -26,8 +26,9 @@ T = TypeVar("T")
 HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
 
 
-# Every build made in this test process is counted (CLI builds included; subprocesses are not), so
-# the terminal summary can say how often the sample was built: once per session is the aim.
+# Every build made by the tests is counted (CLI builds included; subprocesses are not; an xdist
+# worker hands its count to the controller), so the terminal summary can say how often the sample
+# was built: once per run is the aim.
 BUILDS = {"alle": 0, "steekproef": 0}
 _real_run = _run_module.run
 
@@ -56,9 +57,21 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     per_file[file] = per_file.get(file, 0.0) + report.duration
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On an xdist worker: hand its count of builds to the controller (`pytest_testnodedown`)."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["builds"] = dict(BUILDS)
+
+
+def pytest_testnodedown(node: object, error: object) -> None:
+    for key, n in getattr(node, "workeroutput", {}).get("builds", {}).items():
+        BUILDS[key] += n
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
-        f"builds in this process: {BUILDS['alle']}, of the shipped sample: {BUILDS['steekproef']}"
+        f"builds in this run: {BUILDS['alle']}, of the shipped sample: {BUILDS['steekproef']}"
     )
     if not SPENT:
         return
