@@ -91,9 +91,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 # a test file, kept on one worker (its module fixtures are made once), except the heavy tests of
 # OWN_UNITS, each a unit of its own (they share nothing with the rest of their file but the session
 # fixtures, which every worker makes anyway). The units are handed out heaviest first, so that no
-# long unit starts last while the other worker runs out of work: units with `slow` tests first (most
-# first), then those with `browser` tests, then the rest by their number of tests. pytest-xdist's own
-# `loadgroup` cannot do this here: with pytest 9 it drops the group from the test's id.
+# long unit starts last while the other worker runs out of work: OWN_UNITS in their order (heaviest
+# first), then units with `slow` tests (most first), then those with `browser` tests, then the rest
+# by their number of tests. pytest-xdist's own `loadgroup` cannot do this here: with pytest 9 it
+# drops the group from the test's id.
 OWN_UNITS = (
     "tests/test_publication.py::test_the_national_sample_builds_and_passes_the_audit",
     "tests/dashboard/test_fit.py::test_no_page_scrolls_sideways_and_axe_finds_nothing[",
@@ -131,10 +132,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         units.setdefault(unit_of(item.nodeid), []).append(item)
 
-    def weight(unit: list[pytest.Item]) -> tuple[int, int, int]:
+    def weight(unit: list[pytest.Item]) -> tuple[int, int, int, int]:
+        own = next((n for n, prefix in enumerate(OWN_UNITS) if unit[0].nodeid.startswith(prefix)), None)
         slow = sum(1 for i in unit if i.get_closest_marker("slow"))
         browser = sum(1 for i in unit if i.get_closest_marker("browser"))
-        return (-slow, -browser, -len(unit))
+        return (len(OWN_UNITS) if own is None else own, -slow, -browser, -len(unit))
 
     items[:] = [item for unit in sorted(units.values(), key=weight) for item in unit]
 
