@@ -58,7 +58,7 @@ serve: $(DB) ## serve the dashboard for many users: gunicorn with several worker
 screenshot: $(DB) ## docs/schermafdrukken/: every page at 390 and 1440 px (headless Chromium, JPEG)
 	$(PY) -m dashboard.screenshot --db $(DB) --out-dir docs/schermafdrukken
 
-test: $(STAMP) ## lint, format check, type check ([tool.mypy]), then the whole suite (on every core: a test file stays on one worker)
+test: $(STAMP) ## lint, format check, type check ([tool.mypy]), then the whole suite (on every core: a test file stays on one worker, heaviest first; tests/conftest.py)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

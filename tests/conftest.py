@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pytest
@@ -18,11 +22,13 @@ from pipeline.run import RunResult
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHIPPED_RAW = PROJECT / "data" / "raw"
+T = TypeVar("T")
 HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
 
 
-# Every build made in this test process is counted (CLI builds included; subprocesses are not), so
-# the terminal summary can say how often the sample was built: once per session is the aim.
+# Every build made by the tests is counted (CLI builds included; subprocesses are not; an xdist
+# worker hands its count to the controller), so the terminal summary can say how often the sample
+# was built: once per run is the aim.
 BUILDS = {"alle": 0, "steekproef": 0}
 _real_run = _run_module.run
 
@@ -38,10 +44,101 @@ def run(raw_dir: Path, out_dir: Path, progress: Progress | None = None) -> RunRe
 _run_module.run = run  # before the test modules import it
 
 
+# Where the time goes: seconds (setup + call + teardown) per worker and per test file, summed from
+# the reports, so that a run says how its workers were loaded and which files weigh most.
+SPENT: dict[str, dict[str, float]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    node = getattr(report, "node", None)  # set by pytest-xdist on the controller
+    worker = node.gateway.id if node is not None else "-"
+    file = report.nodeid.split("::")[0]
+    per_file = SPENT.setdefault(worker, {})
+    per_file[file] = per_file.get(file, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On an xdist worker: hand its count of builds to the controller (`pytest_testnodedown`)."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["builds"] = dict(BUILDS)
+
+
+def pytest_testnodedown(node: object, error: object) -> None:
+    for key, n in getattr(node, "workeroutput", {}).get("builds", {}).items():
+        BUILDS[key] += n
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
-        f"builds in this process: {BUILDS['alle']}, of the shipped sample: {BUILDS['steekproef']}"
+        f"builds in this run: {BUILDS['alle']}, of the shipped sample: {BUILDS['steekproef']}"
     )
+    if not SPENT:
+        return
+    busy = ", ".join(f"{w} {sum(f.values()):.0f} s ({len(f)} files)" for w, f in sorted(SPENT.items()))
+    terminalreporter.write_line(f"time in tests per worker: {busy}")
+    files: dict[str, float] = {}
+    for per_file in SPENT.values():
+        for file, seconds in per_file.items():
+            files[file] = files.get(file, 0.0) + seconds
+    heaviest = sorted(files.items(), key=lambda kv: -kv[1])[:12]
+    terminalreporter.write_line(
+        "heaviest files: " + ", ".join(f"{f.removeprefix('tests/')} {s:.0f} s" for f, s in heaviest)
+    )
+
+
+# How `make test` (`-n auto --dist loadfile`) spreads the suite over its workers. A unit of work is
+# a test file, kept on one worker (its module fixtures are made once), except the heavy tests of
+# OWN_UNITS, each a unit of its own (they share nothing with the rest of their file but the session
+# fixtures, which every worker makes anyway). The units are handed out heaviest first, so that no
+# long unit starts last while the other worker runs out of work: OWN_UNITS in their order (heaviest
+# first), then units with `slow` tests (most first), then those with `browser` tests, then the rest
+# by their number of tests. pytest-xdist's own `loadgroup` cannot do this here: with pytest 9 it
+# drops the group from the test's id.
+OWN_UNITS = (
+    "tests/test_publication.py::test_the_national_sample_builds_and_passes_the_audit",
+    "tests/dashboard/test_fit.py::test_no_page_scrolls_sideways_and_axe_finds_nothing[",
+    "tests/dashboard/test_fit.py::test_one_back_press_from_every_entry_route",
+    "tests/dashboard/test_fit.py::test_keyboard_alone_reaches_every_control_and_changes_a_filter",
+    "tests/dashboard/test_fit.py::test_every_chart_has_a_caption_that_states_its_finding",
+)
+
+
+def unit_of(nodeid: str) -> str:
+    """The unit of work a test belongs to: its file, or itself when it is one of OWN_UNITS."""
+    return nodeid if nodeid.startswith(OWN_UNITS) else nodeid.split("::", 1)[0]
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile` with the units of `unit_of`, in the order the workers collected them."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Units(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return unit_of(nodeid)
+
+    config.option.loadscopereorder = False  # keep the heaviest-first order of the collection
+    return Units(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker: the units of `unit_of`, heaviest first (within a unit the file's order)."""
+    if not hasattr(config, "workerinput"):
+        return
+    units: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        units.setdefault(unit_of(item.nodeid), []).append(item)
+
+    def weight(unit: list[pytest.Item]) -> tuple[int, int, int, int]:
+        own = next((n for n, prefix in enumerate(OWN_UNITS) if unit[0].nodeid.startswith(prefix)), None)
+        slow = sum(1 for i in unit if i.get_closest_marker("slow"))
+        browser = sum(1 for i in unit if i.get_closest_marker("browser"))
+        return (len(OWN_UNITS) if own is None else own, -slow, -browser, -len(unit))
+
+    items[:] = [item for unit in sorted(units.values(), key=weight) for item in unit]
 
 
 def quiet() -> Progress:
@@ -91,14 +188,31 @@ def build(tmp_path: Path) -> Callable[..., tuple[RunResult, duckdb.DuckDBPyConne
         con.close()
 
 
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
+    """`make(folder)` once per test run, its result shared: under pytest-xdist by every worker (the
+    first to need it makes it in the run's temporary folder, under a lock; the others wait for it and
+    get the same result, pickled), else once in this process's temporary folder."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above every worker's own
+    with open(shared / f"{name}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / f"{name}.pickle"
+        if not done.exists():
+            folder = shared / name
+            folder.mkdir()
+            done.write_bytes(pickle.dumps(make(folder)))
+        return pickle.loads(done.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunResult, Path]]:
-    """The shipped sample built once per session into a temporary folder, shared by every test
-    (the dashboard's and the extracts' too). Read-only: a test that changes it must work on a copy
-    (`sample_copy`); the session fails at the end if the shared file was changed."""
-    out = tmp_path_factory.mktemp("sample-build")
-    result = run(SHIPPED_RAW, out, quiet())
-    database = out / "monitor.duckdb"
+    """The shipped sample built once per session (with pytest-xdist: once for every worker) into a
+    temporary folder, shared by every test (the dashboard's and the extracts' too). Read-only: a
+    test that changes it must work on a copy (`sample_copy`); the session fails at the end if the
+    shared file was changed."""
+    result = once_per_run(tmp_path_factory, "sample-build", lambda out: run(SHIPPED_RAW, out, quiet()))
+    database = result.database
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     yield result, database
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before, (

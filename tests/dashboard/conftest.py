@@ -1,7 +1,15 @@
-"""Fixtures for the dashboard tests: a database built by the tests themselves, once per session."""
+"""Fixtures for the dashboard tests: a database built by the tests themselves, once per session;
+the dashboard served on it and a headless Chromium, each started once per session (per xdist
+worker) and shared by every browser test."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -11,6 +19,64 @@ import pytest
 from tests.conftest import small_sql
 
 ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python -m dashboard` on a free localhost port against the shared sample build; its address.
+    The tests only read through it (a test that breaks its database has its own server)."""
+    port = free_port()
+    # The server logs every request: into a file, since a pipe nobody reads fills up and blocks it.
+    log = tmp_path_factory.mktemp("server") / "dashboard.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(log.read_text(errors="replace")) from None
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, through Playwright: one per session; each test opens its own
+    context (cookies, storage and viewport of its own) and closes it."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium ontbreekt op /usr/bin/chromium (.ci/run installeert het)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

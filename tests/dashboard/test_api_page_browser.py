@@ -5,72 +5,16 @@ from __future__ import annotations
 
 import io
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def served(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path_factory.mktemp("api-server") / "dashboard.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/api/v1/build", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError(log.read_text(errors="replace")) from None
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> object:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium ontbreekt op /usr/bin/chromium (.ci/run installeert het)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [390, 1440])
-def test_api_page_fits_passes_axe_and_stays_local(browser: object, served: str, width: int) -> None:
+def test_api_page_fits_passes_axe_and_stays_local(browser: object, server: str, width: int) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": width, "height": 900})
@@ -80,7 +24,7 @@ def test_api_page_fits_passes_axe_and_stays_local(browser: object, served: str, 
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
-        page.goto(served + "/api")
+        page.goto(server + "/api")
         page.wait_for_selector("main h1", timeout=30000)
         page.wait_for_load_state("networkidle")
         assert "API" in page.locator("main h1").inner_text()
@@ -92,23 +36,23 @@ def test_api_page_fits_passes_axe_and_stays_local(browser: object, served: str, 
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{overflow}px breder dan het scherm bij {width}px"
         assert [
-            u for u in requests if not u.startswith(served) and not u.startswith(("data:", "blob:"))
+            u for u in requests if not u.startswith(server) and not u.startswith(("data:", "blob:"))
         ] == []
         assert errors == []
     finally:
         context.close()
 
 
-def test_the_printed_pandas_example_works(browser: object, served: str) -> None:
+def test_the_printed_pandas_example_works(browser: object, server: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(served + "/api")
+        page.goto(server + "/api")
         page.wait_for_selector("main pre", timeout=30000)
         code = page.locator("main pre").all_inner_texts()
     finally:
         context.close()
     urls = [u for block in code for u in re.findall(r'pd\.read_csv\("([^"]+)"\)', block)]
-    assert urls and all(u.startswith(served) for u in urls)
+    assert urls and all(u.startswith(server) for u in urls)
     frame = pd.read_csv(io.BytesIO(urllib.request.urlopen(urls[0], timeout=30).read()))
     assert len(frame) > 0 and {"gemeente_code", "waarde", "onderdrukt"} <= set(frame.columns)

@@ -1,17 +1,13 @@
 """The dashboard in a real browser: Debian's Chromium, headless, driven by Playwright.
 
-The server runs as `python -m dashboard` on a free localhost port against the test database;
-every request the browser makes is recorded, so that a request leaving localhost fails the test.
+The server runs as `python -m dashboard` on a free localhost port against the test database (the
+`server` and `browser` fixtures of conftest.py, one each per session); every request the browser
+makes is recorded, so that a request leaving localhost fails the test.
 """
 
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -21,15 +17,6 @@ from dashboard import fmt
 from tests.conftest import small_sql
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PAGES = [
     "/",
     "/thema/verzuim",
@@ -42,52 +29,6 @@ PAGES = [
     "/datakwaliteit",
     "/over",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(sample_path, tmp_path_factory):
-    port = _free_port()
-    root = Path(__file__).resolve().parents[2]
-    # The server logs every request: into a file, since a pipe nobody reads fills up and blocks it.
-    log = tmp_path_factory.mktemp("server") / "dashboard.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
-            cwd=root,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(log.read_text(errors="replace")) from None
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium ontbreekt op /usr/bin/chromium (.ci/run installeert het)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Watched:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -25,18 +24,10 @@ from openpyxl import load_workbook
 
 from pipeline.build import RAM_DISK
 from pipeline.config import load_settings
+from tests.dashboard.conftest import free_port
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HEADER = "gemeente_code;periode;indicator;doelgroep;teller;noemer;bron;peildatum;opmerking"
 TODAY = date.today().isoformat()
 # Values that exist only in this test run: none may be found in any file afterwards.
@@ -71,16 +62,10 @@ PERSONAL = _csv(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(sample_path, tmp_path_factory):
     """(address, the server's temporary folder, its log)."""
-    port = _free_port()
+    port = free_port()
     base = tmp_path_factory.mktemp("controleren-server")
     tmp = base / "tmp"
     tmp.mkdir()
@@ -107,18 +92,6 @@ def served(sample_path, tmp_path_factory):
     yield url, tmp, log
     proc.terminate()
     proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium ontbreekt op /usr/bin/chromium (.ci/run installeert het)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

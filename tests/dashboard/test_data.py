@@ -133,20 +133,8 @@ def test_a_remembered_section_is_handed_out_fresh_each_time(sample_path):
     assert len(calls) == 1
 
 
-def test_warming_computes_every_page_and_view_before_anyone_asks(app, sample_path, tmp_path):
-    from dashboard import warm
-
-    m = Monitor(sample_path)
-    previous, data._monitor = data._monitor, m  # the pages read through data.monitor()
-    try:
-        addresses = [address for address, _ in warm.views(m)]
-        assert warm.everything(m) == len(addresses)
-        assert {"/", "/kaart", "/datakwaliteit", "/over"} <= set(addresses)
-        assert len({a for a in addresses if a.startswith("/thema/")}) >= 2 * len(m.indicatoren())
-        assert m.remembers("pagina", ("/thema/arbeid?indicator=bijstand&doelgroep=totaal&sorteer=gemeente",))
-        assert m.remembers("thema-onder", ("bijstand", "totaal"))
-    finally:
-        data._monitor = previous
+# Warming every page and view of a build: tests/dashboard/test_publication_views.py, on the build
+# with nothing but the publication tables (one warming of the sample does for both promises).
 
 
 def test_new_build_is_warmed_in_the_background(sample_path, tmp_path):

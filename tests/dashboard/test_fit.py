@@ -4,7 +4,7 @@ a first visit is light, a missing or broken database gives a Dutch 503 page, a m
 400, and the status colours stay distinct for colour-blind readers.
 
 Browser tests run Debian's Chromium through Playwright against `python -m dashboard` on the test
-database (the `server` and `browser` fixtures of test_browser.py).
+database (the `server` and `browser` fixtures of conftest.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ import numpy as np
 import pytest
 
 from dashboard import ids, theme
-from tests.dashboard.test_browser import PAGES, _free_port, browser, server  # noqa: F401 (fixtures)
+from tests.dashboard.conftest import free_port
+from tests.dashboard.test_browser import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_PAGES = [*PAGES, "/bestaat/niet"]
@@ -42,8 +43,9 @@ def _open(page, url: str) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):  # noqa: F811
+def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -75,7 +77,7 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
 
 
 @pytest.mark.browser
-def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop(browser, server):  # noqa: F811
+def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop(browser, server):
     shapes = {}
     for width in (390, 1440):
         context = browser.new_context(viewport={"width": width, "height": 844 if width < 400 else 900})
@@ -103,7 +105,7 @@ def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop
 
 
 @pytest.mark.browser
-def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):  # noqa: F811
+def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -139,7 +141,8 @@ ENTRIES = [
 
 
 @pytest.mark.browser
-def test_one_back_press_from_every_entry_route(browser, server):  # noqa: F811
+@pytest.mark.slow
+def test_one_back_press_from_every_entry_route(browser, server):
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -166,7 +169,7 @@ def test_one_back_press_from_every_entry_route(browser, server):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_filter_change_then_back_returns_to_the_entry_view_in_one_press(browser, server):  # noqa: F811
+def test_filter_change_then_back_returns_to_the_entry_view_in_one_press(browser, server):
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -189,7 +192,8 @@ def test_filter_change_then_back_returns_to_the_entry_view_in_one_press(browser,
 
 
 @pytest.mark.browser
-def test_keyboard_alone_reaches_every_control_and_changes_a_filter(browser, server):  # noqa: F811
+@pytest.mark.slow
+def test_keyboard_alone_reaches_every_control_and_changes_a_filter(browser, server):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -223,7 +227,8 @@ def test_keyboard_alone_reaches_every_control_and_changes_a_filter(browser, serv
 
 
 @pytest.mark.browser
-def test_every_chart_has_a_caption_that_states_its_finding(browser, server):  # noqa: F811
+@pytest.mark.slow
+def test_every_chart_has_a_caption_that_states_its_finding(browser, server):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -243,7 +248,7 @@ def test_every_chart_has_a_caption_that_states_its_finding(browser, server):  # 
 
 
 @pytest.mark.browser
-def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(browser, server):  # noqa: F811
+def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(browser, server):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -388,7 +393,7 @@ def spare_server(sample_path, tmp_path):
     """`python -m dashboard` on a copy of the test database that the test may break."""
     db = tmp_path / "monitor.duckdb"
     shutil.copy(sample_path, db)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "server.log"
     with log.open("wb") as sink:
         proc = subprocess.Popen(

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.test_browser import Watched, browser, server  # noqa: F401 (fixtures)
+from tests.dashboard.test_browser import Watched
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.mark.parametrize("width", [390, 1440])
 @pytest.mark.parametrize("path", ["/", "/gemeente/GM0228"])
-def test_report_links_fit_the_screen_and_pass_axe(browser, server, width, path):  # noqa: F811
+def test_report_links_fit_the_screen_and_pass_axe(browser, server, width, path):
     from axe_playwright_python.sync_playwright import Axe
 
     w = Watched(browser, server)
@@ -34,7 +34,7 @@ def test_report_links_fit_the_screen_and_pass_axe(browser, server, width, path):
         w.context.close()
 
 
-def test_english_link_downloads_the_english_report(browser, server):  # noqa: F811
+def test_english_link_downloads_the_english_report(browser, server):
     w = Watched(browser, server)
     try:
         w.open("/gemeente/GM0228")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.i18n.catalogue import MESSAGES
-from tests.dashboard.test_browser import Watched, browser, server  # noqa: F401 (fixtures)
+from tests.dashboard.test_browser import Watched
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -16,7 +16,7 @@ def _lang(w: Watched) -> str:
     return w.page.evaluate("document.documentElement.lang")
 
 
-def test_taal_en_in_the_address_switches_the_frame_and_stays_when_navigating(browser, server):  # noqa: F811
+def test_taal_en_in_the_address_switches_the_frame_and_stays_when_navigating(browser, server):
     w = Watched(browser, server)
     try:
         w.open("/gemeente/GM0228?taal=en")
@@ -42,7 +42,7 @@ def test_taal_en_in_the_address_switches_the_frame_and_stays_when_navigating(bro
         w.context.close()
 
 
-def test_a_filter_change_keeps_the_language_in_the_address(browser, server):  # noqa: F811
+def test_a_filter_change_keeps_the_language_in_the_address(browser, server):
     w = Watched(browser, server)
     try:
         w.open("/thema/verzuim?indicator=absoluut_verzuim&doelgroep=roma&taal=en")
@@ -55,7 +55,7 @@ def test_a_filter_change_keeps_the_language_in_the_address(browser, server):  # 
         w.context.close()
 
 
-def test_an_english_page_stays_english_through_filters_and_the_menu_and_passes_axe(browser, server):  # noqa: F811
+def test_an_english_page_stays_english_through_filters_and_the_menu_and_passes_axe(browser, server):
     from axe_playwright_python.sync_playwright import Axe
 
     w = Watched(browser, server)
@@ -85,7 +85,7 @@ def test_an_english_page_stays_english_through_filters_and_the_menu_and_passes_a
 
 
 @pytest.mark.parametrize("width", [390, 1440])
-def test_the_english_frame_passes_axe(browser, server, width):  # noqa: F811
+def test_the_english_frame_passes_axe(browser, server, width):
     from axe_playwright_python.sync_playwright import Axe
 
     w = Watched(browser, server)

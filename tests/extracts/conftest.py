@@ -1,5 +1,5 @@
 """Fixtures for the extract tests: the shipped sample and a small build of crafted deliveries,
-each extracted once per session in every format."""
+each extracted once per run in every format (shared by the xdist workers)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pipeline.config import REFERENCE_DIR
 from pipeline.extracts import FORMATS, extract
 from pipeline.extracts.run import ExtractResult
 from pipeline.run import run
-from tests.conftest import csv_delivery, quiet
+from tests.conftest import csv_delivery, once_per_run, quiet
 
 # Text a municipality might type in `bron`: each would run as a formula in a spreadsheet.
 FORMULA_BRON = {
@@ -57,16 +57,19 @@ def crafted_delivery() -> str:
 
 @pytest.fixture(scope="session")
 def crafted_db(tmp_path_factory: pytest.TempPathFactory, reference_copy: Path) -> Path:
-    """A build (not synthetic) of one crafted delivery, made by the test itself."""
-    raw = tmp_path_factory.mktemp("crafted") / "raw"
-    shutil.copytree(reference_copy, raw / REFERENCE_DIR)
-    delivery = raw / "leveringen" / "GM0228" / "2017-03-01_formules.csv"
-    delivery.parent.mkdir(parents=True)
-    delivery.write_text(crafted_delivery(), encoding="utf-8")
-    out = raw.parent / "out"
-    result = run(raw, out, quiet())
-    assert result.clean, (result.refused, result.quarantined)
-    return out / "monitor.duckdb"
+    """A build (not synthetic) of one crafted delivery, made by the test itself (once per run)."""
+
+    def make(folder: Path) -> Path:
+        raw = folder / "raw"
+        shutil.copytree(reference_copy, raw / REFERENCE_DIR)
+        delivery = raw / "leveringen" / "GM0228" / "2017-03-01_formules.csv"
+        delivery.parent.mkdir(parents=True)
+        delivery.write_text(crafted_delivery(), encoding="utf-8")
+        result = run(raw, folder / "out", quiet())
+        assert result.clean, (result.refused, result.quarantined)
+        return result.database
+
+    return once_per_run(tmp_path_factory, "crafted-build", make)
 
 
 def _all_formats(db: Path, out: Path) -> dict[str, ExtractResult]:
@@ -75,9 +78,11 @@ def _all_formats(db: Path, out: Path) -> dict[str, ExtractResult]:
 
 @pytest.fixture(scope="session")
 def sample_extracts(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ExtractResult]:
-    return _all_formats(sample_path, tmp_path_factory.mktemp("sample-extracts"))
+    """The shared sample build extracted in every format, once per run (read-only)."""
+    return once_per_run(tmp_path_factory, "sample-extracts", lambda out: _all_formats(sample_path, out))
 
 
 @pytest.fixture(scope="session")
 def crafted_extracts(crafted_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ExtractResult]:
-    return _all_formats(crafted_db, tmp_path_factory.mktemp("crafted-extracts"))
+    """The crafted build extracted in every format, once per run (read-only)."""
+    return once_per_run(tmp_path_factory, "crafted-extracts", lambda out: _all_formats(crafted_db, out))
