@@ -64,7 +64,7 @@ test: $(STAMP) ## lint, format check, type check ([tool.mypy]), then the whole s
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -n auto --dist loadfile
 
-bench: $(STAMP) ## benchmarks of issue 7 (pipeline vs bare DuckDB read, growth, extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
+bench: $(STAMP) ## benchmarks judged by the targets of issues 7, 14 and 18 (pipeline vs bare DuckDB read, growth, csv-nl and xlsx extract, dashboard) → bench/results.json; the API under 20 clients → bench/output/api.json
 	$(PY) bench/run.py
 	$(PY) bench/bench_api.py
 
