@@ -124,7 +124,9 @@ def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart
                 page = context.new_page()
                 posts: list[str] = []
                 errors: list[str] = []
-                page.on("request", lambda r, s=posts: s.append(r.post_data or "") if r.method == "POST" else None)
+                page.on(
+                    "request", lambda r, s=posts: s.append(r.post_data or "") if r.method == "POST" else None
+                )
                 page.on("pageerror", lambda e, s=errors: s.append(str(e)))
                 page.goto(server + path)
                 page.wait_for_function(
