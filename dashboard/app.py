@@ -27,6 +27,10 @@ GRAPH_CHUNK = "dcc/async-graph.js"
 POLYFILL = "polyfill@"  # Dash's deps/polyfill@7.12.1.min.js (core-js 2 and regenerator-runtime)
 REGENERATOR = "vendor/regenerator-runtime-0.13.min.js"
 YEAR = 31536000
+PRELOADS = "\n".join(
+    f'<link rel="preload" href="{path}" as="fetch" crossorigin="anonymous">'
+    for path in ("/_dash-layout", "/_dash-dependencies")
+)
 STATIC_TYPES = frozenset({"text/javascript", "application/javascript", "text/css"})
 
 
@@ -159,6 +163,9 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         app.index_string.replace("<html>", '<html lang="nl">')
         .replace("<footer>", '<div class="dash-scripts">')
         .replace("</footer>", "</div>")
+        # The layout (with the opened page, see dashboard.startpagina) and the callbacks: asked for
+        # while the browser still runs the scripts, instead of once it has run them all.
+        .replace("{%css%}", "{%css%}\n" + PRELOADS)
     )
     # /controleren: a request body larger than one upload may be is refused unread (HTTP 413)
     app.server.config["MAX_CONTENT_LENGTH"] = upload.request_limit(load_settings().grenzen.max_bytes)

@@ -98,6 +98,9 @@ def test_without_the_sites_own_address_the_router_builds_the_page_as_before(app,
 def test_the_index_asks_for_the_address_and_loads_no_polyfill_and_no_lazy_graph(app):
     html = app.server.test_client().get("/kaart").get_data(as_text=True)
     assert re.search(r'<meta name="referrer" content="same-origin"', html)
+    # The layout and the callbacks are asked for while the scripts still run.
+    for path in (startpagina.LAYOUT_PATH, "/_dash-dependencies"):
+        assert re.search(rf'<link rel="preload" href="{path}" as="fetch" crossorigin="anonymous">', html)
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert not [s for s in scripts if "polyfill" in s]
     assert [s for s in scripts if "regenerator-runtime" in s]
@@ -128,6 +131,13 @@ def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart
                     "request", lambda r, s=posts: s.append(r.post_data or "") if r.method == "POST" else None
                 )
                 page.on("pageerror", lambda e, s=errors: s.append(str(e)))
+                layouts: list[str] = []
+                page.on(
+                    "request",
+                    lambda r, s=layouts: (
+                        s.append(r.url.split(server)[-1]) if "/_dash-layout" in r.url else None
+                    ),
+                )
                 page.goto(server + path)
                 page.wait_for_function(
                     "id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');"
@@ -137,6 +147,7 @@ def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart
                 page.wait_for_load_state("networkidle")
                 assert not errors
                 assert not [b for b in posts if startpagina.CONTENT in b], "de router werd gevraagd"
+                assert layouts == [startpagina.LAYOUT_PATH], f"layout gevraagd: {layouts}"
                 margin, size = page.evaluate(
                     """id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
                                return [gd.layout.margin, gd._fullLayout._size]; }""",
