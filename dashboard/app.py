@@ -16,14 +16,21 @@ from dash import dcc
 from flask import Flask, Response, request
 from flask_compress import Compress
 
-from dashboard import api, components, data, guard, rapport, taal, upload, urlstate
+from dashboard import api, components, data, guard, rapport, startpagina, taal, upload, urlstate
 from dashboard import warm as warming
 from pipeline.config import load_settings
 
 HERE = Path(__file__).resolve().parent
 # plotly.js 4.1.1 as its "cartesian" partial bundle (1,5 MB, not the full 4,8 MB): see vendor/README.md.
 PLOTLY_BUNDLE = "vendor/plotly-cartesian-4.1.1.min.js"
+GRAPH_CHUNK = "dcc/async-graph.js"
+POLYFILL = "polyfill@"  # Dash's deps/polyfill@7.12.1.min.js (core-js 2 and regenerator-runtime)
+REGENERATOR = "vendor/regenerator-runtime-0.13.min.js"
 YEAR = 31536000
+PRELOADS = "\n".join(
+    f'<link rel="preload" href="{path}" as="fetch" crossorigin="anonymous">'
+    for path in ("/_dash-layout", "/_dash-dependencies")
+)
 STATIC_TYPES = frozenset({"text/javascript", "application/javascript", "text/css"})
 
 
@@ -49,10 +56,34 @@ class MonitorDash(dash.Dash):
 
 
 def _use_partial_plotly() -> None:
-    """Serve the partial plotly.js bundle with the page (fingerprinted) instead of the full one.
+    """Serve the partial plotly.js bundle with the page (fingerprinted) instead of the full one,
+    and dcc's Graph (`async-graph.js`, 4 kB) with the other scripts: lazily loaded, it was fetched
+    only once the first chart was in the page, a round trip before the chart could be drawn.
     (Every `dash.Dash()` adds the full bundle to dcc's list of scripts again: all are replaced.)"""
     ours: dict[str, object] = {"relative_package_path": PLOTLY_BUNDLE, "namespace": "dashboard"}
-    dcc._js_dist[:] = [r for r in dcc._js_dist if r.get("namespace") not in ("plotly", "dashboard")] + [ours]
+    kept = [r for r in dcc._js_dist if r.get("namespace") not in ("plotly", "dashboard")]
+    dcc._js_dist[:] = [
+        {k: v for k, v in r.items() if k != "async"} if r.get("relative_package_path") == GRAPH_CHUNK else r
+        for r in kept
+    ] + [ours]
+
+
+def _without_polyfill() -> None:
+    """Leave out the @babel/polyfill that Dash puts before React (core-js 2, written for Internet
+    Explorer: 0,1–0,3 s of the browser's time before anything is drawn, and its slower `trim`
+    replaces the browser's own). Every browser the dashboard supports has what core-js adds; what
+    Dash's bundles still need of it, the global `regeneratorRuntime`, is served on its own."""
+    from dash import _dash_renderer
+
+    deps = _dash_renderer._js_dist_dependencies
+    if any(d.get("namespace") == "dashboard" for d in deps):
+        return  # done already (a second app in the same process)
+    for dep in deps:
+        for key in ("relative_package_path", "external_url"):
+            value = dep.get(key)
+            if isinstance(value, dict):
+                dep[key] = {mode: [p for p in paths if POLYFILL not in p] for mode, paths in value.items()}
+    deps.insert(0, {"relative_package_path": REGENERATOR, "namespace": "dashboard"})
 
 
 def _serve_lightly(app: dash.Dash) -> None:
@@ -66,6 +97,10 @@ def _serve_lightly(app: dash.Dash) -> None:
     @server.after_request
     def cache_headers(response: Response) -> Response:
         path = request.path
+        if path == startpagina.LAYOUT_PATH:
+            # The layout holds the page that asked for it (see dashboard.startpagina): never reuse it.
+            response.cache_control.no_store = True
+            response.vary.add("Referer")
         hashed = path.startswith("/_dash-component-suites/") and response.cache_control.max_age
         if response.status_code == 200 and (hashed or (path.startswith("/assets/") and "m" in request.args)):
             response.cache_control.public = True
@@ -118,6 +153,9 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": "Monitor Inclusie Roma: proeftuinen tegen hun nulmeting"},
+            # The layout request names the page it is for (dashboard.startpagina); other sites
+            # learn nothing of the address.
+            {"name": "referrer", "content": "same-origin"},
         ],
     )
     # Dash wraps its scripts in a <footer>: a second "contentinfo" landmark next to ours.
@@ -125,12 +163,16 @@ def create_app(db_path: Path | str | None = None, warm: bool = True) -> dash.Das
         app.index_string.replace("<html>", '<html lang="nl">')
         .replace("<footer>", '<div class="dash-scripts">')
         .replace("</footer>", "</div>")
+        # The layout (with the opened page, see dashboard.startpagina) and the callbacks: asked for
+        # while the browser still runs the scripts, instead of once it has run them all.
+        .replace("{%css%}", "{%css%}\n" + PRELOADS)
     )
     # /controleren: a request body larger than one upload may be is refused unread (HTTP 413)
     app.server.config["MAX_CONTENT_LENGTH"] = upload.request_limit(load_settings().grenzen.max_bytes)
     app.layout = components.shell
     api.register(app.server, lambda: monitor.path)  # /api/v1: read-only, on the publication tables
     _use_partial_plotly()
+    _without_polyfill()
     _serve_lightly(app)
     urlstate.register_shell()
     taal.register()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import dash
 import dash_bootstrap_components as dbc
 import orjson
 from dash import dcc, html
 from dash.development.base_component import ComponentType
 from plotly.io.json import to_json_plotly
 
-from dashboard import fmt, ids, taal, theme, urlstate
+from dashboard import fmt, ids, startpagina, taal, theme, urlstate
 from dashboard.attrs import attrs
 from dashboard.data import DatabaseMissing, monitor
 from dashboard.plot import Figure
@@ -114,7 +113,7 @@ def shell() -> html.Div:
             html.Section(
                 [*banner, taal.note()], className="container-xxl", **attrs({"aria-label": "Let op"})
             ),
-            html.Main(dash.page_container, id="inhoud", className="container-xxl", tabIndex="-1"),
+            html.Main(startpagina.container(), id="inhoud", className="container-xxl", tabIndex="-1"),
             html.Footer(
                 html.Div(
                     [

@@ -466,7 +466,8 @@ def trend_panels(
             float(indicator["streefwaarde"] or 0) if not fmt.is_missing(indicator["streefwaarde"]) else 0.0,
         )
         plot.update_axes(fig, "y", range=[0, top * 1.08 or 1])
-    return base_layout(fig, HEIGHT_PANEL * rows + 90, margin={"l": 48, "r": 16, "t": 80, "b": 36})
+    # b: the years below the panels (automargin would find 37 px and draw the figure twice)
+    return base_layout(fig, HEIGHT_PANEL * rows + 90, margin={"l": 48, "r": 16, "t": 80, "b": 38})
 
 
 def group_chart(groups: pd.DataFrame, indicator: pd.Series) -> Figure:
@@ -853,7 +854,8 @@ def profile_panels(
     plot.add(fig, shapes=lines)
     plot.update_axes(fig, "x", tickformat="d", nticks=5)
     plot.update_axes(fig, "y", rangemode="tozero")
-    return base_layout(fig, 230 * rows + 80, margin={"l": 44, "r": 12, "t": 90, "b": 30})
+    # b: the years below the panels (automargin would find 37 px and draw the figure twice)
+    return base_layout(fig, 230 * rows + 80, margin={"l": 44, "r": 12, "t": 90, "b": 38})
 
 
 def spine_chart(spine: pd.DataFrame, statuses: dict[str, str]) -> Figure:
@@ -1130,4 +1132,8 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
             "xaxis": {"tickformat": "d", "dtick": 1, "side": "top"},
         },
     )
-    return base_layout(fig, 90 + 24 * len(table), margin={"l": 8, "r": 8, "t": 60, "b": 10})
+    # Room for the names and the colour bar (121 px), so that automargin need not draw it twice;
+    # on a screen too narrow for that, assets/20-raster.js sets `marge` (automargin does the rest).
+    narrow = {"l": 8, "r": 8}
+    margin = {"l": plot.label_room(table.index), "r": 124, "t": 60, "b": 10}
+    return base_layout(fig, 90 + 24 * len(table), margin=margin, meta={"marge": narrow})

@@ -1,4 +1,4 @@
-/* Small multiples for every width: a figure made by dashboard/plot.py `subplots` says in
+/* Figures for every width. Small multiples: a figure made by dashboard/plot.py `subplots` says in
    layout.meta.raster how many panels it has in how many columns. When its box is too narrow for
    that many columns (less than MIN_PANEL px a panel), the same panels are laid out again in fewer
    columns and the figure grows taller: panel and gap heights stay as the server drew them. */
@@ -46,10 +46,25 @@
     window.Plotly.relayout(gd, update);
   }
 
+  /* Margins the server sized for the labels (layout.meta.marge, see plot.label_room) spare a wide
+     screen Plotly's second drawing; where they leave the plot too little room (a phone), the
+     figure gets its narrow margins back and Plotly's automargin sizes them within the width. */
+  var MIN_PLOT = 100;
+
+  function narrow(gd) {
+    var meta = gd.layout.meta && gd.layout.meta.marge, size = gd._fullLayout && gd._fullLayout._size;
+    if (!meta || !size || gd._mirMarge === gd.layout.meta || size.w >= MIN_PLOT) { return; }
+    gd._mirMarge = gd.layout.meta;
+    var update = {};
+    Object.keys(meta).forEach(function (k) { update["margin." + k] = meta[k]; });
+    window.Plotly.relayout(gd, update);
+  }
+
   function watch(gd) {
     if (gd._mirWatched) { return; }
     gd._mirWatched = true;
-    gd.on("plotly_afterplot", function () { fit(gd); });
+    gd.on("plotly_afterplot", function () { narrow(gd); fit(gd); });
+    narrow(gd);
     fit(gd);
   }
 
