@@ -22,6 +22,7 @@ from dashboard import fmt, plot, summaries, theme
 from dashboard.plot import Figure
 from dashboard.taal import current, tr, word
 from pipeline.i18n.catalogue import UNITS
+from pipeline.vocabulary import is_rate
 
 SUPPRESSED_MARK = "×"
 HEIGHT_PANEL = 210
@@ -88,7 +89,7 @@ def empty(message: str, height: int = 220) -> Figure:
 def _short_unit(indicator: pd.Series) -> str:
     """The unit of an indicator for a small axis: "per 100", "per 1.000" or "aantal"."""
     mult = int(indicator["vermenigvuldiger"])
-    return tr("d_aantal") if mult == 1 else f"per {fmt.number(mult)}"
+    return f"per {fmt.number(mult)}" if is_rate(mult) else tr("d_aantal")
 
 
 def _title(text: str) -> dict:
@@ -158,7 +159,7 @@ def _hover(
     noemer: object = None,
 ) -> str:
     text = f"<b>{name}</b><br>{fmt.period(periode, voorlopig)}: {fmt.value(waarde, vermenigvuldiger)}"
-    if vermenigvuldiger != 1 and not fmt.is_missing(noemer):
+    if is_rate(vermenigvuldiger) and not fmt.is_missing(noemer):
         text += f"<br>{fmt.share(teller, noemer)}"
     if voorlopig is True or (not fmt.is_missing(voorlopig) and bool(voorlopig)):
         text += "<br>" + tr("d_voorlopig_hover")

@@ -38,6 +38,7 @@ from pipeline.vocabulary import (
     ONVOLDOENDE,
     VERBETERD,
     VERSLECHTERD,
+    is_rate,
     nl_number,
 )
 
@@ -159,7 +160,7 @@ def _empty(message: str) -> Figure:
 def _unit(ind: pd.Series) -> str:
     """How the effect is expressed: points on a rate, or a count."""
     mult = int(ind.get("vermenigvuldiger", 1))
-    if mult == 1:
+    if not is_rate(mult):
         return tr("d_aantal")
     return tr("d_punt_per", per=fmt.number(mult))
 

@@ -10,7 +10,7 @@ from typing import SupportsFloat, SupportsIndex, SupportsInt, cast
 
 from dashboard import taal
 from pipeline import i18n
-from pipeline.vocabulary import OVERIGE, PROEFTUINEN, nl_number
+from pipeline.vocabulary import OVERIGE, PROEFTUINEN, is_rate, nl_number
 
 MISSING = "–"
 SUPPRESSED = "onderdrukt"
@@ -68,7 +68,7 @@ def value(x: object, vermenigvuldiger: int, signed: bool = False) -> str:
         return f"{sign}{number(v, 1)}%"
     if vermenigvuldiger == 1000:
         return f"{sign}{number(v, 1)} per 1.000"
-    if vermenigvuldiger == 1:
+    if not is_rate(vermenigvuldiger):
         return f"{sign}{number(v, 0)}"
     return f"{sign}{number(v, 1)} per {number(vermenigvuldiger)}"
 

@@ -47,10 +47,14 @@ def test_is_rate_is_the_catalogues_multiplier():
 
 
 def test_every_sql_model_reads_is_a_rate_from_the_vocabulary_not_from_the_multiplier():
-    # the one home: vocabulary.is_rate → stg_indicatoren.is_verhouding → indicatoren.is_aantal
-    decides = re.compile(r"vermenigvuldiger\s*(<>|!=|=)\s*1\b|\[\"vermenigvuldiger\"\]\s*(==|!=)\s*1\b")
+    # the one home: vocabulary.is_rate → stg_indicatoren.is_verhouding → indicatoren.is_aantal;
+    # the dashboard asks vocabulary.is_rate too (its multiplier is `mult` or `vermenigvuldiger`)
+    decides = re.compile(
+        r"(vermenigvuldiger|\bmult)\s*(<>|!=|==?)\s*1\b|\[\"vermenigvuldiger\"\]\s*(==|!=)\s*1\b"
+    )
     own = []
-    for path in sorted([*PIPELINE.rglob("*.sql"), *PIPELINE.rglob("*.py")]):
+    dashboard = PROJECT / "dashboard"
+    for path in sorted([*PIPELINE.rglob("*.sql"), *PIPELINE.rglob("*.py"), *dashboard.rglob("*.py")]):
         if path.name == "vocabulary.py":
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

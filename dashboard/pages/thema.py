@@ -17,7 +17,7 @@ from dashboard import components, figures, figures_effecten, fmt, ids, summaries
 from dashboard.data import Section, monitor
 from dashboard.taal import tr, word
 from pipeline.extracts import Filters
-from pipeline.vocabulary import DOELGROEPEN, DOMEINEN
+from pipeline.vocabulary import DOELGROEPEN, DOMEINEN, is_rate
 
 PREFIX = "/thema/"
 dash.register_page(
@@ -281,7 +281,7 @@ def indicator_section(ind: pd.Series) -> html.Div:
 def key_figures(groups: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Div:
     """The two big numbers: pilots together and the others together, latest year, 95% interval."""
     mult = int(ind["vermenigvuldiger"])
-    method = tr("d_poisson") if mult == 1 else tr("d_wilson")
+    method = tr("d_wilson") if is_rate(mult) else tr("d_poisson")
     cards = []
     for groep, css in ((summaries.PILOTS, "kerncijfer"), (summaries.OTHERS, "kerncijfer anders")):
         g = summaries.latest_group_value(groups, groep)
@@ -463,7 +463,7 @@ def gap_progress(ind: pd.Series) -> html.Figure | html.P:
 
 def funnel_section(series: pd.DataFrame, ind: pd.Series, doelgroep: str) -> html.Section:
     mult = int(ind["vermenigvuldiger"])
-    if mult == 1:
+    if not is_rate(mult):
         return components.section(tr("d_trechterplot"), [html.P(tr("d_trechter_aantal"))])
     funnel, points, limits = monitor().trechter(str(ind["indicator"]), doelgroep)
     if funnel is None or points.empty:

@@ -66,7 +66,7 @@ def value(x: float, vermenigvuldiger: int, taal: str, signed: bool = False) -> s
     """A value in the indicator's unit: per 100 as a percentage, per 1.000 spelled out, counts whole."""
     v = float(x)
     sign = "+" if signed and number(v, 1, taal)[0] not in (MINUS, "0") else ""
-    if vermenigvuldiger == 1:
+    if not vocabulary.is_rate(vermenigvuldiger):
         return f"{sign}{number(v, 0, taal)}"
     if vermenigvuldiger == 100:
         return f"{sign}{number(v, 1, taal)}%"
@@ -84,7 +84,7 @@ def difference(x: float, vermenigvuldiger: int, taal: str) -> str:
 
 def interval(low: float, high: float, vermenigvuldiger: int, taal: str) -> str:
     """'10,1 tot 15,2' in the indicator's unit (without the unit: it stands beside the value)."""
-    decimals = 0 if vermenigvuldiger == 1 else 1
+    decimals = 1 if vocabulary.is_rate(vermenigvuldiger) else 0
     return f"{number(low, decimals, taal)} {t('tot', taal)} {number(high, decimals, taal)}"
 
 
