@@ -13,7 +13,6 @@ import re
 import pytest
 
 from dashboard import ids, startpagina
-from tests.dashboard.test_browser import ARGS, CHROMIUM, server  # noqa: F401 (fixture)
 
 
 def _layout(app, referer: str | None) -> tuple[dict, object]:
@@ -111,55 +110,45 @@ def test_the_index_asks_for_the_address_and_loads_no_polyfill_and_no_lazy_graph(
 
 
 @pytest.mark.browser
-def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart_once(server):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        try:
-            for width, path, graph in [
-                (1440, "/thema/verzuim", ids.GRAPH_TREND),
-                (1440, "/gemeente/GM0228", ids.GRAPH_PROFILE),
-                (1440, "/datakwaliteit", ids.GRAPH_COMPLETENESS),
-                (390, "/datakwaliteit", ids.GRAPH_COMPLETENESS),
-            ]:
-                context = browser.new_context(viewport={"width": width, "height": 900})
-                page = context.new_page()
-                posts: list[str] = []
-                errors: list[str] = []
-                page.on(
-                    "request", lambda r, s=posts: s.append(r.post_data or "") if r.method == "POST" else None
-                )
-                page.on("pageerror", lambda e, s=errors: s.append(str(e)))
-                layouts: list[str] = []
-                page.on(
-                    "request",
-                    lambda r, s=layouts: (
-                        s.append(r.url.split(server)[-1]) if "/_dash-layout" in r.url else None
-                    ),
-                )
-                page.goto(server + path)
-                page.wait_for_function(
-                    "id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');"
-                    " return gd && gd._fullData && gd._fullData.length; }",
-                    arg=graph,
-                )
-                page.wait_for_load_state("networkidle")
-                assert not errors
-                assert not [b for b in posts if startpagina.CONTENT in b], "de router werd gevraagd"
-                assert layouts == [startpagina.LAYOUT_PATH], f"layout gevraagd: {layouts}"
-                margin, size = page.evaluate(
-                    """id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
-                               return [gd.layout.margin, gd._fullLayout._size]; }""",
-                    graph,
-                )
-                if width >= 1440:
-                    # Automargin found the margins wide enough: Plotly did not draw the chart again.
-                    grown = {k: (margin[k], round(size[k])) for k in "lrtb" if round(size[k]) > margin[k]}
-                    assert not grown, f"{path}: automargin vergrootte {grown}"
-                else:
-                    # On a phone the heatmap gets its narrow margins back: room left for the cells.
-                    assert size["w"] >= 64, f"{path}: {size['w']} px voor de cellen"
-                context.close()
-        finally:
-            browser.close()
+def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart_once(server, browser):
+    """Each view in a new context (empty cache and storage) of the session's Chromium."""
+    for width, path, graph in [
+        (1440, "/thema/verzuim", ids.GRAPH_TREND),
+        (1440, "/gemeente/GM0228", ids.GRAPH_PROFILE),
+        (1440, "/datakwaliteit", ids.GRAPH_COMPLETENESS),
+        (390, "/datakwaliteit", ids.GRAPH_COMPLETENESS),
+    ]:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        posts: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda r, s=posts: s.append(r.post_data or "") if r.method == "POST" else None)
+        page.on("pageerror", lambda e, s=errors: s.append(str(e)))
+        layouts: list[str] = []
+        page.on(
+            "request",
+            lambda r, s=layouts: s.append(r.url.split(server)[-1]) if "/_dash-layout" in r.url else None,
+        )
+        page.goto(server + path)
+        page.wait_for_function(
+            "id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');"
+            " return gd && gd._fullData && gd._fullData.length; }",
+            arg=graph,
+        )
+        page.wait_for_load_state("networkidle")
+        assert not errors
+        assert not [b for b in posts if startpagina.CONTENT in b], "de router werd gevraagd"
+        assert layouts == [startpagina.LAYOUT_PATH], f"layout gevraagd: {layouts}"
+        margin, size = page.evaluate(
+            """id => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+                       return [gd.layout.margin, gd._fullLayout._size]; }""",
+            graph,
+        )
+        if width >= 1440:
+            # Automargin found the margins wide enough: Plotly did not draw the chart again.
+            grown = {k: (margin[k], round(size[k])) for k in "lrtb" if round(size[k]) > margin[k]}
+            assert not grown, f"{path}: automargin vergrootte {grown}"
+        else:
+            # On a phone the heatmap gets its narrow margins back: room left for the cells.
+            assert size["w"] >= 64, f"{path}: {size['w']} px voor de cellen"
+        context.close()
