@@ -1134,7 +1134,9 @@ def completeness_chart(grid: pd.DataFrame, expected: int) -> Figure:
         },
     )
     # Room for the names and the colour bar (121 px), so that automargin need not draw it twice;
-    # on a screen too narrow for that, assets/20-raster.js sets `marge` (automargin does the rest).
+    # on a screen too narrow for that, assets/20-raster.js sets `marge` (automargin does the rest)
+    # and `smal`: a year label every fifth year, where fifteen side by side would run together.
     narrow = {"l": 8, "r": 8}
     margin = {"l": plot.label_room(table.index), "r": 124, "t": 60, "b": 10}
-    return base_layout(fig, 90 + 24 * len(table), margin=margin, meta={"marge": narrow})
+    meta = {"marge": narrow, "smal": {"xaxis.dtick": 5}}
+    return base_layout(fig, 90 + 24 * len(table), margin=margin, meta=meta)

@@ -57,6 +57,8 @@
     gd._mirMarge = gd.layout.meta;
     var update = {};
     Object.keys(meta).forEach(function (k) { update["margin." + k] = meta[k]; });
+    var smal = gd.layout.meta.smal || {};  /* what else a narrow figure changes (e.g. fewer ticks) */
+    Object.keys(smal).forEach(function (k) { update[k] = smal[k]; });
     window.Plotly.relayout(gd, update);
   }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -151,4 +152,13 @@ def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart
         else:
             # On a phone the heatmap gets its narrow margins back: room left for the cells.
             assert size["w"] >= 64, f"{path}: {size['w']} px voor de cellen"
+            # and its year labels do not run into each other (fewer of them on a phone)
+            boxes = page.evaluate(
+                """id => [...document.querySelectorAll('#' + id + ' .xtick text')]
+                       .map(t => t.getBoundingClientRect()).map(r => [r.left, r.right])""",
+                graph,
+            )
+            boxes.sort()
+            assert len(boxes) >= 2, boxes
+            assert all(a[1] <= b[0] for a, b in pairwise(boxes)), boxes
         context.close()
