@@ -8,8 +8,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -36,33 +38,46 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def dashboard_process(db: Path, log: Path, probe: str = "/_status", env: dict | None = None) -> Iterator[str]:
+    """`python -m dashboard` on a free localhost port against `db`, its output in `log` (a pipe
+    nobody reads fills up and blocks the server); its address once `probe` answers. Stopped after."""
+    port = free_port()
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)],
+            cwd=ROOT,
+            stdout=sink,
+            stderr=sink,
+            env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + probe, timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break  # it answers (a test may have given it a broken database)
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError(log.read_text(errors="replace")) from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def server(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m dashboard` on a free localhost port against the shared sample build; its address.
     The tests only read through it (a test that breaks its database has its own server)."""
-    port = free_port()
-    # The server logs every request: into a file, since a pipe nobody reads fills up and blocks it.
-    log = tmp_path_factory.mktemp("server") / "dashboard.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(log.read_text(errors="replace")) from None
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with dashboard_process(
+        sample_path, tmp_path_factory.mktemp("server") / "dashboard.log", probe="/"
+    ) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

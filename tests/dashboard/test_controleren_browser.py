@@ -12,10 +12,7 @@ from __future__ import annotations
 import io
 import os
 import secrets
-import subprocess
-import sys
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from openpyxl import load_workbook
 
 from pipeline.build import RAM_DISK
 from pipeline.config import load_settings
-from tests.dashboard.conftest import free_port
+from tests.dashboard.conftest import dashboard_process
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,33 +62,12 @@ PERSONAL = _csv(
 @pytest.fixture(scope="module")
 def served(sample_path, tmp_path_factory):
     """(address, the server's temporary folder, its log)."""
-    port = free_port()
     base = tmp_path_factory.mktemp("controleren-server")
     tmp = base / "tmp"
     tmp.mkdir()
     log = base / "dashboard.log"
-    env = {**os.environ, "TMPDIR": str(tmp)}
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(sample_path), "--port", str(port)],
-            cwd=ROOT,
-            stdout=sink,
-            stderr=sink,
-            env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_status", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(log.read_text(errors="replace")) from None
-            time.sleep(0.3)
-    yield url, tmp, log
-    proc.terminate()
-    proc.wait(timeout=10)
+    with dashboard_process(sample_path, log, env={**os.environ, "TMPDIR": str(tmp)}) as url:
+        yield url, tmp, log
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,7 +20,7 @@ import numpy as np
 import pytest
 
 from dashboard import ids, theme
-from tests.dashboard.conftest import free_port
+from tests.dashboard.conftest import dashboard_process
 from tests.dashboard.test_browser import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -393,28 +390,8 @@ def spare_server(sample_path, tmp_path):
     """`python -m dashboard` on a copy of the test database that the test may break."""
     db = tmp_path / "monitor.duckdb"
     shutil.copy(sample_path, db)
-    port = free_port()
-    log = tmp_path / "server.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_status", timeout=2)
-            break
-        except urllib.error.HTTPError:
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield url, db
-    proc.terminate()
-    proc.wait(timeout=10)
+    with dashboard_process(db, tmp_path / "server.log") as url:
+        yield url, db
 
 
 def _get(url: str) -> tuple[int, str]:
