@@ -160,7 +160,6 @@ join {out}.indicatoren as i using (indicator)
 left join (select gemeente_code, max(bevolking) as bevolking from stg_bevolking group by 1) as b
     using (gemeente_code)
 where c.herkomst <> 'cbs'
-order by c.indicator, c.jaar, c.doelgroep, c.gemeente_code
 """
 
 TOTALS_SQL = """
@@ -174,14 +173,87 @@ select t.indicator, t.doelgroep, t.jaar, t.gemeenten, t.centrum, t.decimalen, i.
 from {out}.publicatie_trechter as t join {out}.indicatoren as i using (indicator)
 """
 
+# Per block, a digest of every row read for it (cells, totals, funnel centres): equal digests mean
+# equal rows, so the block read in an earlier round of protection can be used as it is.
+DIGEST_SQL = """
+with cellen as (
+    select indicator, jaar,
+        md5(string_agg(cast(c as varchar), chr(10) order by doelgroep, gemeente_code, periode)) as d
+    from ({cells}) as c group by all
+),
+totalen as (
+    select indicator, jaar, md5(string_agg(cast(t as varchar), chr(10) order by groep, doelgroep)) as d
+    from ({totals}) as t group by all
+),
+centra as (
+    select indicator, jaar, md5(string_agg(cast(m as varchar), chr(10) order by doelgroep)) as d
+    from ({centres}) as m group by all
+)
+select c.indicator, c.jaar, c.d || coalesce(t.d, '-') || coalesce(m.d, '-')
+from cellen as c
+left join totalen as t using (indicator, jaar)
+left join centra as m using (indicator, jaar)
+"""
+
+Block = tuple[list[Cell], list[Total]]
+
+
+def _only(sql: str, changed: bool) -> str:
+    """The rows of the blocks in `_audit_blokken` only, when `changed`."""
+    if not changed:
+        return f"select * from ({sql})"
+    return f"select r.* from ({sql}) as r semi join _audit_blokken using (indicator, jaar)"
+
 
 def read_blocks(
-    con: duckdb.DuckDBPyConnection, rule: DisclosureRule, out: str
-) -> dict[tuple[str, int], tuple[list[Cell], list[Total]]]:
-    """Per (indicator, jaar) the cells and the totals that constrain them."""
-    blocks: dict[tuple[str, int], tuple[list[Cell], list[Total]]] = {}
+    con: duckdb.DuckDBPyConnection,
+    rule: DisclosureRule,
+    out: str,
+    earlier: dict[tuple[str, int], tuple[str, Block]] | None = None,
+) -> dict[tuple[str, int], Block]:
+    """Per (indicator, jaar) the cells and the totals that constrain them.
+
+    With `earlier` (kept by the caller between rounds of protection, filled here), a block whose
+    rows are the same as when it was last read is not read again: the rows are compared by digest
+    (DIGEST_SQL), and only the blocks that changed are read and built. The result is the same."""
+    totals_sql = TOTALS_SQL.format(out=out)
+    digests: dict[tuple[str, int], str] = {}
+    reuse: dict[tuple[str, int], Block] = {}
+    if earlier is not None:
+        sql = DIGEST_SQL.format(
+            cells=CELLS_SQL.format(out=out), totals=totals_sql, centres=CENTRES_SQL.format(out=out)
+        )
+        for indicator, jaar, digest in con.execute(sql, {"klein": REDEN_KLEIN}).fetchall():
+            key = (indicator, int(jaar))
+            digests[key] = digest
+            if key in earlier and earlier[key][0] == digest:
+                reuse[key] = earlier[key][1]
+    changed = bool(reuse)
+    if changed:
+        keys = [k for k in digests if k not in reuse]
+        con.register("_audit_blokken", pd.DataFrame(keys or [("", 0)], columns=["indicator", "jaar"]))
+    try:
+        blocks = _read(con, rule, out, changed)
+    finally:
+        if changed:
+            con.unregister("_audit_blokken")
+    if earlier is not None:
+        earlier.clear()
+        earlier.update({key: (digests[key], block) for key, block in blocks.items() if key in digests})
+        earlier.update({key: (digests[key], block) for key, block in reuse.items()})
+        blocks = {**blocks, **reuse}
+        blocks = {key: blocks[key] for key in sorted(blocks)}
+    return blocks
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection, rule: DisclosureRule, out: str, changed: bool
+) -> dict[tuple[str, int], Block]:
+    blocks: dict[tuple[str, int], Block] = {}
     index: dict[tuple[str, int], dict[tuple[str, str], int]] = defaultdict(dict)
     protected = set(rule.doelgroepen)
+    order = " order by indicator, jaar, doelgroep, gemeente_code"
+    cells_sql = _only(CELLS_SQL.format(out=out), changed) + order
     for (
         gemeente,
         periode,
@@ -197,7 +269,7 @@ def read_blocks(
         true_noemer,
         rate,
         bevolking,
-    ) in con.execute(CELLS_SQL.format(out=out)).fetchall():
+    ) in con.execute(cells_sql).fetchall():
         key = (indicator, int(jaar))
         block = blocks.setdefault(key, ([], []))
         cap = float(bevolking) * 1.5 if bevolking else FALLBACK_CAP
@@ -217,7 +289,7 @@ def read_blocks(
                 protected=doelgroep in protected,
             )
         )
-    totals = con.execute(TOTALS_SQL.format(out=out), {"klein": REDEN_KLEIN}).fetchall()
+    totals = con.execute(_only(TOTALS_SQL.format(out=out), changed), {"klein": REDEN_KLEIN}).fetchall()
     for groep, indicator, doelgroep, jaar, gemeenten, teller, noemer, hidden, _ in totals:
         key = (indicator, int(jaar))
         if key not in blocks:
@@ -233,7 +305,7 @@ def read_blocks(
             )
         )
     for indicator, doelgroep, jaar, gemeenten, centrum, decimalen, mult in con.execute(
-        CENTRES_SQL.format(out=out)
+        _only(CENTRES_SQL.format(out=out), changed)
     ).fetchall():
         key = (indicator, int(jaar))
         if key not in blocks:

@@ -358,14 +358,15 @@ def run(build: Build) -> dict[str, object]:
     rule = build.settings.onthulling
     params = _params(build)
     state = disclosure.Protection()
-    cache: dict = {}
+    cache: dict = {}  # per block: its audit, kept while the block does not change
+    earlier: dict = {}  # per block: its rows as last read
     started = time.perf_counter()
     try:
         while True:
             _write_protection(build, state)
             _make(build, AUDITED, params)
             with build.progress.step("controle"):
-                blocks = audit.read_blocks(con, rule, OUT)
+                blocks = audit.read_blocks(con, rule, OUT, earlier)
                 result = audit.audit_blocks(blocks, rule, cache)
             if not result.narrowed:
                 break

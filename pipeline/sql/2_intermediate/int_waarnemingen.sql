@@ -1,7 +1,8 @@
 -- Every valid figure in force, as delivered: the latest delivered value per key, and the CBS
 -- figures for `totaal`. `waarde` is teller / noemer × the indicator's multiplier for rates, teller
--- for counts. A view: the marts `waarnemingen` (as delivered) and `waarnemingen_indeling` (on the
--- latest CBS classification) both read it.
+-- for counts. A table (a few hundred thousand rows at national scale), made once: the marts
+-- `waarnemingen` (as delivered) and `waarnemingen_indeling` (on the latest CBS classification)
+-- both read it, and as a view each read the valid rows of every delivery again.
 with geleverd as (
     select
         r.gemeente_code,
