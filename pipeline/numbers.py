@@ -85,6 +85,10 @@ def sql_kind(column: str) -> str:
         f"when regexp_matches({column}, '{pattern.replace(chr(39), chr(39) * 2)}', 's') then '{k}'"
         for k, pattern in RULES
     )
+    # most delivered numbers are plain integers: a text that a cast to bigint gives back unchanged
+    # is one (it matches no earlier pattern and `geheel`'s), found without running the patterns
+    fast = f"when cast(try_cast({column} as bigint) as varchar) = {column} then 'geheel'"
+    whens = f"{fast}\n        {whens}"
     return f"case when {column} is null then null\n        {whens}\n        else 'geen_getal' end"
 
 
