@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from dashboard import ids, theme
-from tests.dashboard.conftest import dashboard_process
+from tests.dashboard.conftest import dashboard_process, settle
 from tests.dashboard.test_browser import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,8 +32,7 @@ AXE_WIDTHS = (390, 1440)
 def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("main h1", timeout=30000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+    settle(page)
 
 
 # ---------------------------------------------------------------------- layout and axe
@@ -51,8 +50,7 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
     wide, found = {}, {}
     try:
         for path in ALL_PAGES:
-            _open(page, server + path)
-            page.wait_for_timeout(150)  # Plotly's responsive relayout
+            _open(page, server + path)  # settled: every graph drawn at the width of its box
             scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
             if scroll > inner:
                 wide[path] = scroll
@@ -146,19 +144,18 @@ def test_one_back_press_from_every_entry_route(browser, server):
         for entry in ENTRIES:
             # Entered from the address bar, after another page.
             _open(page, server + "/over")
-            _open(page, server + entry)
-            page.wait_for_timeout(300)
+            _open(page, server + entry)  # settled: the address tidied, every callback done
             page.go_back()
             page.wait_for_url(server + "/over")
             page.wait_for_selector("main h1:has-text('Over')")
+            settle(page)
             # Entered by a link in the menu.
             href = entry.split("?")[0]
             link = page.locator(f".hoofdmenu a[href='{href}']")
             if link.count():
                 link.click()
                 page.wait_for_url(f"**{href}**")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(300)
+                settle(page)
                 page.go_back()
                 page.wait_for_url(server + "/over")
     finally:
@@ -255,6 +252,8 @@ def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(brows
     encodings: dict[str, str] = {}
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    failed: set[str] = set()
+    cdp.on("Network.loadingFailed", lambda e: failed.add(e["requestId"]))
     cdp.on(
         "Network.responseReceived",
         lambda e: encodings.__setitem__(
@@ -268,6 +267,12 @@ def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(brows
             "() => document.querySelector('.js-plotly-plot') && "
             "document.querySelector('.js-plotly-plot')._fullData"
         )
+        # The page is at rest; every request it made has finished, so that all its bytes are counted.
+        for _ in range(1500):
+            if not set(urls) - set(received) - failed:
+                break
+            page.wait_for_timeout(20)  # lets Playwright hand over the network events meanwhile
+        assert not set(urls) - set(received) - failed, [urls[k] for k in set(urls) - set(received) - failed]
         total = sum(received.values())
         loaded = list(urls.values())
         assert not [u for u in loaded if "mathjax" in u.lower() or "/dash_table/" in u], loaded
