@@ -92,10 +92,13 @@ def dashboard_process(db: Path, log: Path, probe: str = "/_status", env: dict | 
 SETTLED_FRAMES = 3
 _BUSY = """() => {
     const state = window.store && window.store.getState();
-    if (!state || state.appLifecycle !== 'HYDRATED' || state.isLoading) return 'Dash laadt nog';
+    if (!state || state.appLifecycle !== 'HYDRATED') return 'Dash start nog';
     for (const [list, pending] of Object.entries(state.callbacks || {})) {
-        if (list !== 'stored' && list !== 'completed' && pending.length) return 'callbacks: ' + list;
+        if (list !== 'stored' && list !== 'completed' && pending.length) {
+            return 'callbacks ' + list + ': ' + pending.map(c => c.callback.output).join(', ');
+        }
     }
+    if (state.isLoading) return 'Dash laadt nog';
     const loading = document.querySelector('[data-dash-is-loading], .dash-graph--pending');
     if (loading) return 'laadt: ' + (loading.id || loading.className);
     for (const box of document.querySelectorAll('.dash-graph')) {
