@@ -85,7 +85,10 @@ def dashboard_process(db: Path, log: Path, probe: str = "/_status", env: dict | 
 #   (dcc.Graph marks its box .dash-graph--pending from Plotly.react or Plots.resize until done);
 # - every visible graph is drawn at the width of its box: its ResizeObserver waits 50 ms before it
 #   marks the box pending, so a box that changed width is caught by its width, not by the mark (a
-#   graph in a hidden box has no width and is only required to be drawn).
+#   graph in a hidden box has no width and is only required to be drawn). A graph that stays at
+#   another width than its box makes settle time out ("breedte wacht op resize"): seen when a
+#   loaded page is narrowed (set_viewport_size), where the dashboard does not redraw its graphs;
+#   the tests load every page afresh at each width.
 # That has to hold in SETTLED_FRAMES animation frames in a row, so that what a frame starts (a
 # ResizeObserver callback, a relayout of assets/20-raster.js after plotly_afterplot, a callback
 # requested by a render) shows before the page counts as settled.
