@@ -4,6 +4,7 @@ worker) and shared by every browser test."""
 
 from __future__ import annotations
 
+import itertools
 import socket
 import subprocess
 import sys
@@ -13,12 +14,16 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 import pytest
 
 from tests.conftest import small_sql
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -68,6 +73,67 @@ def dashboard_process(db: Path, log: Path, probe: str = "/_status", env: dict | 
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# When a page is at rest, judged from Dash's and Plotly's own state (not from the network being idle
+# for 500 ms, nor from a fixed wait):
+# - Dash's store is hydrated (the layout is in and the initial callbacks are requested) and no
+#   callback is pending: requested, prioritized, blocked, executing, watched or executed (the lists
+#   dash.testing's `redux_state_rqs` reads; `stored` and `completed` are done);
+# - no component says it is loading ([data-dash-is-loading]);
+# - every dcc.Graph is drawn (a Plotly plot with its .main-svg) and none is being drawn or resized
+#   (dcc.Graph marks its box .dash-graph--pending from Plotly.react or Plots.resize until done);
+# - every visible graph is drawn at the width of its box: its ResizeObserver waits 50 ms before it
+#   marks the box pending, so a box that changed width is caught by its width, not by the mark (a
+#   graph in a hidden box has no width and is only required to be drawn). A graph that stays at
+#   another width than its box makes settle time out ("breedte wacht op resize"): seen when a
+#   loaded page is narrowed (set_viewport_size), where the dashboard does not redraw its graphs;
+#   the tests load every page afresh at each width.
+# That has to hold in SETTLED_FRAMES animation frames in a row, so that what a frame starts (a
+# ResizeObserver callback, a relayout of assets/20-raster.js after plotly_afterplot, a callback
+# requested by a render) shows before the page counts as settled.
+SETTLED_FRAMES = 3
+_BUSY = """() => {
+    const state = window.store && window.store.getState();
+    if (!state || state.appLifecycle !== 'HYDRATED') return 'Dash start nog';
+    for (const [list, pending] of Object.entries(state.callbacks || {})) {
+        if (list !== 'stored' && list !== 'completed' && pending.length) {
+            return 'callbacks ' + list + ': ' + pending.map(c => c.callback.output).join(', ');
+        }
+    }
+    if (state.isLoading) return 'Dash laadt nog';
+    const loading = document.querySelector('[data-dash-is-loading], .dash-graph--pending');
+    if (loading) return 'laadt: ' + (loading.id || loading.className);
+    for (const box of document.querySelectorAll('.dash-graph')) {
+        const gd = box.querySelector('.js-plotly-plot');
+        if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg')) return 'niet getekend: ' + box.id;
+        if (gd.getClientRects().length && Math.abs(gd._fullLayout.width - gd.clientWidth) > 1) {
+            return 'breedte wacht op resize: ' + box.id;
+        }
+    }
+    return null;
+}"""
+_AT_REST = f"""([token, frames]) => {{
+    const busy = ({_BUSY})();
+    if (window.__settleToken !== token) {{ window.__settleToken = token; window.__settledFrames = 0; }}
+    window.__settledFrames = busy ? 0 : window.__settledFrames + 1;
+    return window.__settledFrames >= frames;
+}}"""
+_settles = itertools.count()
+
+
+def settle(page: Page, timeout: float = 30000) -> None:
+    """Wait until the page is at rest (see above): no Dash callback pending, nothing loading, every
+    graph drawn at the width of its box, SETTLED_FRAMES frames in a row. On a time-out the error
+    says what was still busy."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            _AT_REST, arg=[f"{id(page)}-{next(_settles)}", SETTLED_FRAMES], polling="raf", timeout=timeout
+        )
+    except PlaywrightTimeout as e:
+        raise AssertionError(f"pagina niet in rust na {timeout / 1000:.0f} s: {page.evaluate(_BUSY)}") from e
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ import urllib.request
 import pandas as pd
 import pytest
 
+from tests.dashboard.conftest import settle
+
 pytestmark = pytest.mark.browser
 
 
@@ -26,7 +28,7 @@ def test_api_page_fits_passes_axe_and_stays_local(browser: object, server: str, 
     try:
         page.goto(server + "/api")
         page.wait_for_selector("main h1", timeout=30000)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert "API" in page.locator("main h1").inner_text()
         results = Axe().run(page, context={"include": [["main"]]})
         violations = [

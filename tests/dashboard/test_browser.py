@@ -15,6 +15,7 @@ import pytest
 
 from dashboard import fmt
 from tests.conftest import small_sql
+from tests.dashboard.conftest import settle
 
 pytestmark = pytest.mark.browser
 PAGES = [
@@ -50,9 +51,9 @@ class Watched:
         self.settle()
 
     def settle(self) -> None:
-        """Wait until no callback is pending (the lower part of a page arrives by its own)."""
-        self.page.wait_for_load_state("networkidle")
-        self.page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+        """Wait until the page is at rest: no callback pending (the lower part of a page arrives by
+        its own), every graph drawn (conftest.settle)."""
+        settle(self.page)
 
     def graph_data(self, graph_id: str) -> list:
         """Trace data as plotly.js holds it (numbers decoded), via gd._fullData."""

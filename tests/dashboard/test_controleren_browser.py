@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from pipeline.build import RAM_DISK
 from pipeline.config import load_settings
-from tests.dashboard.conftest import dashboard_process
+from tests.dashboard.conftest import dashboard_process, settle
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,7 +106,7 @@ class Page:
     def open(self) -> None:
         self.page.goto(self.base + "/controleren")
         self.page.wait_for_selector("main h1", timeout=30000)
-        self.page.wait_for_load_state("networkidle")
+        settle(self.page)
 
     def upload(self, *paths: Path) -> str:
         """Upload files and wait for the report; returns the text of the report."""

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from dashboard import ids, theme
-from tests.dashboard.conftest import dashboard_process
+from tests.dashboard.conftest import dashboard_process, settle
 from tests.dashboard.test_browser import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,8 +32,7 @@ AXE_WIDTHS = (390, 1440)
 def _open(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("main h1", timeout=30000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+    settle(page)
 
 
 # ---------------------------------------------------------------------- layout and axe
@@ -42,7 +41,7 @@ def _open(page, url: str) -> None:
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
+def test_no_page_scrolls_sideways_axe_finds_nothing_charts_have_captions(browser, server, width):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -51,8 +50,7 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
     wide, found = {}, {}
     try:
         for path in ALL_PAGES:
-            _open(page, server + path)
-            page.wait_for_timeout(150)  # Plotly's responsive relayout
+            _open(page, server + path)  # settled: every graph drawn at the width of its box
             scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
             if scroll > inner:
                 wide[path] = scroll
@@ -63,6 +61,13 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
                     && !(e.tabIndex >= 0 && e.getAttribute('role') === 'region' && e.getAttribute('aria-label'));
             }).map(e => e.className)""")
             assert unlabelled == [], (path, unlabelled)
+            # Every chart has a caption that states its finding (in words, with a figure).
+            missing = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd => {
+                const fig = gd.closest('figure');
+                const cap = fig && fig.querySelector('figcaption');
+                return !cap || cap.textContent.trim().length < 40 || !/\\d/.test(cap.textContent);
+            }).map(gd => gd.closest('[id]') && gd.closest('[id]').id)""")
+            assert missing == [], (path, width, missing)
             if width in AXE_WIDTHS:
                 violations = axe.run(page).response["violations"]
                 if violations:
@@ -76,11 +81,12 @@ def test_no_page_scrolls_sideways_and_axe_finds_nothing(browser, server, width):
 @pytest.mark.browser
 def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop(browser, server):
     shapes = {}
-    for width in (390, 1440):
-        context = browser.new_context(viewport={"width": width, "height": 844 if width < 400 else 900})
-        page = context.new_page()
-        try:
-            _open(page, server + "/?doelgroep=roma")
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for width in (390, 1440):
+            page.set_viewport_size({"width": width, "height": 844 if width < 400 else 900})
+            _open(page, server + "/?doelgroep=roma")  # loaded at that width
             table = page.locator("#tabel-antwoord")
             box = table.locator("xpath=..")
             scroll, client = box.evaluate("e => [e.scrollWidth, e.clientWidth]")
@@ -96,8 +102,8 @@ def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop
             if width == 390:
                 label = cells.nth(1).evaluate("e => getComputedStyle(e, '::before').content")
                 assert heads[1] in label
-        finally:
-            context.close()
+    finally:
+        context.close()
     assert shapes == {390: "stacked", 1440: "row"}
 
 
@@ -143,24 +149,25 @@ def test_one_back_press_from_every_entry_route(browser, server):
     context = browser.new_context()
     page = context.new_page()
     try:
+        _open(page, server + "/over")
         for entry in ENTRIES:
-            # Entered from the address bar, after another page.
-            _open(page, server + "/over")
-            _open(page, server + entry)
-            page.wait_for_timeout(300)
+            # Entered from the address bar, after another page (/over: opened above, or the page that
+            # Back led to at the end of the previous entry).
+            _open(page, server + entry)  # settled: the address tidied, every callback done
             page.go_back()
             page.wait_for_url(server + "/over")
             page.wait_for_selector("main h1:has-text('Over')")
+            settle(page)
             # Entered by a link in the menu.
             href = entry.split("?")[0]
             link = page.locator(f".hoofdmenu a[href='{href}']")
             if link.count():
                 link.click()
                 page.wait_for_url(f"**{href}**")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(300)
+                settle(page)
                 page.go_back()
                 page.wait_for_url(server + "/over")
+                page.wait_for_selector("main h1:has-text('Over')")
     finally:
         context.close()
 
@@ -213,30 +220,14 @@ def test_keyboard_alone_reaches_every_control_and_changes_a_filter(browser, serv
                 if key is not None:
                     reached.add(key)
                     assert visible, f"{path}: focus not visible on control {key}"
+                    if len(reached) == controls:
+                        break  # every control reached, each with visible focus
             assert len(reached) == controls, (path, len(reached), controls)
         # A filter changed with the keyboard alone.
         _open(page, server + "/thema/verzuim")
         page.focus("#thema-indicator")
         page.keyboard.press("ArrowDown")
         page.wait_for_url("**indicator=relatief_verzuim**")
-    finally:
-        context.close()
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-def test_every_chart_has_a_caption_that_states_its_finding(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    try:
-        for path in PAGES:
-            _open(page, server + path)
-            missing = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd => {
-                const fig = gd.closest('figure');
-                const cap = fig && fig.querySelector('figcaption');
-                return !cap || cap.textContent.trim().length < 40 || !/\\d/.test(cap.textContent);
-            }).map(gd => gd.closest('[id]') && gd.closest('[id]').id)""")
-            assert missing == [], (path, missing)
     finally:
         context.close()
 
@@ -255,6 +246,8 @@ def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(brows
     encodings: dict[str, str] = {}
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    failed: set[str] = set()
+    cdp.on("Network.loadingFailed", lambda e: failed.add(e["requestId"]))
     cdp.on(
         "Network.responseReceived",
         lambda e: encodings.__setitem__(
@@ -268,6 +261,12 @@ def test_first_visit_is_light_compressed_and_uses_only_what_the_pages_need(brows
             "() => document.querySelector('.js-plotly-plot') && "
             "document.querySelector('.js-plotly-plot')._fullData"
         )
+        # The page is at rest; every request it made has finished, so that all its bytes are counted.
+        for _ in range(1500):
+            if not set(urls) - set(received) - failed:
+                break
+            page.wait_for_timeout(20)  # lets Playwright hand over the network events meanwhile
+        assert not set(urls) - set(received) - failed, [urls[k] for k in set(urls) - set(received) - failed]
         total = sum(received.values())
         loaded = list(urls.values())
         assert not [u for u in loaded if "mathjax" in u.lower() or "/dash_table/" in u], loaded

@@ -14,6 +14,7 @@ from itertools import pairwise
 import pytest
 
 from dashboard import ids, startpagina
+from tests.dashboard.conftest import settle
 
 
 def _layout(app, referer: str | None) -> tuple[dict, object]:
@@ -136,7 +137,7 @@ def test_a_fresh_browser_draws_the_page_without_asking_the_router_and_each_chart
             " return gd && gd._fullData && gd._fullData.length; }",
             arg=graph,
         )
-        page.wait_for_load_state("networkidle")
+        settle(page)  # every callback done: a late call to the router would be among them
         assert not errors
         assert not [b for b in posts if startpagina.CONTENT in b], "de router werd gevraagd"
         assert layouts == [startpagina.LAYOUT_PATH], f"layout gevraagd: {layouts}"
