@@ -33,7 +33,9 @@
     r.current = cols;
     var rows = Math.ceil(r.n / cols), total = rows * r.panel + (rows - 1) * r.gap;
     var hgap = cols > 1 ? r.hgap : 0, width = (1 - hgap * (cols - 1)) / cols;
-    var update = { height: Math.round(total + r.t + r.b) };
+    /* Plotly fixes a figure's width when its height is set (autosize off): set it to the box's own
+       width, and follow the box on every later resize (below). */
+    var update = { height: Math.round(total + r.t + r.b), width: gd.clientWidth };
     var titles = (gd.layout.annotations || []).map(function (a) { return Object.assign({}, a); });
     for (var i = 1; i <= r.n; i++) {
       var row = Math.floor((i - 1) / cols), col = (i - 1) % cols;
@@ -78,7 +80,29 @@
   }
 
   new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+  /* After the window changes size (a phone turned, a window narrowed): every figure takes its box's
+     width again. Plotly's own handler can run before the page has reflowed and keep the old width,
+     and a figure whose height `fit` set has a fixed width: both would make the page scroll sideways. */
+  function follow(gd) {
+    if (!gd._fullLayout || !gd.layout || !gd.clientWidth) { return; }
+    if (gd._mirRaster) {
+      var before = gd._mirRaster.current;
+      fit(gd);
+      if (gd._mirRaster.current !== before) { return; }
+    }
+    if (Math.abs(gd._fullLayout.width - gd.clientWidth) <= 1) { return; }
+    if (gd.layout.width) {
+      window.Plotly.relayout(gd, { width: gd.clientWidth });
+    } else {
+      window.Plotly.Plots.resize(gd);
+    }
+  }
+
+  var pending = null;
   window.addEventListener("resize", function () {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) { if (gd._mirRaster) { fit(gd); } });
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      if (window.Plotly) { document.querySelectorAll(".js-plotly-plot").forEach(follow); }
+    }, 150);
   });
 })();

@@ -108,6 +108,31 @@ def test_the_answer_table_is_a_card_per_pilot_on_a_phone_and_a_table_on_a_laptop
 
 
 @pytest.mark.browser
+def test_a_page_follows_the_window_when_it_narrows_and_widens(browser, server):
+    # A phone turned, a laptop window narrowed: the charts drawn at one width follow the new one.
+    # (Small multiples reflowed to one column had their width fixed by Plotly and kept the page
+    # 1308 px wide at 390; settle also waits until every graph has the width of its box.)
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        for path in ("/", "/thema/verzuim", "/gemeente/GM0228"):
+            _open(page, server + path)
+            for width in (390, 1440):
+                page.set_viewport_size({"width": width, "height": 844 if width < 400 else 900})
+                settle(page)
+                scroll = page.evaluate("() => document.documentElement.scrollWidth")
+                assert scroll <= width, (path, width, scroll)
+                widths = page.evaluate(
+                    "() => [...document.querySelectorAll('.js-plotly-plot')].map(g => "
+                    "[g.clientWidth, g._fullLayout.width])"
+                )
+                assert widths and all(abs(box - drawn) <= 1 for box, drawn in widths), (path, width, widths)
+            page.set_viewport_size({"width": 1440, "height": 900})
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_matrix_fits_a_laptop_and_names_every_cell(browser, server):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
