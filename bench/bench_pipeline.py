@@ -89,10 +89,11 @@ def dataset(scale: str) -> Path:
 
 def growth_dataset(redeliveries: int) -> Path:
     """The first `redeliveries` full re-deliveries of every municipality of the stress set
-    (links, not copies): the same shape of data in growing amounts."""
+    (hard links, not copies): the same shape of data in growing amounts. Not symbolic links: the
+    intake refuses those (issue 12), which left every growth set empty of accepted deliveries."""
     stress = dataset("stress")
     target = DATA / f"groei-{redeliveries:02d}"
-    if (target / ".klaar").exists():
+    if (target / ".klaar").exists() and (target / ".hardlinks").exists():
         return target
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(stress / "reference", target / "reference")
@@ -101,8 +102,12 @@ def growth_dataset(redeliveries: int) -> Path:
         if k <= redeliveries:
             link = target / "leveringen" / path.parent.name / path.name
             link.parent.mkdir(parents=True, exist_ok=True)
-            link.symlink_to(path)
+            try:
+                os.link(path, link)
+            except OSError:  # another file system: a copy
+                shutil.copy2(path, link)
     shutil.copy(stress / "leveringen" / "SYNTHETISCH.md", target / "leveringen" / "SYNTHETISCH.md")
+    (target / ".hardlinks").write_text("ok")
     (target / ".klaar").write_text("ok")
     return target
 
@@ -117,6 +122,9 @@ def pair(raw: Path, rounds: int) -> dict:
         took = {"wall": bare["seconds"], "cpu": bare["cpu_s"], "peak_mb": bare["peak_mb"]}
         bare_runs.append({**json.loads(bare["stdout"]), **took})
         run = measure([PY, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)])
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        if not manifest["leveringen"]["geaccepteerd"]:  # a build that refused every file measures nothing
+            raise RuntimeError(f"{raw}: de pipeline accepteerde geen enkele levering")
         runs.append(
             {"wall": run["seconds"], "cpu": run["cpu_s"], "peak_mb": run["peak_mb"], "log": run["stderr"]}
         )
