@@ -18,9 +18,8 @@ import pandera.pandas as pa
 
 from pipeline import numbers
 from pipeline.config import DOELGROEPEN, Reference, Settings
-from pipeline.vocabulary import ONVOLDOENDE, nl_number
+from pipeline.vocabulary import CODE_PATTERN, ONVOLDOENDE, nl_number
 
-CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
 PERIODE_PATTERN = r"^[0-9]{4}(\s*[-/]\s*([0-9]{4}|[0-9]{2}))?$"
 DATE_PATTERN = r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
 WHITESPACE = " \t\r\n\u00a0"  # trimmed from every delivered value

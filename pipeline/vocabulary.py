@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import math
 
+# ---------------------------------------------------------------- a municipality's code
+# How a delivered municipality code may be written (GM0228, gm228, 228): the delivery rules
+# (pipeline/schemas.py) and the extracts' filter (pipeline/extracts/query.py) read it.
+CODE_PATTERN = r"(?i)^(gm)?\s*[0-9]{1,4}$"
+
 # ---------------------------------------------------------------- status against the baseline
 # vergelijking_nulmeting.status, publicatie_vergelijking.status
 VERBETERD = "verbeterd"

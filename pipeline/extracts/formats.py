@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # xlsxwriter is imported when an xlsx is written; it has no t
     from xlsxwriter.format import Format as XlsxFormat
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
-from pipeline.sample.writers import _pin_zip
+from pipeline.pinned_zip import pin_zip
 
 BASENAME = "monitor-inclusie-roma"
 BOM = b"\xef\xbb\xbf"
@@ -208,7 +208,7 @@ def write_xlsx(table: pa.Table, path: Path, notes: list[tuple[str, str]], title:
         wb.set_properties({"title": title, "author": "Monitor Inclusie Roma", "created": STAMP})
         with _stored_zip():
             wb.close()
-    Path(path).write_bytes(_pin_zip(buffer.getvalue(), STAMP))
+    Path(path).write_bytes(pin_zip(buffer.getvalue(), STAMP))
 
 
 _ZIP_LOCK = threading.Lock()
@@ -216,7 +216,7 @@ _ZIP_LOCK = threading.Lock()
 
 @contextmanager
 def _stored_zip() -> Iterator[None]:
-    """xlsxwriter packs its parts uncompressed while this holds: `_pin_zip` compresses every
+    """xlsxwriter packs its parts uncompressed while this holds: `pin_zip` compresses every
     part again anyway (the file's bytes are its), so compressing twice was half the time of a
     large workbook. xlsxwriter takes its zip method from a module name, read when it packs;
     every workbook of this project is written here, one pack at a time."""

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from pipeline.config import load_settings
 from pipeline.extracts.codebook import DECIMALS, NAMES, arrow_schema
-from pipeline.schemas import CODE_PATTERN
+from pipeline.vocabulary import CODE_PATTERN
 
 
 class UsageError(ValueError):

@@ -7,12 +7,12 @@ timestamps and document properties are pinned to the delivery date).
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import Workbook
+
+from pipeline.pinned_zip import pin_zip
 
 COLUMNS = (
     "gemeente_code",
@@ -175,23 +175,4 @@ def xlsx_bytes(profile: Profile, rows: list[Row], title: str, gemeente: str, lev
     wb.properties.modified = stamp
     buffer = io.BytesIO()
     wb.save(buffer)
-    return _pin_zip(buffer.getvalue(), stamp)
-
-
-_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def _pin_zip(data: bytes, stamp: datetime) -> bytes:
-    """Rewrite the zip with fixed member timestamps, so that equal content gives equal bytes."""
-    out = io.BytesIO()
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _W3CDTF.sub(rb"\g<1>" + iso + rb"\g<2>", content)
-            pinned = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            pinned.compress_type = zipfile.ZIP_DEFLATED
-            pinned.external_attr = info.external_attr
-            dst.writestr(pinned, content)
-    return out.getvalue()
+    return pin_zip(buffer.getvalue(), stamp)

@@ -138,3 +138,15 @@ def test_make_extract_calls_the_cli():
         ["make", "-n", "extract", "FORMAT=xlsx"], cwd=PROJECT, capture_output=True, text=True, check=False
     )
     assert "-m pipeline extract" in done.stdout and "--format xlsx" in done.stdout
+
+
+def test_the_extract_starts_without_the_validation_library_or_the_sample_writers():
+    # Start-up is most of a small extract's time: `pipeline extract` needs neither pandera (the
+    # delivery rules) nor openpyxl and the sample generator (issue 18: the xlsx extract ≤ 5 s).
+    code = (
+        "import sys, pipeline.extracts, pipeline.cli; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('pandera', 'openpyxl') "
+        "or m.startswith('pipeline.sample'))))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == ""
