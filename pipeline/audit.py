@@ -198,9 +198,9 @@ left join centra as m using (indicator, jaar)
 Block = tuple[list[Cell], list[Total]]
 
 
-def _only(sql: str, changed: bool) -> str:
-    """The rows of the blocks in `_audit_blokken` only, when `changed`."""
-    if not changed:
+def _only(sql: str, only_changed: bool) -> str:
+    """The rows of the blocks in `_audit_blokken` only, when `only_changed`."""
+    if not only_changed:
         return f"select * from ({sql})"
     return f"select r.* from ({sql}) as r semi join _audit_blokken using (indicator, jaar)"
 
@@ -228,32 +228,31 @@ def read_blocks(
             digests[key] = digest
             if key in earlier and earlier[key][0] == digest:
                 reuse[key] = earlier[key][1]
-    changed = bool(reuse)
-    if changed:
+    only_changed = bool(reuse)  # some blocks are kept: read the others only
+    if only_changed:
         keys = [k for k in digests if k not in reuse]
         con.register("_audit_blokken", pd.DataFrame(keys or [("", 0)], columns=["indicator", "jaar"]))
     try:
-        blocks = _read(con, rule, out, changed)
+        blocks = _read(con, rule, out, only_changed)
     finally:
-        if changed:
+        if only_changed:
             con.unregister("_audit_blokken")
     if earlier is not None:
         earlier.clear()
-        earlier.update({key: (digests[key], block) for key, block in blocks.items() if key in digests})
-        earlier.update({key: (digests[key], block) for key, block in reuse.items()})
         blocks = {**blocks, **reuse}
         blocks = {key: blocks[key] for key in sorted(blocks)}
+        earlier.update({key: (digests[key], block) for key, block in blocks.items()})
     return blocks
 
 
 def _read(
-    con: duckdb.DuckDBPyConnection, rule: DisclosureRule, out: str, changed: bool
+    con: duckdb.DuckDBPyConnection, rule: DisclosureRule, out: str, only_changed: bool
 ) -> dict[tuple[str, int], Block]:
     blocks: dict[tuple[str, int], Block] = {}
     index: dict[tuple[str, int], dict[tuple[str, str], int]] = defaultdict(dict)
     protected = set(rule.doelgroepen)
     order = " order by indicator, jaar, doelgroep, gemeente_code"
-    cells_sql = _only(CELLS_SQL.format(out=out), changed) + order
+    cells_sql = _only(CELLS_SQL.format(out=out), only_changed) + order
     for (
         gemeente,
         periode,
@@ -289,7 +288,7 @@ def _read(
                 protected=doelgroep in protected,
             )
         )
-    totals = con.execute(_only(TOTALS_SQL.format(out=out), changed), {"klein": REDEN_KLEIN}).fetchall()
+    totals = con.execute(_only(TOTALS_SQL.format(out=out), only_changed), {"klein": REDEN_KLEIN}).fetchall()
     for groep, indicator, doelgroep, jaar, gemeenten, teller, noemer, hidden, _ in totals:
         key = (indicator, int(jaar))
         if key not in blocks:
@@ -305,7 +304,7 @@ def _read(
             )
         )
     for indicator, doelgroep, jaar, gemeenten, centrum, decimalen, mult in con.execute(
-        _only(CENTRES_SQL.format(out=out), changed)
+        _only(CENTRES_SQL.format(out=out), only_changed)
     ).fetchall():
         key = (indicator, int(jaar))
         if key not in blocks:
@@ -913,10 +912,14 @@ def audit_blocks(
             continue
         result.checked += len(targets)
         if cache is not None:
-            print_ = _fingerprint(cells, totals)
             hit = cache.get(block)
+            if hit is not None and hit[2] is cells:  # the very block of the last round (read_blocks kept it)
+                result.ranges += hit[1]
+                continue
+            print_ = _fingerprint(cells, totals)
             if hit is not None and hit[0] == print_:
                 result.ranges += hit[1]
+                cache[block] = (print_, hit[1], cells)
                 continue
             before = len(result.ranges)
         certified = certify_fast(cells, totals, rule, want)
@@ -966,7 +969,7 @@ def audit_blocks(
                 values, low, high = model.values_of(index[i], what, truth, want)
                 result.ranges.append(Range(c.key, what, values, low, high, "milp"))
         if cache is not None:
-            cache[block] = (print_, result.ranges[before:])
+            cache[block] = (print_, result.ranges[before:], cells)
     return result
 
 
